@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Heavy dependencies stay at the edges (STYLE.md): WeirCore links libyaml alone; SQLite lives in
+// WeirStore, image codecs and the cascade detector in WeirVision, outside-world backends in WeirModels.
+let package = Package(
+  name: "weir",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "weir", targets: ["weir"]),
+    .library(name: "WeirCore", targets: ["WeirCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
+  ],
+  targets: [
+    .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+    .systemLibrary(name: "CJPEG", providers: [.apt(["libjpeg62-turbo-dev"])]),
+    .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+    .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
+
+    .target(name: "WeirCore", dependencies: ["CYAML"], resources: [.copy("Resources/stdlib")]),
+    .target(name: "WeirVision", dependencies: ["CJPEG", "CPNG"], resources: [.copy("Resources/cascades")]),
+    .target(name: "WeirStore", dependencies: ["WeirCore", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "WeirModels", dependencies: ["WeirCore", "WeirVision"]),
+    .executableTarget(
+      name: "weir",
+      dependencies: [
+        "WeirCore", "WeirStore", "WeirModels", "CEditLine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(name: "WeirCoreTests", dependencies: ["WeirCore"]),
+    .testTarget(name: "WeirVisionTests", dependencies: ["WeirVision"]),
+    .testTarget(name: "WeirStoreTests", dependencies: ["WeirStore", "WeirCore"]),
+    .testTarget(
+      name: "WeirModelsTests",
+      dependencies: ["WeirModels", "WeirCore", .product(name: "FlyingFox", package: "FlyingFox")]),
+    .testTarget(name: "WeirCLITests", dependencies: ["WeirCore"]),
+  ],
+  swiftLanguageModes: [.v5]
+)

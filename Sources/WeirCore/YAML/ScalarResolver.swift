@@ -1,0 +1,72 @@
+/// Resolves plain scalars under the YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+enum ScalarResolver {
+  /// The typed value of a scalar, given its style and explicit tag.
+  static func resolve(_ text: String, style: ScalarStyle, tag: String?) -> ScalarValue? {
+    switch tag {
+    case "tag:yaml.org,2002:str": return .string(text)
+    case "tag:yaml.org,2002:int": return parseInt(text).map { .int($0) }
+    case "tag:yaml.org,2002:float": return (parseFloat(text) ?? parseInt(text).map(Double.init)).map { .float($0) }
+    case "tag:yaml.org,2002:bool": return parseBool(text).map { .bool($0) }
+    case "tag:yaml.org,2002:null": return isNull(text) ? .null : nil
+    case nil, "!": break
+    default: break
+    }
+    guard style == .plain, tag != "!" else { return .string(text) }
+    if isNull(text) { return .null }
+    if let b = parseBool(text) { return .bool(b) }
+    if let i = parseInt(text) { return .int(i) }
+    if let d = parseFloat(text) { return .float(d) }
+    return .string(text)
+  }
+
+  static func isNull(_ s: String) -> Bool {
+    s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL"
+  }
+
+  static func parseBool(_ s: String) -> Bool? {
+    switch s {
+    case "true", "True", "TRUE": return true
+    case "false", "False", "FALSE": return false
+    default: return nil
+    }
+  }
+
+  static func parseInt(_ s: String) -> Int? {
+    if s.hasPrefix("0o") { return Int(s.dropFirst(2), radix: 8) }
+    if s.hasPrefix("0x") { return Int(s.dropFirst(2), radix: 16) }
+    let digits = s.first == "-" || s.first == "+" ? s.dropFirst() : Substring(s)
+    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    return Int(s.first == "+" ? String(digits) : s)
+  }
+
+  static func parseFloat(_ s: String) -> Double? {
+    switch s {
+    case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
+    case "-.inf", "-.Inf", "-.INF": return -.infinity
+    case ".nan", ".NaN", ".NAN": return .nan
+    default: break
+    }
+    // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+    var chars = Array(s.utf8)[...]
+    if let f = chars.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") { chars = chars.dropFirst() }
+    func digits() -> Int {
+      var n = 0
+      while let c = chars.first, c >= 48, c <= 57 { chars = chars.dropFirst(); n += 1 }
+      return n
+    }
+    let intDigits = digits()
+    var fracDigits = 0
+    if chars.first == UInt8(ascii: ".") {
+      chars = chars.dropFirst()
+      fracDigits = digits()
+    }
+    guard intDigits > 0 || fracDigits > 0 else { return nil }
+    if let e = chars.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+      chars = chars.dropFirst()
+      if let sgn = chars.first, sgn == UInt8(ascii: "-") || sgn == UInt8(ascii: "+") { chars = chars.dropFirst() }
+      guard digits() > 0 else { return nil }
+    }
+    guard chars.isEmpty else { return nil }
+    return Double(s)
+  }
+}
