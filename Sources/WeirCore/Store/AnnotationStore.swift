@@ -1,0 +1,130 @@
+import Foundation
+
+/// Where annotation writers put what they write (DESIGN.md §6). WeirStore implements it on SQLite.
+///
+/// Writes are idempotent on (workflow, node, input, region, concept): running the same workflow on the
+/// same inputs again, or resuming a killed run, neither duplicates nor loses an annotation.
+public protocol AnnotationStore: AnyObject, Sendable {
+  /// Records the start of a run.
+  func beginRun(_ run: RunInfo) throws
+  /// Records one input's outcome and its annotations. Implementations may buffer; `flush` and
+  /// `finishRun` make everything durable.
+  func record(_ outcome: InputOutcome) throws
+  /// Makes buffered writes durable.
+  func flush() throws
+  /// Records the end of a run.
+  func finishRun(id: String, status: RunStatus, endedAt: Date, summary: String?) throws
+}
+
+/// A run as the store keeps it.
+public struct RunInfo: Sendable, Hashable, Codable {
+  public var id: String
+  public var workflowId: String
+  /// A hash of the workflow file's bytes, so a later reader knows which version wrote the rows.
+  public var workflowHash: String
+  public var workflowPath: String
+  /// Var values in force (after `--set`), as text.
+  public var vars: [String: String]
+  public var startedAt: Date
+
+  public init(
+    id: String, workflowId: String, workflowHash: String, workflowPath: String, vars: [String: String],
+    startedAt: Date
+  ) {
+    self.id = id
+    self.workflowId = workflowId
+    self.workflowHash = workflowHash
+    self.workflowPath = workflowPath
+    self.vars = vars
+    self.startedAt = startedAt
+  }
+}
+
+/// How a run ended.
+public enum RunStatus: String, Sendable, Codable {
+  case running, completed, failed, interrupted
+}
+
+/// What happened to one input in a run, with the annotations written for it.
+public struct InputOutcome: Sendable, Hashable {
+  public var runId: String
+  public var input: InputItem
+  /// `nil` when the input went through; otherwise the error and the node where it happened.
+  public var error: InputError?
+  public var annotations: [AnnotationRecord]
+
+  public init(runId: String, input: InputItem, error: InputError?, annotations: [AnnotationRecord]) {
+    self.runId = runId
+    self.input = input
+    self.error = error
+    self.annotations = annotations
+  }
+}
+
+/// An input's failure: the message and the node it failed at.
+public struct InputError: Sendable, Hashable, Codable {
+  public var node: String?
+  public var message: String
+
+  public init(node: String?, message: String) {
+    self.node = node
+    self.message = message
+  }
+}
+
+/// One annotation as written by an annotation-writer node.
+public struct AnnotationRecord: Sendable, Hashable, Codable {
+  public var workflowId: String
+  public var nodeId: String
+  public var inputId: String
+  /// The region's id, or empty for an image-level concept annotation.
+  public var regionId: String
+  public var box: BoundingBox?
+  public var conceptId: String
+  public var conceptName: String
+  public var confidence: Double
+  /// Clarifai's status code: 24150 success, 24151 pending, 24157 awaiting review, 24159 consensus review.
+  public var status: Int
+  public var userId: String?
+  public var taskId: String?
+
+  public init(
+    workflowId: String, nodeId: String, inputId: String, regionId: String, box: BoundingBox?,
+    conceptId: String, conceptName: String, confidence: Double, status: Int, userId: String?, taskId: String?
+  ) {
+    self.workflowId = workflowId
+    self.nodeId = nodeId
+    self.inputId = inputId
+    self.regionId = regionId
+    self.box = box
+    self.conceptId = conceptId
+    self.conceptName = conceptName
+    self.confidence = confidence
+    self.status = status
+    self.userId = userId
+    self.taskId = taskId
+  }
+}
+
+/// Clarifai's annotation statuses an annotation-writer may write.
+public enum AnnotationStatus: Int, Sendable, CaseIterable, Codable {
+  case success = 24150
+  case pending = 24151
+  case awaitingReview = 24157
+  case awaitingConsensusReview = 24159
+
+  /// Clarifai's name, e.g. `ANNOTATION_SUCCESS`.
+  public var name: String {
+    switch self {
+    case .success: return "ANNOTATION_SUCCESS"
+    case .pending: return "ANNOTATION_PENDING"
+    case .awaitingReview: return "ANNOTATION_AWAITING_REVIEW"
+    case .awaitingConsensusReview: return "ANNOTATION_AWAITING_CONSENSUS_REVIEW"
+    }
+  }
+
+  public init?(name: String) {
+    guard let s = Self.allCases.first(where: { $0.name == name }) else { return nil }
+    self = s
+  }
+}
