@@ -1,0 +1,33 @@
+/// "Did you mean": the known name nearest to a misspelt one.
+enum NameSuggestion {
+  /// The candidate within a small edit distance of `name` (about a third of its length), if any.
+  static func nearest(to name: String, in candidates: [String]) -> String? {
+    let limit = max(1, name.count / 3)
+    var best: (name: String, distance: Int)?
+    for c in candidates {
+      let d = distance(name.lowercased(), c.lowercased())
+      if d <= limit, best == nil || d < best!.distance { best = (c, d) }
+    }
+    return best?.name
+  }
+
+  /// Edit distance over characters where swapping two neighbours counts as one edit (`cta` → `cat`):
+  /// the optimal string alignment distance.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { d[i][0] = i }
+    for j in 0...b.count { d[0][j] = j }
+    for i in 1...a.count {
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+      }
+    }
+    return d[a.count][b.count]
+  }
+}
