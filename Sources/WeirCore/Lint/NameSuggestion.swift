@@ -5,7 +5,9 @@ enum NameSuggestion {
     let limit = max(1, name.count / 3)
     var best: (name: String, distance: Int)?
     for c in candidates {
-      let d = distance(name.lowercased(), c.lowercased())
+      let (a, b) = (name.lowercased(), c.lowercased())
+      // A shortened name (`warn` for `warning`) counts as one edit away.
+      let d = a.count >= 3 && (b.hasPrefix(a) || a.hasPrefix(b)) ? 1 : distance(a, b)
       if d <= limit, best == nil || d < best!.distance { best = (c, d) }
     }
     return best?.name
