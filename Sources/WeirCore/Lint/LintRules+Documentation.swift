@@ -31,7 +31,9 @@ extension LintRules {
     var out = """
       ### `\(rule.id)`
 
-      Default severity: **\(rule.defaultSeverity)**. Reports \(rule.summary).
+      \(rule.summary.prefix(1).uppercased() + rule.summary.dropFirst()).
+
+      Default severity: **\(rule.defaultSeverity)**.
 
       **Why it matters.** \(rule.rationale)
 
