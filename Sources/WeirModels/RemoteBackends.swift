@@ -44,7 +44,8 @@ public enum RemoteBackends {
     default:
       throw BackendConfigError(
         id: "backend.unknown-kind",
-        message: "model '\(model.name.value)' has a '\(spec.kind.value)' backend, which RemoteBackends does not build",
+        message:
+          "model '\(model.name.value)' has a '\(spec.kind.value)' backend, which RemoteBackends does not build",
         range: spec.kind.range, notes: [Note("RemoteBackends builds: http, command")])
     }
   }
@@ -68,7 +69,8 @@ public enum RemoteBackends {
     var reader = BackendOptionReader(spec: spec, modelName: model.name.value)
     let command: String
     switch spec.value {
-    case .list(let items, _): command = items.compactMap { reader.scalarText($0, what: "") }.map(\.value).joined(separator: " ")
+    case .list(let items, _):
+      command = items.compactMap { reader.scalarText($0, what: "") }.map(\.value).joined(separator: " ")
     default: command = reader.scalarText(spec.value, what: "")?.value ?? "?"
     }
     return BackendConfigError(
@@ -80,7 +82,8 @@ public enum RemoteBackends {
 
   private static func internalError(_ spec: BackendSpec) -> BackendConfigError {
     BackendConfigError(
-      id: "backend.internal", message: "internal error: a backend was rejected without a reason (please report)",
+      id: "backend.internal",
+      message: "internal error: a backend was rejected without a reason (please report)",
       range: spec.range)
   }
 }

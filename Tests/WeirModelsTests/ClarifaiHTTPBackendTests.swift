@@ -61,7 +61,9 @@ import WeirCore
       #expect(records.map { $0.regions.first?.concepts.first?.value } == [0.97, 0.7, 0.3])
       #expect(records[0].regions[0].id == "region-cat1")
       #expect(records[0].regions[0].value == 0.97)
-      #expect(records[0].regions[0].boundingBox == BoundingBox(topRow: 0.1, leftCol: 0.2, bottomRow: 0.5, rightCol: 0.6))
+      #expect(
+        records[0].regions[0].boundingBox
+          == BoundingBox(topRow: 0.1, leftCol: 0.2, bottomRow: 0.5, rightCol: 0.6))
 
       let seen = try #require(await server.state.received.first)
       #expect(seen.path == "/v2/users/me/apps/pets-app/models/pets-detector/outputs")
@@ -81,11 +83,14 @@ import WeirCore
       _ = await pinned.predict(requests(["a"], url: { "https://example.com/\($0).jpg" }))
       let parsed = ParsedBackend("{http: \(server.baseURL), model_id: general}")
       let (config, _) = ClarifaiHTTPConfig.parse(spec: parsed.spec, model: parsed.model)
-      let short = try ClarifaiHTTPBackend(config: try #require(config), modelName: "g", environment: Self.environment)
+      let short = try ClarifaiHTTPBackend(
+        config: try #require(config), modelName: "g", environment: Self.environment)
       _ = await short.predict(requests(["a"], url: { "https://example.com/\($0).jpg" }))
-      #expect(await server.state.received.map(\.path) == [
-        "/v2/users/me/apps/pets-app/models/pets-detector/versions/v42/outputs", "/v2/models/general/outputs",
-      ])
+      #expect(
+        await server.state.received.map(\.path) == [
+          "/v2/users/me/apps/pets-app/models/pets-detector/versions/v42/outputs",
+          "/v2/models/general/outputs",
+        ])
     }
   }
 
@@ -119,7 +124,8 @@ import WeirCore
 
   @Test func retriesA500ThenSucceeds() async throws {
     try await withServer { server in
-      await server.state.then(.respond(status: 500, body: #"{"status":{"code":10020,"description":"Failure"}}"#))
+      await server.state.then(
+        .respond(status: 500, body: #"{"status":{"code":10020,"description":"Failure"}}"#))
       let sleeper = SleepRecorder()
       let backend = try backend(server, sleeper: sleeper)
       let results = await backend.predict(requests(["cat1"], url: { "https://x.test/\($0)" }))
@@ -133,7 +139,9 @@ import WeirCore
   @Test func honoursRetryAfterOn429() async throws {
     try await withServer { server in
       await server.state.then(
-        .respond(status: 429, body: #"{"status":{"code":11005,"description":"Too many requests"}}"#, headers: ["Retry-After": "2"]),
+        .respond(
+          status: 429, body: #"{"status":{"code":11005,"description":"Too many requests"}}"#,
+          headers: ["Retry-After": "2"]),
         .respond(status: 503, body: "upstream busy"))
       let sleeper = SleepRecorder()
       let backend = try backend(server, sleeper: sleeper)
@@ -148,7 +156,8 @@ import WeirCore
   @Test func givesUpAfterTheRetriesWithTheLastStatus() async throws {
     try await withServer { server in
       for _ in 0..<3 {
-        await server.state.then(.respond(status: 502, body: #"{"status":{"code":10020,"description":"Bad gateway upstream"}}"#))
+        await server.state.then(
+          .respond(status: 502, body: #"{"status":{"code":10020,"description":"Bad gateway upstream"}}"#))
       }
       let sleeper = SleepRecorder()
       let backend = try backend(server, options: ", retries: 2", sleeper: sleeper)
@@ -164,7 +173,9 @@ import WeirCore
   @Test func unauthorizedIsNotRetriedAndSaysWhy() async throws {
     try await withServer { server in
       // A careless server that echoes the key in its description: it must still not reach the user.
-      let body = #"{"status":{"code":11009,"description":"API key not found","details":"got Key "# + Self.secret + #""}}"#
+      let body =
+        #"{"status":{"code":11009,"description":"API key not found","details":"got Key "# + Self.secret
+        + #""}}"#
       await server.state.then(.respond(status: 401, body: body))
       let sleeper = SleepRecorder()
       let backend = try backend(server, sleeper: sleeper)
@@ -188,7 +199,8 @@ import WeirCore
       #expect(
         results[0].failureMessage
           == "the model server answered HTTP 404 Not Found: Model does not exist (Clarifai status 21200); check the "
-          + "model's user_id, app_id and model_id (POST /v2/users/me/apps/pets-app/models/pets-detector/outputs)")
+          + "model's user_id, app_id and model_id (POST /v2/users/me/apps/pets-app/models/pets-detector/outputs)"
+      )
     }
   }
 
@@ -200,7 +212,9 @@ import WeirCore
       let start = clock.now
       let results = await backend.predict(requests(["a"], url: { "https://x.test/\($0)" }))
       let elapsed = clock.now - start
-      #expect(results[0].failureMessage == "the model server did not answer within 0.3 s (gave up after 2 attempts)")
+      #expect(
+        results[0].failureMessage == "the model server did not answer within 0.3 s (gave up after 2 attempts)"
+      )
       #expect(elapsed >= .milliseconds(600))
       #expect(elapsed < .seconds(5))
       #expect(await server.state.received.count == 2)
@@ -232,14 +246,23 @@ import WeirCore
   @Test func wrongShapedJSONSaysWhere() async throws {
     try await withServer { server in
       await server.state.then(
-        .respond(status: 200, body: #"{"outputs":[{"input":{"id":"a"},"data":{"regions":[{"region_info":{"bounding_box":{"top_row":"high"}}}]}}]}"#),
+        .respond(
+          status: 200,
+          body:
+            #"{"outputs":[{"input":{"id":"a"},"data":{"regions":[{"region_info":{"bounding_box":{"top_row":"high"}}}]}}]}"#
+        ),
         .respond(status: 200, body: #"{"hello":"world"}"#))
       let backend = try backend(server)
       let first = await backend.predict(requests(["a"], url: { "https://x.test/\($0)" }))
       let message = try #require(first[0].failureMessage)
-      #expect(message.hasPrefix("the model server's output for this input is not Clarifai data: at regions[0].region_info.bounding_box.top_row:"))
+      #expect(
+        message.hasPrefix(
+          "the model server's output for this input is not Clarifai data: at regions[0].region_info.bounding_box.top_row:"
+        ))
       let second = await backend.predict(requests(["a"], url: { "https://x.test/\($0)" }))
-      #expect(second[0].failureMessage == "the model server's answer is not a Clarifai response: 'outputs' is missing")
+      #expect(
+        second[0].failureMessage
+          == "the model server's answer is not a Clarifai response: 'outputs' is missing")
     }
   }
 
@@ -250,7 +273,9 @@ import WeirCore
       let ids = ["cat1", "dog2", "cat3", "dog4"]
       let results = await backend.predict(requests(ids, url: { "https://x.test/\($0)" }))
       #expect(results[0].successValue?.regions.first?.id == "region-cat1")
-      #expect(results[1].failureMessage == "the model failed on this input: Input image could not be decoded (Clarifai status 30002)")
+      #expect(
+        results[1].failureMessage
+          == "the model failed on this input: Input image could not be decoded (Clarifai status 30002)")
       #expect(results[2].failureMessage == "the model server's answer has no output for this input")
       #expect(results[3].successValue?.regions.first?.id == "region-dog4")
     }
@@ -273,7 +298,9 @@ import WeirCore
         ModelRequest(input: InputItem(id: "cat1", url: "https://x.test/cat1.jpg"), data: DataRecord()),
         ModelRequest(input: InputItem(id: "nothing"), data: DataRecord()),
       ])
-      #expect(results[0].failureMessage == "cannot read the image '/nonexistent/weir/gone.jpg' to send it: no such file")
+      #expect(
+        results[0].failureMessage
+          == "cannot read the image '/nonexistent/weir/gone.jpg' to send it: no such file")
       #expect(results[1].successValue != nil)
       #expect(results[2].failureMessage == "input 'nothing' has no image file, image URL or text to send")
       #expect(await server.state.received.map(\.inputIds) == [["cat1"]])
@@ -304,7 +331,8 @@ import WeirCore
 
   @Test func redirectsAreNotFollowed() async throws {
     try await withServer { server in
-      await server.state.then(.respond(status: 307, body: "", headers: ["Location": "\(server.baseURL)/elsewhere"]))
+      await server.state.then(
+        .respond(status: 307, body: "", headers: ["Location": "\(server.baseURL)/elsewhere"]))
       let backend = try backend(server)
       let results = await backend.predict(requests(["a"], url: { "https://x.test/\($0)" }))
       #expect(results[0].failureMessage == "the model server answered HTTP 307 Temporary Redirect")
@@ -325,7 +353,9 @@ import WeirCore
     try await withServer { server in
       await server.state.then(
         .respond(status: 500, body: "proxy error for Authorization: Key \(Self.secret)"),
-        .respond(status: 403, body: #"{"status":{"code":11007,"description":"Key "# + Self.secret + #" lacks scope"}}"#),
+        .respond(
+          status: 403,
+          body: #"{"status":{"code":11007,"description":"Key "# + Self.secret + #" lacks scope"}}"#),
         .ok)
       let backend = try backend(server, options: ", retries: 0")
       var texts: [String] = []
@@ -343,23 +373,30 @@ import WeirCore
       dump(backend, to: &dumped)
       texts.append(dumped)
       expectNoKey(in: texts)
-      #expect(texts[0] == "the model server answered HTTP 500 Internal Server Error: 'proxy error for Authorization: Key <redacted>'")
+      #expect(
+        texts[0]
+          == "the model server answered HTTP 500 Internal Server Error: 'proxy error for Authorization: Key <redacted>'"
+      )
       #expect(texts[1].contains("Key <redacted> lacks scope"))
       #expect(await server.state.received.allSatisfy { $0.authorization == "Key \(Self.secret)" })
     }
   }
 
   @Test func aMissingKeyNamesTheVariableNotAValue() throws {
-    let parsed = ParsedBackend("{http: https://api.clarifai.com, user_id: me, app_id: a, model_id: m, key_env: PETS_KEY}")
+    let parsed = ParsedBackend(
+      "{http: https://api.clarifai.com, user_id: me, app_id: a, model_id: m, key_env: PETS_KEY}")
     let error = try #require(parsed.makeError(environment: ["CLARIFAI_PAT": Self.secret, "PETS_KEY": ""]))
     #expect(error.id == "backend.missing-key")
-    #expect(error.message == "model 'pets' needs an API key in the environment variable PETS_KEY, which is not set")
+    #expect(
+      error.message == "model 'pets' needs an API key in the environment variable PETS_KEY, which is not set")
     #expect(parsed.text(error.range) == "PETS_KEY")
     #expect(!error.notes.map(\.message).joined().contains(Self.secret))
 
     let defaulted = ParsedBackend("{http: https://api.clarifai.com, user_id: me, app_id: a, model_id: m}")
     let missing = try #require(defaulted.makeError(environment: [:]))
-    #expect(missing.message == "model 'pets' needs an API key in the environment variable CLARIFAI_PAT, which is not set")
+    #expect(
+      missing.message
+        == "model 'pets' needs an API key in the environment variable CLARIFAI_PAT, which is not set")
     #expect(defaulted.text(missing.range) == "http")
   }
 }

@@ -104,7 +104,8 @@ final class ClarifaiTestServer: Sendable {
       case .respond(let status, let body, let headers):
         var h = HTTPHeaders()
         for (name, value) in headers { h[HTTPHeader(name)] = value }
-        return HTTPResponse(statusCode: HTTPStatusCode(status, phrase: "Test"), headers: h, body: Data(body.utf8))
+        return HTTPResponse(
+          statusCode: HTTPStatusCode(status, phrase: "Test"), headers: h, body: Data(body.utf8))
       case .hang:
         try await Task.sleep(for: .seconds(30))
         return json(200, ClarifaiFixtures.response(for: ids))
@@ -117,7 +118,8 @@ final class ClarifaiTestServer: Sendable {
     private static func json(_ status: Int, _ body: JSONValue) -> HTTPResponse {
       let data = (try? JSONEncoder().encode(body)) ?? Data()
       return HTTPResponse(
-        statusCode: HTTPStatusCode(status, phrase: "OK"), headers: [.contentType: "application/json"], body: data)
+        statusCode: HTTPStatusCode(status, phrase: "OK"), headers: [.contentType: "application/json"],
+        body: data)
     }
   }
 }
@@ -131,7 +133,9 @@ enum ClarifaiFixtures {
     return ("cat", 0.3)
   }
 
-  static func output(for id: String, namingInput: Bool = true, status: (Int, String) = (10000, "Ok")) -> JSONValue {
+  static func output(for id: String, namingInput: Bool = true, status: (Int, String) = (10000, "Ok"))
+    -> JSONValue
+  {
     let (concept, value) = prediction(for: id)
     var output: [String: JSONValue] = [
       "id": .string("out-\(id)"),
@@ -146,13 +150,15 @@ enum ClarifaiFixtures {
             "id": .string("region-\(id)"),
             "region_info": .object([
               "bounding_box": .object([
-                "top_row": .number(0.1), "left_col": .number(0.2), "bottom_row": .number(0.5), "right_col": .number(0.6),
+                "top_row": .number(0.1), "left_col": .number(0.2), "bottom_row": .number(0.5),
+                "right_col": .number(0.6),
               ])
             ]),
             "data": .object([
               "concepts": .array([
                 .object([
-                  "id": .string(concept), "name": .string(concept), "value": .number(value), "app_id": .string("main"),
+                  "id": .string(concept), "name": .string(concept), "value": .number(value),
+                  "app_id": .string("main"),
                 ])
               ])
             ]),
@@ -164,13 +170,16 @@ enum ClarifaiFixtures {
     return .object(output)
   }
 
-  static func response(for ids: [String], failing: [String: Int?] = [:], namingInputs: Bool = true) -> JSONValue {
+  static func response(for ids: [String], failing: [String: Int?] = [:], namingInputs: Bool = true)
+    -> JSONValue
+  {
     var outputs: [JSONValue] = []
     for id in ids {
       switch failing[id] {
       case .none: outputs.append(output(for: id, namingInput: namingInputs))
       case .some(.none): continue
-      case .some(.some(let code)): outputs.append(output(for: id, status: (code, "Input image could not be decoded")))
+      case .some(.some(let code)):
+        outputs.append(output(for: id, status: (code, "Input image could not be decoded")))
       }
     }
     let mixed = !failing.isEmpty

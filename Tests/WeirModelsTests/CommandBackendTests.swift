@@ -37,7 +37,8 @@ import WeirCore
 
     let cat = try #require(first[0].successValue)
     #expect(cat.regions.first?.concepts == [Concept(id: "cat", value: 0.97)])
-    #expect(cat.regions.first?.boundingBox == BoundingBox(topRow: 0.1, leftCol: 0.2, bottomRow: 0.5, rightCol: 0.6))
+    #expect(
+      cat.regions.first?.boundingBox == BoundingBox(topRow: 0.1, leftCol: 0.2, bottomRow: 0.5, rightCol: 0.6))
     #expect(cat.metadata["path"] == .string(image.standardizedFileURL.path))
     #expect(cat.metadata["incoming_concepts"] == .number(1))
     #expect(first[1].successValue?.metadata["url"] == .string("https://example.com/dog2.jpg"))
@@ -119,7 +120,8 @@ import WeirCore
   @Test func aModelPrintingOnlyGarbageFailsEveryInputQuickly() async throws {
     let backend = try backend("[python3, garbage_model.py, always]")
     let results = await backend.predict(requests(["a", "b"]))
-    #expect(results.allSatisfy { $0.failureMessage?.contains("is not a JSON answer: 'result: cat 0.9'") == true })
+    #expect(
+      results.allSatisfy { $0.failureMessage?.contains("is not a JSON answer: 'result: cat 0.9'") == true })
     await backend.close()
   }
 
@@ -133,10 +135,36 @@ import WeirCore
     #expect(
       results[0].failureMessage
         == "the model program (python3 exit_immediately.py) exited with status 3 while predicting this input; it "
-        + "will be restarted (restart 1 of 1); its stderr ends with: 'error: cannot load weights from 'missing.pt''")
+        + "will be restarted (restart 1 of 1); its stderr ends with: 'error: cannot load weights from 'missing.pt''"
+    )
     #expect(results[1].failureMessage?.contains("it will not be restarted ('restarts: 1' used up)") == true)
-    #expect(results[2].failureMessage?.hasPrefix("the model program (python3 exit_immediately.py) is not running: it stopped 2 times") == true)
+    #expect(
+      results[2].failureMessage?.hasPrefix(
+        "the model program (python3 exit_immediately.py) is not running: it stopped 2 times") == true)
     #expect(results[3].failureMessage == results[2].failureMessage)
+  }
+
+  @Test func aModelThatStopsReadingIsStoppedAtTheDeadline() async throws {
+    let backend = try backend("[python3, deaf_model.py]", options: ", timeout: 0.5, startup_timeout: 0.5")
+    // Far more than a pipe holds (64 KiB on Linux), so the write itself must give up at the deadline.
+    let big = DataRecord(concepts: (0..<6000).map { Concept(id: "concept-number-\($0)", value: 0.5) })
+    let results = await backend.predict([ModelRequest(input: InputItem(id: "a"), data: big)])
+    #expect(
+      results[0].failureMessage
+        == "the model program (python3 deaf_model.py) stopped reading its input for 0.5 s; it was stopped; it will "
+        + "be restarted (restart 1 of 2)")
+    await backend.close()
+  }
+
+  @Test func theProgramStartsWithNoBlockedSignalsAndSIGTERMStopsIt() async throws {
+    let folder = try TemporaryDirectory()
+    let marker = folder.url.appendingPathComponent("terminated")
+    let backend = try backend("[python3, linger_model.py, '\(marker.path)']")
+    let results = await backend.predict(requests(["a"]))
+    #expect(results[0].successValue?.metadata["blocked_signals"] == .string("0000000000000000"))
+    await backend.close(grace: .milliseconds(100))
+    let recorded = try String(contentsOf: marker, encoding: .utf8)
+    #expect(recorded == "SIGTERM\n")
   }
 
   @Test func closeStopsEvenAStubbornProgram() async throws {
@@ -160,6 +188,23 @@ import WeirCore
     #expect(isAlive(pid))
     backend = nil
     #expect(await waitUntilGone(pid))
+  }
+
+  @Test func theExampleModelSpeaksTheProtocol() async throws {
+    let parsed = ParsedBackend("{command: [python3, model.py], timeout: 10}")
+    let example = repoRoot.appendingPathComponent("examples/command-model")
+    let made = try parsed.make(environment: Self.environment, allowExec: true, in: example)
+    let backend = try #require(made as? CommandBackend)
+    let results = await backend.predict(
+      requests(
+        ["one", "two"], path: { $0 == "one" ? "/photos/Cat-1.jpg" : nil },
+        url: { _ in "https://x.test/dog.jpg" }))
+    let cat = try #require(results[0].successValue?.regions.first)
+    #expect(cat.id == "region-0")
+    #expect(cat.concepts == [Concept(id: "cat", value: 0.97)])
+    #expect(cat.boundingBox == BoundingBox(topRow: 0.1, leftCol: 0.1, bottomRow: 0.9, rightCol: 0.9))
+    #expect(results[1].successValue?.regions.first?.concepts == [Concept(id: "dog", value: 0.7)])
+    await backend.close()
   }
 
   @Test func nothingStartsUntilTheFirstPrediction() throws {

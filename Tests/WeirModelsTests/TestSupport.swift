@@ -40,14 +40,18 @@ struct ParsedBackend {
   /// The source text a range covers.
   func text(_ range: SourceRange?) -> String? { range.map(file.slice) }
 
-  func make(environment: [String: String] = [:], allowExec: Bool = false) throws -> any ModelBackend {
+  func make(environment: [String: String] = [:], allowExec: Bool = false, in directory: URL = backendFixtures)
+    throws
+    -> any ModelBackend
+  {
     try RemoteBackends.make(
-      spec: spec, model: model, environment: environment, allowExec: allowExec, baseDirectory: backendFixtures)
+      spec: spec, model: model, environment: environment, allowExec: allowExec, baseDirectory: directory)
   }
 
   /// The error `make` throws, or a test failure if it builds.
   func makeError(
-    environment: [String: String] = [:], allowExec: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+    environment: [String: String] = [:], allowExec: Bool = false,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) -> BackendConfigError? {
     do {
       _ = try make(environment: environment, allowExec: allowExec)
@@ -62,7 +66,9 @@ struct ParsedBackend {
 }
 
 /// Requests for inputs named by `ids`, with no image (for servers and programs that do not look).
-func requests(_ ids: [String], path: (String) -> String? = { _ in nil }, url: (String) -> String? = { _ in nil })
+func requests(
+  _ ids: [String], path: (String) -> String? = { _ in nil }, url: (String) -> String? = { _ in nil }
+)
   -> [ModelRequest]
 {
   ids.map { ModelRequest(input: InputItem(id: $0, path: path($0), url: url($0)), data: DataRecord()) }

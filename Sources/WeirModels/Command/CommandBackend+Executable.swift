@@ -4,7 +4,9 @@ import WeirCore
 extension CommandBackend {
   /// `argv[0]` as a file: relative to the working directory when it has a `/`, else the first
   /// executable of that name on the environment's PATH (as a shell finds it, without running one).
-  static func resolveExecutable(config: CommandConfig, modelName: String, environment: [String: String]) throws -> URL {
+  static func resolveExecutable(config: CommandConfig, modelName: String, environment: [String: String])
+    throws -> URL
+  {
     let name = config.argv.first ?? ""
     let files = FileManager.default
     if name.contains("/") {

@@ -34,7 +34,8 @@ public final class CommandBackend: ModelBackend, @unchecked Sendable {
     self.config = config
     self.modelName = modelName
     self.environment = environment
-    self.executable = try Self.resolveExecutable(config: config, modelName: modelName, environment: environment)
+    self.executable = try Self.resolveExecutable(
+      config: config, modelName: modelName, environment: environment)
   }
 
   deinit {
@@ -81,7 +82,8 @@ public final class CommandBackend: ModelBackend, @unchecked Sendable {
     switch await process.send(CommandMessages.line(for: request), deadline: deadline) {
     case .success: break
     case .failure(.closed): return await ended(process)
-    case .failure(.blocked): return await stopHung(process, "stopped reading its input for \(format(timeout))")
+    case .failure(.blocked):
+      return await stopHung(process, "stopped reading its input for \(format(timeout))")
     }
     return await answer(for: request.input.id, from: process, deadline: deadline, timeout: timeout)
   }
@@ -105,7 +107,7 @@ public final class CommandBackend: ModelBackend, @unchecked Sendable {
         switch CommandMessages.parse(line) {
         case .data(id, let record):
           awaitingFirstAnswer = false
-          return .success(record)
+          return .success(record.fillingRegionIds())
         case .error(id, let message):
           awaitingFirstAnswer = false
           return .failure(ModelError("the model failed on this input: \(message)"))
@@ -151,7 +153,8 @@ public final class CommandBackend: ModelBackend, @unchecked Sendable {
     } catch {
       lastFailure = "it could not be started: \(error.localizedDescription)"
       return .failure(
-        ModelError("cannot start the model program (\(config.displayCommand)): \(error.localizedDescription)"))
+        ModelError("cannot start the model program (\(config.displayCommand)): \(error.localizedDescription)")
+      )
     }
   }
 
@@ -183,7 +186,8 @@ public final class CommandBackend: ModelBackend, @unchecked Sendable {
       starts <= config.restarts
       ? "; it will be restarted (restart \(starts) of \(config.restarts))"
       : "; it will not be restarted ('restarts: \(config.restarts)' used up)"
-    return .failure(ModelError("the model program (\(config.displayCommand)) \(what)\(next)\(stderrNote(process))"))
+    return .failure(
+      ModelError("the model program (\(config.displayCommand)) \(what)\(next)\(stderrNote(process))"))
   }
 
   /// "; its stderr ends with: 'Traceback … | ZeroDivisionError: division by zero'".

@@ -7,7 +7,9 @@ extension CommandConfig {
 
   /// Reads `backend: {command: [argv…] | "a string", timeout, startup_timeout, restarts}`.
   /// A string is split into words like a shell would split them (quotes group, no expansion).
-  static func parse(spec: BackendSpec, model: ModelDecl, baseDirectory: URL) -> (CommandConfig?, [BackendConfigError]) {
+  static func parse(spec: BackendSpec, model: ModelDecl, baseDirectory: URL) -> (
+    CommandConfig?, [BackendConfigError]
+  ) {
     var reader = BackendOptionReader(spec: spec, modelName: model.name.value)
     reader.rejectUnknown(known: optionNames)
     let argv = parseArgv(spec.value, reader: &reader)

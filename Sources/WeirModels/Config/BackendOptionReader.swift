@@ -63,7 +63,8 @@ struct BackendOptionReader {
       return Located(s.value, s.range)
     case .varRef(let v):
       fail(
-        "backend.bad-option", "\(what) of model '\(modelName)' cannot use a var ('$\(v.value)'); write the value",
+        "backend.bad-option",
+        "\(what) of model '\(modelName)' cannot use a var ('$\(v.value)'); write the value",
         at: v.range)
     case .list(_, let r), .map(_, let r):
       fail("backend.bad-option", "\(what) of model '\(modelName)' must be a single value", at: r)
@@ -86,9 +87,12 @@ struct BackendOptionReader {
   mutating func int(_ name: String, in range: ClosedRange<Int>) -> Int? {
     guard let text = string(name) else { return nil }
     if let i = Int(text.value), range.contains(i) { return i }
-    let bounds = range.upperBound == .max ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
+    let bounds =
+      range.upperBound == .max
+      ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
     fail(
-      "backend.bad-option", "option '\(name)' of model '\(modelName)' must be a whole number \(bounds), not '\(text.value)'",
+      "backend.bad-option",
+      "option '\(name)' of model '\(modelName)' must be a whole number \(bounds), not '\(text.value)'",
       at: text.range)
     return nil
   }

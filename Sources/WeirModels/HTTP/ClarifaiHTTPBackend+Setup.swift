@@ -7,12 +7,15 @@ import WeirCore
 
 extension ClarifaiHTTPBackend {
   /// The key from the environment, `nil` when the config asks for none.
-  static func key(for config: ClarifaiHTTPConfig, modelName: String, environment: [String: String]) throws -> APIKey? {
+  static func key(for config: ClarifaiHTTPConfig, modelName: String, environment: [String: String]) throws
+    -> APIKey?
+  {
     guard let name = config.keyEnv else { return nil }
     guard let value = environment[name], !value.isEmpty else {
       throw BackendConfigError(
         id: "backend.missing-key",
-        message: "model '\(modelName)' needs an API key in the environment variable \(name), which is not set",
+        message:
+          "model '\(modelName)' needs an API key in the environment variable \(name), which is not set",
         range: nil,
         notes: [
           Note("set \(name) to a Clarifai personal access token, or name another variable with 'key_env'"),

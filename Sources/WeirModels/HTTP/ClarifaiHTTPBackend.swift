@@ -64,14 +64,17 @@ public final class ClarifaiHTTPBackend: ModelBackend {
         for (offset, result) in batchResults.enumerated() { results[start + offset] = result }
       }
     }
-    return results.map { $0 ?? .failure(ModelError("internal error: a batch gave no result (please report)")) }
+    return results.map {
+      $0 ?? .failure(ModelError("internal error: a batch gave no result (please report)"))
+    }
   }
 
   /// One request's worth of inputs: those that cannot be encoded fail alone; the rest are sent.
   private func predictBatch(_ batch: [ModelRequest]) async -> [Result<DataRecord, ModelError>] {
     let built = ClarifaiRequestBuilder.build(batch)
     var results = [Result<DataRecord, ModelError>](
-      repeating: .failure(ModelError("internal error: an input was neither sent nor refused (please report)")),
+      repeating: .failure(
+        ModelError("internal error: an input was neither sent nor refused (please report)")),
       count: batch.count)
     for (index, error) in built.unsent { results[index] = .failure(error) }
     guard !built.sent.isEmpty else { return results }
@@ -129,7 +132,8 @@ public final class ClarifaiHTTPBackend: ModelBackend {
   private func hint(for status: Int) -> String? {
     switch status {
     case 401, 403:
-      return config.keyEnv.map { "check the API key in \($0)" } ?? "the server wants an API key: set 'key_env'"
+      return config.keyEnv.map { "check the API key in \($0)" }
+        ?? "the server wants an API key: set 'key_env'"
     case 404:
       return "check the model's user_id, app_id and model_id (POST \(config.outputsURL.path))"
     default:

@@ -24,15 +24,20 @@ extension ClarifaiHTTPConfig {
     let app = reader.string("app_id") ?? ref?.appId
     if modelId == nil {
       reader.fail(
-        "backend.missing-option", "the http backend of model '\(name)' needs a 'model_id'", at: spec.kind.range,
-        notes: [Note("the id of the model on the server, as in /v2/users/{user_id}/apps/{app_id}/models/{model_id}")])
+        "backend.missing-option", "the http backend of model '\(name)' needs a 'model_id'",
+        at: spec.kind.range,
+        notes: [
+          Note("the id of the model on the server, as in /v2/users/{user_id}/apps/{app_id}/models/{model_id}")
+        ])
     }
     if (user == nil) != (app == nil) {
       let (given, missing) = user == nil ? ("app_id", "user_id") : ("user_id", "app_id")
       reader.fail(
         "backend.missing-option", "the http backend of model '\(name)' has a '\(given)' but no '\(missing)'",
         at: (user ?? app)?.range ?? spec.kind.range,
-        notes: [Note("give both to call /v2/users/{user_id}/apps/{app_id}/models/…, or neither for /v2/models/…")])
+        notes: [
+          Note("give both to call /v2/users/{user_id}/apps/{app_id}/models/…, or neither for /v2/models/…")
+        ])
     }
     let keyEnv = reader.isExplicitNull("key_env") ? nil : (reader.string("key_env")?.value ?? defaultKeyEnv)
     let timeout = reader.duration("timeout")
@@ -56,7 +61,8 @@ extension ClarifaiHTTPConfig {
     if case .scalar(let s) = value, case .null = s.resolved { return clarifaiAPI }
     guard let text = reader.scalarText(value, what: "the base URL") else { return nil }
     let trimmed = text.value.hasSuffix("/") ? String(text.value.dropLast()) : text.value
-    guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+    guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
+      scheme == "http" || scheme == "https",
       url.host != nil
     else {
       reader.fail(

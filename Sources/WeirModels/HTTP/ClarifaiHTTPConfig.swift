@@ -30,7 +30,8 @@ public struct ClarifaiHTTPConfig: Sendable, Hashable {
   public static let defaultKeyEnv = "CLARIFAI_PAT"
 
   public init(
-    baseURL: URL = ClarifaiHTTPConfig.clarifaiAPI, userId: String? = nil, appId: String? = nil, modelId: String,
+    baseURL: URL = ClarifaiHTTPConfig.clarifaiAPI, userId: String? = nil, appId: String? = nil,
+    modelId: String,
     modelVersionId: String? = nil, keyEnv: String? = ClarifaiHTTPConfig.defaultKeyEnv,
     timeout: Duration = .seconds(30), retries: Int = 3, batchSize: Int = 32, concurrency: Int = 4,
     backoff: Duration = .milliseconds(500), maxBackoff: Duration = .seconds(30)

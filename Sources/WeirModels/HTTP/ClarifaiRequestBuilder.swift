@@ -74,7 +74,8 @@ enum ClarifaiRequestBuilder {
   /// Foundation's reason for a failed read, without the "The file … couldn't be opened" preamble where possible.
   private static func readableReason(_ error: Error) -> String {
     let ns = error as NSError
-    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain,
       let code = POSIXErrorCode(rawValue: Int32(underlying.code))
     {
       return String(cString: strerror(code.rawValue)).lowercased()

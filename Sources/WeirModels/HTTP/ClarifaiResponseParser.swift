@@ -12,7 +12,8 @@ enum ClarifaiResponseParser {
     do {
       response = try JSONDecoder().decode(ClarifaiOutputsResponse.self, from: body)
     } catch {
-      let problem = ModelError("the model server's answer is not a Clarifai response: \(describe(error, body: body))")
+      let problem = ModelError(
+        "the model server's answer is not a Clarifai response: \(describe(error, body: body))")
       return sent.map { _ in .failure(problem) }
     }
     let byPosition = response.outputs.allSatisfy { $0.inputId == nil } && response.outputs.count == sent.count
@@ -23,8 +24,13 @@ enum ClarifaiResponseParser {
     return sent.enumerated().map { position, input in
       let output = byPosition ? response.outputs[position] : byId[input.wireId]
       guard let output else {
-        let why = response.status.flatMap { $0.isSuccess || $0.code == ClarifaiStatus.mixed ? nil : $0.summary }
-        return .failure(ModelError(why.map { "the model server failed: \($0)" } ?? "the model server's answer has no output for this input"))
+        let why = response.status.flatMap {
+          $0.isSuccess || $0.code == ClarifaiStatus.mixed ? nil : $0.summary
+        }
+        return .failure(
+          ModelError(
+            why.map { "the model server failed: \($0)" }
+              ?? "the model server's answer has no output for this input"))
       }
       return result(of: output)
     }
@@ -35,7 +41,7 @@ enum ClarifaiResponseParser {
       return .failure(ModelError("the model failed on this input: \(status.summary ?? "no description")"))
     }
     switch output.data {
-    case .success(let record): return .success(record)
+    case .success(let record): return .success(record.fillingRegionIds())
     case .failure(let error):
       // The path starts at the output's `data`, where the user would look: `regions[0].region_info…`.
       let why = describe(error, body: nil, droppingPath: 3)
@@ -51,7 +57,8 @@ enum ClarifaiResponseParser {
     case .dataCorrupted(let context) where context.codingPath.isEmpty:
       return "it is not valid JSON" + (body.map { " (it starts with \(snippet($0)))" } ?? "")
     case .dataCorrupted(let c), .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c):
-      let path = c.codingPath.dropFirst(dropped).map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+      let path = c.codingPath.dropFirst(dropped).map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
+        .joined()
       var what = c.debugDescription
       if case .keyNotFound(let key, _) = decoding { what = "'\(key.stringValue)' is missing" }
       return path.isEmpty ? what : "at \(path.hasPrefix(".") ? String(path.dropFirst()) : path): \(what)"
@@ -82,7 +89,8 @@ struct ClarifaiOutputsResponse: Decodable {
     outputs = try c.decodeIfPresent([ClarifaiOutput].self, forKey: .outputs) ?? []
     guard status != nil || c.contains(.outputs) else {
       throw DecodingError.keyNotFound(
-        CodingKeys.outputs, .init(codingPath: [], debugDescription: "neither 'status' nor 'outputs' is there"))
+        CodingKeys.outputs, .init(codingPath: [], debugDescription: "neither 'status' nor 'outputs' is there")
+      )
     }
   }
 }

@@ -62,7 +62,8 @@ enum HTTPExchange {
     switch urlError.code {
     case .timedOut:
       return .connectionFailed("the connection timed out (\(reason))")
-    case .cannotConnectToHost, .networkConnectionLost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
+    case .cannotConnectToHost, .networkConnectionLost, .cannotFindHost, .dnsLookupFailed,
+      .notConnectedToInternet,
       .badServerResponse, .resourceUnavailable, .zeroByteResource:
       return .connectionFailed(reason)
     default:

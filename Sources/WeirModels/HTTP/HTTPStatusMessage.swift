@@ -13,10 +13,13 @@ enum HTTPStatusMessage {
 
   /// Clarifai's `status` summary when the body has one, else the start of the body as text.
   static func whatTheServerSaid(_ body: Data) -> String? {
-    if let envelope = try? JSONDecoder().decode(Envelope.self, from: body), let summary = envelope.status?.summary {
+    if let envelope = try? JSONDecoder().decode(Envelope.self, from: body),
+      let summary = envelope.status?.summary
+    {
       return summary
     }
-    let text = String(decoding: body.prefix(2000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = String(decoding: body.prefix(2000), as: UTF8.self).trimmingCharacters(
+      in: .whitespacesAndNewlines)
     return text.isEmpty ? nil : ClarifaiResponseParser.snippet(Data(text.utf8), limit: 120)
   }
 
@@ -25,9 +28,12 @@ enum HTTPStatusMessage {
   }
 
   static let reasons: [Int: String] = [
-    300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other", 307: "Temporary Redirect",
-    308: "Permanent Redirect", 400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden",
-    404: "Not Found", 405: "Method Not Allowed", 408: "Request Timeout", 409: "Conflict", 413: "Payload Too Large",
+    300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other",
+    307: "Temporary Redirect",
+    308: "Permanent Redirect", 400: "Bad Request", 401: "Unauthorized", 402: "Payment Required",
+    403: "Forbidden",
+    404: "Not Found", 405: "Method Not Allowed", 408: "Request Timeout", 409: "Conflict",
+    413: "Payload Too Large",
     415: "Unsupported Media Type", 422: "Unprocessable Entity", 429: "Too Many Requests",
     500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
     504: "Gateway Timeout",
