@@ -64,7 +64,10 @@ public final class SQLiteAnnotationStore: AnnotationStore, @unchecked Sendable {
       // NORMAL in WAL: a commit survives a killed process; `flush` checkpoints for power loss.
       // WAL itself is set once, in the file, by `prepareSchema`: GRDB's `journalMode = .wal` would
       // write on every open, so even a reader would wait for a running writer's lock.
-      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      // A 32 MiB page cache and a checkpoint every 8192 pages (32 MiB of WAL) instead of 1000:
+      // fewer checkpoints while a large run writes (about 5% in the store benchmark).
+      try db.execute(
+        sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 8192")
     }
     do {
       dbQueue = try DatabaseQueue(path: path, configuration: config)

@@ -39,7 +39,7 @@ struct AnnotationsCommand: ParsableCommand {
         """)
 
     @OptionGroup var filter: FilterOptions
-    @Option(help: "coco | jsonl | yolo | labelstudio")
+    @Option(help: "The export format.")
     var format: ExportFormat
     @Option(help: "The file to write (a folder for yolo).")
     var output: String?

@@ -27,19 +27,22 @@ import WeirCore
     try store.finishRun(id: "r1", status: .completed, endedAt: fixedDate, summary: nil)
     let set = try store.exportSet(AnnotationFilter(statuses: [24150]))
 
-    let coco = try runWeir(["annotations", "export", "--format", "coco", "--status", "success"], in: temp.url)
+    let coco = try runWeir(
+      ["annotations", "export", "--format", "coco", "--status", "success"], in: temp.url)
     #expect(coco.status == 0, "\(coco.stderr)")
     #expect(Data(coco.stdout.utf8) == (try AnnotationExporter.export(set, as: .coco)).files[0].contents)
 
     let yolo = try runWeir(["annotations", "export", "--format", "yolo", "--output", "labels"], in: temp.url)
     #expect(yolo.status == 0, "\(yolo.stderr)")
-    #expect(yolo.stderr == "note: 1 image-level annotation without a box left out of the YOLO export\n"
-      + "wrote 4 annotations on 2 images to 'labels'\n")
+    #expect(
+      yolo.stderr == "note: 1 image-level annotation without a box left out of the YOLO export\n"
+        + "wrote 4 annotations on 2 images to 'labels'\n")
     let written = try FileManager.default.contentsOfDirectory(atPath: temp.path("labels")).sorted()
     #expect(written == ["cat1.txt", "classes.txt", "dog2.txt"])
 
     let bad = try runWeir(["annotations", "list", "--status", "sucess"], in: temp.url)
     #expect(bad.status == 1)
-    #expect(bad.stderr.hasPrefix("error: unknown annotation status 'sucess'; did you mean 'ANNOTATION_SUCCESS'?"))
+    #expect(
+      bad.stderr.hasPrefix("error: unknown annotation status 'sucess'; did you mean 'ANNOTATION_SUCCESS'?"))
   }
 }

@@ -20,7 +20,10 @@ import WeirCore
     result.files.map { String(decoding: $0.contents, as: UTF8.self) }.joined()
   }
 
-  @Test(arguments: [(ExportFormat.coco, "export.coco.json"), (.jsonl, "export.jsonl"), (.labelstudio, "export.labelstudio.json")])
+  @Test(arguments: [
+    (ExportFormat.coco, "export.coco.json"), (.jsonl, "export.jsonl"),
+    (.labelstudio, "export.labelstudio.json"),
+  ])
   func singleFileExportsMatchTheirGoldens(format: ExportFormat, golden: String) throws {
     let temp = try TempFolder()
     defer { temp.remove() }
@@ -48,7 +51,8 @@ import WeirCore
     let images = try #require(json?["images"] as? [[String: Any]])
     let categories = try #require(json?["categories"] as? [[String: Any]])
     let annotations = try #require(json?["annotations"] as? [[String: Any]])
-    let sizes = Dictionary(uniqueKeysWithValues: images.map { ($0["id"] as! Int, ($0["width"] as! Int, $0["height"] as! Int)) })
+    let sizes = Dictionary(
+      uniqueKeysWithValues: images.map { ($0["id"] as! Int, ($0["width"] as! Int, $0["height"] as! Int)) })
     let categoryIds = Set(categories.map { $0["id"] as! Int })
     #expect(annotations.count == 3)
     #expect(Set(annotations.map { $0["id"] as! Int }).count == annotations.count)
@@ -57,7 +61,9 @@ import WeirCore
       #expect(categoryIds.contains(a["category_id"] as! Int))
       let bbox = (a["bbox"] as! [NSNumber]).map(\.doubleValue)
       #expect(bbox.count == 4)
-      #expect(bbox[0] >= 0 && bbox[1] >= 0 && bbox[0] + bbox[2] <= Double(size.0) && bbox[1] + bbox[3] <= Double(size.1))
+      #expect(
+        bbox[0] >= 0 && bbox[1] >= 0 && bbox[0] + bbox[2] <= Double(size.0)
+          && bbox[1] + bbox[3] <= Double(size.1))
     }
     // cat1.jpg (640×480), box top 0.1 left 0.2 bottom 0.6 right 0.7 → x 128, y 48, w 320, h 240.
     #expect((annotations[0]["bbox"] as! [NSNumber]).map(\.doubleValue) == [128, 48, 320, 240])
@@ -83,7 +89,8 @@ import WeirCore
 
   @Test func twoImagesWithTheSameStemAreAClashNotAnOverwrite() throws {
     let set = ExportSet(
-      annotations: [], images: [StoredImage(inputId: "a", path: "x/cat.jpg"), StoredImage(inputId: "b", path: "y/cat.png")])
+      annotations: [],
+      images: [StoredImage(inputId: "a", path: "x/cat.jpg"), StoredImage(inputId: "b", path: "y/cat.png")])
     #expect(throws: ExportError.fileNameClash("cat.txt", inputIds: ["a", "b"])) {
       try AnnotationExporter.export(set, as: .yolo)
     }

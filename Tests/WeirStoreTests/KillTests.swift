@@ -18,7 +18,8 @@ import WeirCore
 
   func writerArguments(_ path: String, resume: Bool) -> [String] {
     [
-      "annotations", "write-synthetic", "--store", path, "--run-id", "killed", "--inputs", String(Self.inputs),
+      "annotations", "write-synthetic", "--store", path, "--run-id", "killed", "--inputs",
+      String(Self.inputs),
       "--regions", String(Self.regions), "--batch-size", "50", "--progress-every", "250", "--seed", "7",
     ] + (resume ? ["--resume"] : [])
   }
@@ -41,7 +42,8 @@ import WeirCore
     }
     kill(child.processIdentifier, SIGKILL)
     child.waitUntilExit()
-    #expect(child.terminationReason == .uncaughtSignal, "the writer finished before it could be killed: \(seen)")
+    #expect(
+      child.terminationReason == .uncaughtSignal, "the writer finished before it could be killed: \(seen)")
   }
 
   @Test func aKilledWriterLeavesWholeInputsAndResumingCompletesTheRun() throws {
@@ -52,7 +54,8 @@ import WeirCore
 
     // After the kill: a sound file, and every committed input has all of its annotations.
     let store = try SQLiteAnnotationStore(path: path, options: .init(create: false))
-    #expect(try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+    #expect(
+      try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     let done = try store.completedInputs(runId: "killed")
     // Batches of 50 commit inside `record`, so the 2000 inputs reported were committed.
     #expect(done.count >= 2000 && done.count < Self.inputs, "committed \(done.count) inputs before the kill")

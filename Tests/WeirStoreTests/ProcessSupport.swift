@@ -37,7 +37,9 @@ func runWeir(_ arguments: [String], in folder: URL) throws -> ProcessResult {
   try process.run()
   // Drain stderr on another thread while reading stdout here, so a chatty child never blocks.
   let errBox = DataBox()
-  let reader = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal() }
+  let reader = Thread {
+    errBox.data = err.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal()
+  }
   reader.start()
   let outData = out.fileHandleForReading.readDataToEndOfFile()
   errBox.done.wait()

@@ -29,14 +29,19 @@ import WeirCore
     let store = try twoRuns(temp)
     #expect(keys(try store.annotations(.init(statuses: [24150]))) == ["cat1.jpg/r1/cat", "dog2.jpg/r1/dog"])
     #expect(keys(try store.annotations(.init(concepts: ["dog"]))) == ["cat1.jpg/r2/dog", "dog2.jpg/r1/dog"])
-    #expect(keys(try store.annotations(.init(statuses: [24157, 24151]))) == ["cat1.jpg/r2/dog", "dog2.jpg//outdoor"])
+    #expect(
+      keys(try store.annotations(.init(statuses: [24157, 24151]))) == [
+        "cat1.jpg/r2/dog", "dog2.jpg//outdoor",
+      ])
     #expect(try store.annotations(.init(tasks: ["other"])).isEmpty)
     #expect(keys(try store.annotations(.init(runs: .latest))) == ["dog2.jpg//outdoor", "dog2.jpg/r1/dog"])
     #expect(keys(try store.annotations(.init(runs: .ids(["r1"])))) == ["cat1.jpg/r1/cat", "cat1.jpg/r2/dog"])
     #expect(keys(try store.annotations(.init(nodes: ["write-tags"]))) == ["dog2.jpg//outdoor"])
     #expect(try store.annotations(.init(limit: 1)).count == 1)
     #expect(try store.count(.init(limit: 1)) == 4)
-    #expect(throws: StoreError.noSuchRun(id: "r9", known: ["r1", "r2"])) { try store.annotations(.init(runs: .ids(["r9"]))) }
+    #expect(throws: StoreError.noSuchRun(id: "r9", known: ["r1", "r2"])) {
+      try store.annotations(.init(runs: .ids(["r9"])))
+    }
   }
 
   @Test(arguments: [
@@ -51,8 +56,11 @@ import WeirCore
     #expect(throws: FilterError.unknownStatus("sucess", suggestion: "ANNOTATION_SUCCESS")) {
       try AnnotationFilter.parseStatus("sucess")
     }
-    #expect(throws: FilterError.unknownStatus("12345", suggestion: nil)) { try AnnotationFilter.parseStatus("12345") }
-    #expect(try AnnotationFilter.parseStatuses(["success,awaiting-review", "24151"]) == [24150, 24157, 24151])
+    #expect(throws: FilterError.unknownStatus("12345", suggestion: nil)) {
+      try AnnotationFilter.parseStatus("12345")
+    }
+    #expect(
+      try AnnotationFilter.parseStatuses(["success,awaiting-review", "24151"]) == [24150, 24157, 24151])
   }
 
   @Test func theListTableShowsWhatAUserReads() throws {
@@ -60,7 +68,8 @@ import WeirCore
     defer { temp.remove() }
     let store = try twoRuns(temp)
     try expectGolden(AnnotationTable.render(try store.annotations(), total: try store.count()), "list.out")
-    try expectGolden(AnnotationTable.render(try store.annotations(.init(limit: 2)), total: 4), "list-limited.out")
+    try expectGolden(
+      AnnotationTable.render(try store.annotations(.init(limit: 2)), total: 4), "list-limited.out")
     try expectGolden(AnnotationTable.render(runs: try store.runs()), "runs.out")
   }
 }

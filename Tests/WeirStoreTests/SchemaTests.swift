@@ -19,7 +19,8 @@ import WeirCore
       #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1"])
       #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
       let tables = try String.fetchAll(
-        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name"
+      )
       #expect(tables == ["annotations", "inputs", "runs"])
       let key = try String.fetchAll(
         db, sql: "SELECT name FROM pragma_table_info('annotations') WHERE pk > 0 ORDER BY pk")
@@ -84,7 +85,9 @@ import WeirCore
       try SQLiteAnnotationStore(path: path, options: .init(create: false))
     }
     #expect(!FileManager.default.fileExists(atPath: path))
-    #expect(StoreError.missing(path: "weir.db").description == "no annotation store at 'weir.db'; run `weir run` first")
+    #expect(
+      StoreError.missing(path: "weir.db").description
+        == "no annotation store at 'weir.db'; run `weir run` first")
   }
 
   @Test func unwritablePathsSayWhy() throws {
@@ -96,9 +99,14 @@ import WeirCore
       try openStore(file + "/weir.db")
     }
     let missing = temp.path("no/such/folder/weir.db")
-    #expect(throws: StoreError.cannotOpen(path: missing, reason: "the folder '\(temp.path("no/such/folder"))' does not exist")) {
+    #expect(
+      throws: StoreError.cannotOpen(
+        path: missing, reason: "the folder '\(temp.path("no/such/folder"))' does not exist")
+    ) {
       try openStore(missing)
     }
-    #expect(throws: StoreError.cannotOpen(path: temp.url.path, reason: "it is a folder")) { try openStore(temp.url.path) }
+    #expect(throws: StoreError.cannotOpen(path: temp.url.path, reason: "it is a folder")) {
+      try openStore(temp.url.path)
+    }
   }
 }

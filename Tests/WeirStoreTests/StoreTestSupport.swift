@@ -10,7 +10,8 @@ struct TempFolder {
   let url: URL
 
   init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("weir-store-tests-\(UUID().uuidString)")
+    url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "weir-store-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   }
 
@@ -34,20 +35,28 @@ let fixtures = repoRoot.appendingPathComponent("Tests/Fixtures/store")
 let fixedDate = Date(timeIntervalSince1970: 1_714_564_800)
 
 /// Compares `actual` with the golden file; writes it when missing (and fails) or when UPDATE_GOLDEN=1.
-func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+{
   let url = fixtures.appendingPathComponent(name)
   let update = ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1"
   guard !update, let expected = try? String(contentsOf: url, encoding: .utf8) else {
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try actual.write(to: url, atomically: true, encoding: .utf8)
-    if !update { Issue.record("wrote missing golden \(name); review it and run again", sourceLocation: sourceLocation) }
+    if !update {
+      Issue.record("wrote missing golden \(name); review it and run again", sourceLocation: sourceLocation)
+    }
     return
   }
-  #expect(actual == expected, "golden \(name) differs (UPDATE_GOLDEN=1 rewrites it)", sourceLocation: sourceLocation)
+  #expect(
+    actual == expected, "golden \(name) differs (UPDATE_GOLDEN=1 rewrites it)", sourceLocation: sourceLocation
+  )
 }
 
 /// Opens a store at `path` with a fixed clock and the given batch size.
-func openStore(_ path: String, batchSize: Int = 256, busyTimeout: TimeInterval = 5) throws -> SQLiteAnnotationStore {
+func openStore(_ path: String, batchSize: Int = 256, busyTimeout: TimeInterval = 5) throws
+  -> SQLiteAnnotationStore
+{
   try SQLiteAnnotationStore(
     path: path, options: .init(busyTimeout: busyTimeout, batchSize: batchSize, clock: { fixedDate }))
 }

@@ -52,9 +52,10 @@ import WeirCore
     try runPets(path, runId: "r2", outcomes: stricter)
 
     let rows = try openStore(path).annotations()
-    #expect(rows.map { "\($0.record.inputId)/\($0.record.regionId)/\($0.record.conceptId)" } == [
-      "cat1.jpg/r1/cat", "dog2.jpg//outdoor", "dog2.jpg/r1/dog",
-    ])
+    #expect(
+      rows.map { "\($0.record.inputId)/\($0.record.regionId)/\($0.record.conceptId)" } == [
+        "cat1.jpg/r1/cat", "dog2.jpg//outdoor", "dog2.jpg/r1/dog",
+      ])
   }
 
   @Test func aFailedInputKeepsWhatEarlierRunsWrote() throws {

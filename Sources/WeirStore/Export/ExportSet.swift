@@ -21,7 +21,9 @@ public struct ExportSet: Sendable, Hashable {
 
   static func categories(of annotations: [StoredAnnotation]) -> [ExportCategory] {
     var names: [String: String] = [:]
-    for a in annotations where names[a.record.conceptId] == nil { names[a.record.conceptId] = a.record.conceptName }
+    for a in annotations where names[a.record.conceptId] == nil {
+      names[a.record.conceptId] = a.record.conceptName
+    }
     return names.map { ExportCategory(conceptId: $0.key, name: $0.value) }
       .sorted { ($0.name, $0.conceptId) < ($1.name, $1.conceptId) }
   }
