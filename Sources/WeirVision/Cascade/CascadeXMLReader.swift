@@ -13,6 +13,7 @@ final class CascadeXMLReader: NSObject, XMLParserDelegate {
   private var path: [String] = []
   private var text = ""
   private var problem: CascadeLoadingError?
+  private var sawElement = false
 
   private var stageType: String?
   private var featureType: String?
@@ -34,13 +35,14 @@ final class CascadeXMLReader: NSObject, XMLParserDelegate {
     let ok = parser.parse()
     if let problem = reader.problem { throw problem }
     guard ok else {
-      let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
+      let reason = parser.parserError.map(Self.reason) ?? "unknown error"
       throw CascadeLoadingError.malformedXML(line: parser.lineNumber, reason: reason)
     }
     return try reader.finish()
   }
 
   private func finish() throws -> HaarCascade {
+    guard sawElement else { throw CascadeLoadingError.malformedXML(line: 1, reason: "no XML content") }
     guard path.isEmpty, let stageType, let featureType, let width, let height else {
       throw CascadeLoadingError.unsupported(
         "expected OpenCV's <cascade> format with stageType, featureType, width and height")
@@ -62,6 +64,7 @@ final class CascadeXMLReader: NSObject, XMLParserDelegate {
     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
   ) {
     path.append(elementName)
+    sawElement = true
     text = ""
     switch relativePath {
     case ["stages", "_"]:
@@ -74,6 +77,30 @@ final class CascadeXMLReader: NSObject, XMLParserDelegate {
       features.append(HaarCascade.Feature(rects: [], tilted: false))
     default:
       break
+    }
+  }
+
+  /// FoundationXML on Linux can report a well-formedness error here and still return `true` from
+  /// `parse()`, so errors are recorded from this callback.
+  func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+    guard problem == nil else { return }
+    problem = .malformedXML(line: parser.lineNumber, reason: Self.reason(parseError))
+  }
+
+  /// A readable reason for the XML errors a damaged cascade file typically has (Foundation only
+  /// says "The operation could not be completed"). The codes are libxml2's, which Foundation's
+  /// `XMLParser` passes on; the corelibs `XMLParser.ErrorCode` enum does not number them the same.
+  static func reason(_ error: Error) -> String {
+    let code = (error as NSError).code
+    switch code {
+    case 4: return "no XML content"
+    case 5: return "the document ends early or continues after its root element"
+    case 9: return "invalid character"
+    case 26: return "undefined entity"
+    case 39: return "attribute value without quotes"
+    case 73, 77: return "unexpected end of the document"
+    case 76: return "closing tag does not match the open element"
+    default: return "XML error \(code)"
     }
   }
 

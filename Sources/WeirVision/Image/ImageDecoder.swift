@@ -136,9 +136,11 @@ public enum ImageDecoder {
     }
   }
 
-  /// Codec messages start with a capital ("Bogus marker length"); ours are lowercase.
+  /// Codec messages start with a capital ("Bogus marker length"); ours are lowercase. Names in
+  /// capitals ("IHDR: CRC error") are kept.
   private static func lowercasedFirst(_ text: String) -> String {
     guard let first = text.first else { return "unknown error" }
+    guard text.dropFirst().first?.isLowercase ?? true else { return text }
     return first.lowercased() + text.dropFirst()
   }
 }

@@ -1,8 +1,9 @@
 /// Reads Netpbm grey and colour maps: `P5`/`P2` (PGM, binary/ASCII) and `P6`/`P3` (PPM).
 ///
 /// Written in Swift because the format is a few lines of text plus raw samples. `maxval` up to
-/// 65535 is accepted; samples are rescaled to 0...255 as `(v·255 + maxval/2) / maxval`, so an
-/// 8-bit file with `maxval` 255 is read unchanged.
+/// 65535 is accepted and samples are read as OpenCV's `imread` reads them: 8-bit samples
+/// (`maxval` < 256) unchanged, even when `maxval` is below 255, and 16-bit samples by their high
+/// byte (`v >> 8`).
 enum PNMDecoder {
   /// The parsed header and where the samples start.
   struct Header {
@@ -91,12 +92,13 @@ enum PNMDecoder {
     }
   }
 
-  /// Maps a sample in 0...maxval to 0...255; values above maxval are corrupt data.
+  /// A sample as 8 bits, like OpenCV: unchanged, or the high byte of a 16-bit sample. Values above
+  /// maxval are corrupt data.
   private static func rescale(_ value: Int, _ maxValue: Int) throws -> UInt8 {
     guard value <= maxValue else {
       throw ImageDecodingError.corrupt(.pnm, detail: "sample \(value) exceeds the maximum value \(maxValue)")
     }
-    return maxValue == 255 ? UInt8(value) : UInt8((value * 255 + maxValue / 2) / maxValue)
+    return UInt8(maxValue > 255 ? value >> 8 : value)
   }
 
   /// Skips whitespace and comments, then reads a decimal number of at most 9 digits.
