@@ -10,7 +10,8 @@ import Testing
     (BuiltInCascade.catFace, 20, 1275, 1056, false), (.catFaceExtended, 20, 1184, 997, true),
     (.humanFace, 25, 2913, 2913, false),
   ])
-  func bundledCascades(builtIn: BuiltInCascade, stages: Int, stumps: Int, features: Int, tilted: Bool) throws {
+  func bundledCascades(builtIn: BuiltInCascade, stages: Int, stumps: Int, features: Int, tilted: Bool) throws
+  {
     let cascade = try Fixtures.cascade(builtIn)
     #expect(cascade.stageCount == stages)
     #expect(cascade.weakClassifierCount == stumps)
@@ -55,26 +56,36 @@ import Testing
   @Test func minimalCascadeLoads() throws {
     let cascade = try CascadeClassifier(xml: Self.xml())
     #expect(cascade.stageCount == 1 && cascade.weakClassifierCount == 1)
-    #expect(cascade.cascade.features[0].rects[0] == HaarCascade.Rect(x: 0, y: 0, width: 2, height: 4, weight: -1))
+    #expect(
+      cascade.cascade.features[0].rects[0] == HaarCascade.Rect(x: 0, y: 0, width: 2, height: 4, weight: -1))
     // It runs, too (and a one-stump cascade accepts plenty of windows).
     let pixels = (0..<48 * 48).map { UInt8(truncatingIfNeeded: $0 * 37 % 251) }
     _ = cascade.detect(try #require(GrayImage(width: 48, height: 48, pixels: pixels)))
   }
 
-  @Test(arguments: [
-    (xml(featureType: "LBP"), "unsupported cascade: feature type 'LBP' (only HAAR is evaluated)"),
-    (xml(nodes: "1 -1 0 0.5 0 0"), "unsupported cascade: weak classifier 0 is not a depth-1 stump"),
-    (xml(nodes: "0 -1 7 0.5"), "invalid cascade: weak classifier 0 uses feature 7, but there are 1"),
-    (xml(leaves: "0.5 abc"), "invalid cascade: 'abc' in <leafValues> is not a number"),
-    (xml(rect: "20 0 5 4 -1."), "invalid cascade: feature 0 has a rectangle outside the 24x24 window"),
-    (xml(rect: "0 0 2 4 -1.", tilted: "1"), "invalid cascade: feature 0 has a rectangle outside the 24x24 window"),
-    (xml(rect: "0 0 2"), "invalid cascade: <_> has 3 numbers, expected 5"),
-    (xml(stages: false), "invalid cascade: no stages"),
-    (Data(), "cascade XML is malformed at line 1: no XML content"),
-    (Data("<opencv_storage><cascade><width>24</wi".utf8), "cascade XML is malformed at line 1: unexpected end of the document"),
-    (Data("<opencv_storage><haarcascade_frontalface_alt/></opencv_storage>".utf8),
-     "unsupported cascade: expected OpenCV's <cascade> format with stageType, featureType, width and height"),
-  ] as [(Data, String)])
+  @Test(
+    arguments: [
+      (xml(featureType: "LBP"), "unsupported cascade: feature type 'LBP' (only HAAR is evaluated)"),
+      (xml(nodes: "1 -1 0 0.5 0 0"), "unsupported cascade: weak classifier 0 is not a depth-1 stump"),
+      (xml(nodes: "0 -1 7 0.5"), "invalid cascade: weak classifier 0 uses feature 7, but there are 1"),
+      (xml(leaves: "0.5 abc"), "invalid cascade: 'abc' in <leafValues> is not a number"),
+      (xml(rect: "20 0 5 4 -1."), "invalid cascade: feature 0 has a rectangle outside the 24x24 window"),
+      (
+        xml(rect: "0 0 2 4 -1.", tilted: "1"),
+        "invalid cascade: feature 0 has a rectangle outside the 24x24 window"
+      ),
+      (xml(rect: "0 0 2"), "invalid cascade: <_> has 3 numbers, expected 5"),
+      (xml(stages: false), "invalid cascade: no stages"),
+      (Data(), "cascade XML is malformed at line 1: no XML content"),
+      (
+        Data("<opencv_storage><cascade><width>24</wi".utf8),
+        "cascade XML is malformed at line 1: unexpected end of the document"
+      ),
+      (
+        Data("<opencv_storage><haarcascade_frontalface_alt/></opencv_storage>".utf8),
+        "unsupported cascade: expected OpenCV's <cascade> format with stageType, featureType, width and height"
+      ),
+    ] as [(Data, String)])
   func unusableCascadesAreExplained(xml: Data, message: String) {
     #expect(throws: CascadeLoadingError.self) { try CascadeClassifier(xml: xml) }
     do {
@@ -106,7 +117,8 @@ import Testing
 
   /// Truncating a real cascade anywhere gives an error, never a crash or a half-loaded cascade.
   @Test func truncatedCascadesThrow() throws {
-    let url = Fixtures.root.appendingPathComponent("Sources/WeirVision/Resources/cascades/haarcascade_frontalcatface.xml")
+    let url = Fixtures.root.appendingPathComponent(
+      "Sources/WeirVision/Resources/cascades/haarcascade_frontalcatface.xml")
     let data = try Data(contentsOf: url)
     for length in stride(from: 0, to: data.count, by: data.count / 25) {
       #expect(throws: CascadeLoadingError.self) { try CascadeClassifier(xml: data.prefix(length)) }

@@ -14,7 +14,8 @@ import Testing
   }
 
   @Test func parallelScanGivesTheSameOrderedResult() throws {
-    let image = try ImageDecoder.decodeGray(contentsOf: Fixtures.photos.appendingPathComponent("cat_tabby_opencvdoc.jpg"))
+    let image = try ImageDecoder.decodeGray(
+      contentsOf: Fixtures.photos.appendingPathComponent("cat_tabby_opencvdoc.jpg"))
     let cascade = try Fixtures.cascade(.catFaceExtended)
     let serial = cascade.detect(image, options: DetectionOptions(minNeighbors: 0, parallel: false))
     let parallel = cascade.detect(image, options: DetectionOptions(minNeighbors: 0, parallel: true))
@@ -23,14 +24,17 @@ import Testing
   }
 
   @Test func scaleOneOptionOnlyReturnsWindowSizedBoxes() throws {
-    let image = try ImageDecoder.decodeGray(contentsOf: Fixtures.vision.appendingPathComponent("kitten_small.pgm"))
+    let image = try ImageDecoder.decodeGray(
+      contentsOf: Fixtures.vision.appendingPathComponent("kitten_small.pgm"))
     let found = try Fixtures.cascade(.catFace).detect(image, options: .scaleOneRawWindows)
     #expect(!found.isEmpty)
-    #expect(found.allSatisfy { $0.width == 24 && $0.height == 24 && $0.neighbors == 1 && $0.rejectLevel == 20 })
+    #expect(
+      found.allSatisfy { $0.width == 24 && $0.height == 24 && $0.neighbors == 1 && $0.rejectLevel == 20 })
   }
 
   @Test func minAndMaxSizeLimitTheScales() throws {
-    let image = try ImageDecoder.decodeGray(contentsOf: Fixtures.vision.appendingPathComponent("kitten_small.pgm"))
+    let image = try ImageDecoder.decodeGray(
+      contentsOf: Fixtures.vision.appendingPathComponent("kitten_small.pgm"))
     let cascade = try Fixtures.cascade(.catFaceExtended)
     let all = cascade.detect(image, options: .rawWindows)
     let limited = cascade.detect(image, options: DetectionOptions(minNeighbors: 0, minSize: 26, maxSize: 30))
@@ -41,10 +45,12 @@ import Testing
   /// Degenerate options and images give no boxes, never a hang or a crash.
   @Test(arguments: [
     DetectionOptions(scaleFactor: 1), DetectionOptions(scaleFactor: 0.5), DetectionOptions(scaleFactor: .nan),
-    DetectionOptions(scaleFactor: .infinity), DetectionOptions(minSize: 10_000), DetectionOptions(maxSize: 10),
+    DetectionOptions(scaleFactor: .infinity), DetectionOptions(minSize: 10_000),
+    DetectionOptions(maxSize: 10),
   ])
   func degenerateOptions(options: DetectionOptions) throws {
-    let image = try ImageDecoder.decodeGray(contentsOf: Fixtures.vision.appendingPathComponent("tabby_small.pgm"))
+    let image = try ImageDecoder.decodeGray(
+      contentsOf: Fixtures.vision.appendingPathComponent("tabby_small.pgm"))
     #expect(try Fixtures.cascade(.catFace).detect(image, options: options).isEmpty)
   }
 
@@ -55,12 +61,14 @@ import Testing
     let image = try #require(GrayImage(width: width, height: height, pixels: pixels))
     for builtIn in BuiltInCascade.allCases {
       let found = try Fixtures.cascade(builtIn).detect(image, options: .rawWindows)
-      #expect(found.allSatisfy { $0.x >= 0 && $0.y >= 0 && $0.x + $0.width <= width && $0.y + $0.height <= height })
+      #expect(
+        found.allSatisfy { $0.x >= 0 && $0.y >= 0 && $0.x + $0.width <= width && $0.y + $0.height <= height })
     }
   }
 
   @Test func flatImagesAreSkippedByTheVarianceTest() throws {
-    let image = try #require(GrayImage(width: 64, height: 48, pixels: [UInt8](repeating: 128, count: 64 * 48)))
+    let image = try #require(
+      GrayImage(width: 64, height: 48, pixels: [UInt8](repeating: 128, count: 64 * 48)))
     #expect(try Fixtures.cascade(.humanFace).detect(image, options: .rawWindows).isEmpty)
   }
 
@@ -75,7 +83,8 @@ import Testing
 
   /// OpenCV's BGR2GRAY fixed-point rounding, including the cases where plain BT.601 differs.
   @Test func greyConversionMatchesOpenCV() throws {
-    let rgb = try #require(RGBImage(width: 4, height: 1, pixels: [255, 255, 255, 255, 0, 0, 0, 255, 0, 10, 20, 30]))
+    let rgb = try #require(
+      RGBImage(width: 4, height: 1, pixels: [255, 255, 255, 255, 0, 0, 0, 255, 0, 10, 20, 30]))
     // R 255 → (4899·255 + 8192) >> 14 = 76; G 255 → 150; (10,20,30) → (4899·10 + 9617·20 + 1868·30 + 8192) >> 14 = 18.
     #expect(rgb.gray.pixels == [255, 76, 150, 18])
     #expect(RGBImage(width: 1, height: 1, pixels: [1, 2]) == nil)
@@ -125,18 +134,5 @@ import Testing
     let same = BitExactResizer.taps(source: 5, destination: 5)
     #expect(same.map(\.index) == [0, 1, 2, 3, 4] && same.allSatisfy { $0.weight1 == 0 })
     #expect(BitExactResizer.taps(source: 1, destination: 3).allSatisfy { $0.index == 0 && $0.weight0 == 256 })
-  }
-}
-
-/// A small deterministic generator for test data (SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

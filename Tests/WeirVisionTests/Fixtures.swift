@@ -9,7 +9,9 @@ enum Fixtures {
   /// The repository root: the nearest folder above this file that holds Package.swift.
   static let root: URL = {
     var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+    while url.path != "/"
+      && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path)
+    {
       url.deleteLastPathComponent()
     }
     return url
@@ -66,15 +68,26 @@ struct ReferenceBox: Decodable, Hashable, CustomStringConvertible {
 /// `golden_small.json`: OpenCV 4.14's raw and grouped windows on two small PGM images.
 struct GoldenSmall: Decodable {
   struct Sets: Decodable {
-    var scale1_raw: [ReferenceBox]
-    var all_scales_raw: [ReferenceBox]
-    var grouped_minNeighbors3: [ReferenceBox]
+    var scaleOneRaw: [ReferenceBox]
+    var allScalesRaw: [ReferenceBox]
+    var groupedMinNeighbors3: [ReferenceBox]
+
+    enum CodingKeys: String, CodingKey {
+      case scaleOneRaw = "scale1_raw"
+      case allScalesRaw = "all_scales_raw"
+      case groupedMinNeighbors3 = "grouped_minNeighbors3"
+    }
   }
   struct File: Decodable {
     var width: Int
     var height: Int
-    var pixel_sum: Int
+    var pixelSum: Int
     var cascades: [String: Sets]
+
+    enum CodingKeys: String, CodingKey {
+      case width, height, cascades
+      case pixelSum = "pixel_sum"
+    }
   }
   var files: [String: File]
 
@@ -87,13 +100,19 @@ struct OpenCVDetections: Decodable {
   struct Image: Decodable {
     var width: Int
     var height: Int
-    var gray_mean: Double
+    var grayMean: Double
     var detections: [String: [ReferenceBox]]
+
+    enum CodingKeys: String, CodingKey {
+      case width, height, detections
+      case grayMean = "gray_mean"
+    }
   }
   var images: [String: Image]
 
   static let shared: OpenCVDetections? = try? JSONDecoder().decode(
-    OpenCVDetections.self, from: Data(contentsOf: Fixtures.vision.appendingPathComponent("opencv-detections.json")))
+    OpenCVDetections.self,
+    from: Data(contentsOf: Fixtures.vision.appendingPathComponent("opencv-detections.json")))
 }
 
 /// Compares detections with reference boxes as sets (OpenCV's order depends on its threads) and
@@ -109,6 +128,8 @@ func mismatch(_ detections: [Detection], _ expected: [ReferenceBox], tolerance: 
     }
   }
   guard !missing.isEmpty || !unmatched.isEmpty else { return nil }
-  let extra = unmatched.map { "(\($0.x),\($0.y),\($0.width),\($0.height)) lw \($0.levelWeight) n \($0.neighbors)" }
+  let extra = unmatched.map {
+    "(\($0.x),\($0.y),\($0.width),\($0.height)) lw \($0.levelWeight) n \($0.neighbors)"
+  }
   return "missing \(missing), unexpected \(extra)"
 }

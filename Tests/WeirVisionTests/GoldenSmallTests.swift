@@ -13,14 +13,14 @@ import Testing
     let file = try #require(golden.files[name])
     let image = try ImageDecoder.decodeGray(contentsOf: Fixtures.vision.appendingPathComponent(name))
     #expect(image.width == file.width && image.height == file.height)
-    #expect(image.pixels.reduce(0) { $0 + Int($1) } == file.pixel_sum)
+    #expect(image.pixels.reduce(0) { $0 + Int($1) } == file.pixelSum)
     return (image, file)
   }
 
   @Test(arguments: images, BuiltInCascade.allCases)
   func scaleOneRawWindows(image name: String, cascade builtIn: BuiltInCascade) throws {
     let (image, file) = try load(name)
-    let expected = try #require(file.cascades[Fixtures.fileName(builtIn)]).scale1_raw
+    let expected = try #require(file.cascades[Fixtures.fileName(builtIn)]).scaleOneRaw
     let found = try Fixtures.cascade(builtIn).detect(image, options: .scaleOneRawWindows)
     #expect(mismatch(found, expected, tolerance: 1e-4) == nil)
   }
@@ -28,7 +28,7 @@ import Testing
   @Test(arguments: images, BuiltInCascade.allCases)
   func allRawWindows(image name: String, cascade builtIn: BuiltInCascade) throws {
     let (image, file) = try load(name)
-    let expected = try #require(file.cascades[Fixtures.fileName(builtIn)]).all_scales_raw
+    let expected = try #require(file.cascades[Fixtures.fileName(builtIn)]).allScalesRaw
     let found = try Fixtures.cascade(builtIn).detect(image, options: .rawWindows)
     #expect(mismatch(found, expected, tolerance: 1e-4) == nil)
     #expect(found.allSatisfy { $0.neighbors == 1 })
@@ -37,7 +37,7 @@ import Testing
   @Test(arguments: images, BuiltInCascade.allCases)
   func groupedBoxes(image name: String, cascade builtIn: BuiltInCascade) throws {
     let (image, file) = try load(name)
-    let expected = try #require(file.cascades[Fixtures.fileName(builtIn)]).grouped_minNeighbors3
+    let expected = try #require(file.cascades[Fixtures.fileName(builtIn)]).groupedMinNeighbors3
     let found = try Fixtures.cascade(builtIn).detect(image)
     #expect(mismatch(found, expected, tolerance: 1e-4) == nil)
   }

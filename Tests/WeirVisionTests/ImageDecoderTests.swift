@@ -47,7 +47,8 @@ import Testing
 
     var png: TestPNG {
       TestPNG(
-        width: ImageDecoderTests.width, height: ImageDecoderTests.height, colorType: colorType, bitDepth: bitDepth,
+        width: ImageDecoderTests.width, height: ImageDecoderTests.height, colorType: colorType,
+        bitDepth: bitDepth,
         samples: (0..<ImageDecoderTests.width * ImageDecoderTests.height).map(sample),
         palette: colorType == 3 ? ImageDecoderTests.palette : nil,
         transparency: colorType == 3 ? [0, 128] : nil, interlaced: interlaced)
@@ -78,7 +79,8 @@ import Testing
   @Test(arguments: variants)
   func pngVariants(variant: Variant) throws {
     let data = Data(variant.png.bytes)
-    #expect(try ImageDecoder.info(of: data) == ImageInfo(format: .png, width: Self.width, height: Self.height))
+    #expect(
+      try ImageDecoder.info(of: data) == ImageInfo(format: .png, width: Self.width, height: Self.height))
     let image = try ImageDecoder.decodeRGB(data)
     #expect(image.width == Self.width && image.height == Self.height)
     let expected = (0..<Self.width * Self.height).flatMap(variant.expectedRGB)
@@ -86,7 +88,8 @@ import Testing
   }
 
   @Test func pgmASCIIWithComments() throws {
-    let text = "P2\n# made by hand\n3 2 # width height\n255\n0 1 2\n# a comment between samples\n253 254 255\n"
+    let text =
+      "P2\n# made by hand\n3 2 # width height\n255\n0 1 2\n# a comment between samples\n253 254 255\n"
     let image = try ImageDecoder.decodeGray(Data(text.utf8))
     #expect(image == GrayImage(width: 3, height: 2, pixels: [0, 1, 2, 253, 254, 255]))
   }
@@ -122,32 +125,39 @@ import Testing
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let misnamed = directory.appendingPathComponent("really-a-jpeg.png")
-    try FileManager.default.copyItem(at: Fixtures.photos.appendingPathComponent("cat_tabby_opencvdoc.jpg"), to: misnamed)
+    try FileManager.default.copyItem(
+      at: Fixtures.photos.appendingPathComponent("cat_tabby_opencvdoc.jpg"), to: misnamed)
     #expect(try ImageDecoder.info(contentsOf: misnamed) == ImageInfo(format: .jpeg, width: 300, height: 225))
     #expect(try ImageDecoder.decodeGray(contentsOf: misnamed).width == 300)
   }
 
   /// What users see for each kind of bad input: the full message.
-  @Test(arguments: [
-    ([], "not an image (empty data)"),
-    (Array("hello, world".utf8), "not an image (unknown format)"),
-    ([0x42, 0x4D, 0x36, 0, 0, 0], "not an image (unknown format)"),
-    ([0xFF, 0xD8, 0xFF], "truncated JPEG data"),
-    ([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x02, 0xFF, 0x01], "truncated JPEG data"),
-    ([0xFF, 0xD8, 0xFF, 0xD9], "corrupt JPEG data: JPEG datastream contains no image"),
-    ([0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x0B, 0x08, 0, 0, 0, 1, 1, 1, 0x11, 0, 0xFF, 0xD9],
-     "corrupt JPEG data: empty JPEG image (DNL not supported)"),
-    ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "truncated PNG data"),
-    ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52] + [UInt8](repeating: 0, count: 17),
-     "corrupt PNG data: IHDR: CRC error"),
-    (Array("P5 2 2 255\n\u{1}".utf8), "truncated PNM data"),
-    (Array("P5 2".utf8), "truncated PNM data"),
-    (Array("P2 2 1 255 1 x".utf8), "corrupt PNM data: expected a number in the sample at byte 13"),
-    (Array("P2 2 1 255 1 300".utf8), "corrupt PNM data: sample 300 exceeds the maximum value 255"),
-    (Array("P5 0 2 255\n".utf8), "corrupt PNM data: image size 0x2"),
-    (Array("P5 2 2 0\n".utf8), "corrupt PNM data: maximum value 0 is not in 1...65535"),
-    (Array("P5 100000 100000 255\n".utf8), "PNM image too large: 100000x100000 exceeds 268435456 pixels"),
-  ] as [([UInt8], String)])
+  @Test(
+    arguments: [
+      ([], "not an image (empty data)"),
+      (Array("hello, world".utf8), "not an image (unknown format)"),
+      ([0x42, 0x4D, 0x36, 0, 0, 0], "not an image (unknown format)"),
+      ([0xFF, 0xD8, 0xFF], "truncated JPEG data"),
+      ([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x02, 0xFF, 0x01], "truncated JPEG data"),
+      ([0xFF, 0xD8, 0xFF, 0xD9], "corrupt JPEG data: JPEG datastream contains no image"),
+      (
+        [0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x0B, 0x08, 0, 0, 0, 1, 1, 1, 0x11, 0, 0xFF, 0xD9],
+        "corrupt JPEG data: empty JPEG image (DNL not supported)"
+      ),
+      ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "truncated PNG data"),
+      (
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
+          + [UInt8](repeating: 0, count: 17),
+        "corrupt PNG data: IHDR: CRC error"
+      ),
+      (Array("P5 2 2 255\n\u{1}".utf8), "truncated PNM data"),
+      (Array("P5 2".utf8), "truncated PNM data"),
+      (Array("P2 2 1 255 1 x".utf8), "corrupt PNM data: expected a number in the sample at byte 13"),
+      (Array("P2 2 1 255 1 300".utf8), "corrupt PNM data: sample 300 exceeds the maximum value 255"),
+      (Array("P5 0 2 255\n".utf8), "corrupt PNM data: image size 0x2"),
+      (Array("P5 2 2 0\n".utf8), "corrupt PNM data: maximum value 0 is not in 1...65535"),
+      (Array("P5 100000 100000 255\n".utf8), "PNM image too large: 100000x100000 exceeds 268435456 pixels"),
+    ] as [([UInt8], String)])
   func badInputThrowsAClearError(bytes: [UInt8], message: String) {
     #expect(throws: ImageDecodingError.self) { try ImageDecoder.decodeGray(Data(bytes)) }
     do {
@@ -161,7 +171,9 @@ import Testing
     for name in ["cat_kitten_gcompris.jpg", "cat_chelsea_skimage.png"] {
       let data = try Fixtures.data(Fixtures.photos.appendingPathComponent(name))
       let format: ImageFormat = name.hasSuffix(".jpg") ? .jpeg : .png
-      #expect(throws: ImageDecodingError.truncated(format)) { try ImageDecoder.decodeGray(data.prefix(data.count / 2)) }
+      #expect(throws: ImageDecodingError.truncated(format)) {
+        try ImageDecoder.decodeGray(data.prefix(data.count / 2))
+      }
       #expect(throws: ImageDecodingError.truncated(format)) { try ImageDecoder.decodeGray(data.dropLast()) }
       // The header alone is enough for the size.
       #expect(try ImageDecoder.info(of: data.prefix(data.count / 2)).width > 0)

@@ -16,7 +16,8 @@ import Testing
   private func decodeOrThrow(_ data: Data, _ label: String) -> Bool {
     do {
       let image = try ImageDecoder.decodeGray(data)
-      #expect(image.width > 0 && image.height > 0 && image.pixels.count == image.width * image.height, "\(label)")
+      #expect(
+        image.width > 0 && image.height > 0 && image.pixels.count == image.width * image.height, "\(label)")
       return true
     } catch is ImageDecodingError {
       return false
@@ -55,7 +56,9 @@ import Testing
 
   @Test func randomBytesBehindEachSignature() {
     var generator = SplitMix64(seed: 42)
-    let signatures: [[UInt8]] = [[0xFF, 0xD8, 0xFF], [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], Array("P5 ".utf8), []]
+    let signatures: [[UInt8]] = [
+      [0xFF, 0xD8, 0xFF], [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], Array("P5 ".utf8), [],
+    ]
     for signature in signatures {
       for round in 0..<100 {
         let tail = (0..<(round * 7)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }

@@ -17,7 +17,7 @@ import Testing
     #expect(image.width == reference.width && image.height == reference.height)
     // The JSON's mean is rounded to 4 decimals; one grey level off anywhere shows up here.
     let mean = Double(image.pixels.reduce(0) { $0 + Int($1) }) / Double(image.pixels.count)
-    #expect(abs(mean - reference.gray_mean) < 0.6e-4)
+    #expect(abs(mean - reference.grayMean) < 0.6e-4)
   }
 
   @Test(arguments: Fixtures.photoNames, BuiltInCascade.allCases)
@@ -31,7 +31,8 @@ import Testing
 
   /// The confidence mapping separates the reference set's true cat faces from the false boxes.
   @Test func confidenceSeparatesTrueCatFaces() throws {
-    let image = try ImageDecoder.decodeGray(contentsOf: Fixtures.photos.appendingPathComponent("cat_tabby_opencvdoc.jpg"))
+    let image = try ImageDecoder.decodeGray(
+      contentsOf: Fixtures.photos.appendingPathComponent("cat_tabby_opencvdoc.jpg"))
     let found = try Fixtures.cascade(.catFace).detect(image)
     let face = try #require(found.first { $0.x == 175 && $0.y == 67 })
     let nose = try #require(found.first { $0.x == 208 && $0.y == 118 })

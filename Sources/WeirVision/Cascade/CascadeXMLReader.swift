@@ -109,7 +109,8 @@ final class CascadeXMLReader: NSObject, XMLParserDelegate {
   }
 
   func parser(
-    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+    qualifiedName qName: String?
   ) {
     do {
       try endElement(relativePath)
@@ -161,7 +162,8 @@ final class CascadeXMLReader: NSObject, XMLParserDelegate {
     }
     stumps.append(
       HaarCascade.Stump(
-        featureIndex: featureIndex, threshold: Float(nodes[3]), left: Float(leaves[0]), right: Float(leaves[1])))
+        featureIndex: featureIndex, threshold: Float(nodes[3]), left: Float(leaves[0]),
+        right: Float(leaves[1])))
   }
 
   private func endStage() throws {
@@ -176,7 +178,8 @@ final class CascadeXMLReader: NSObject, XMLParserDelegate {
     guard let x = Int(exactly: values[0]), let y = Int(exactly: values[1]), let w = Int(exactly: values[2]),
       let h = Int(exactly: values[3])
     else {
-      throw CascadeLoadingError.invalid("feature \(features.count - 1) has a rectangle with a non-integer corner")
+      throw CascadeLoadingError.invalid(
+        "feature \(features.count - 1) has a rectangle with a non-integer corner")
     }
     features[features.count - 1].rects.append(
       HaarCascade.Rect(x: x, y: y, width: w, height: h, weight: Float(values[4])))

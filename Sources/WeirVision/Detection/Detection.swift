@@ -20,7 +20,8 @@ public struct Detection: Sendable, Hashable {
   public var rejectLevel: Int
 
   /// Creates a detection.
-  public init(x: Int, y: Int, width: Int, height: Int, levelWeight: Double, neighbors: Int, rejectLevel: Int) {
+  public init(x: Int, y: Int, width: Int, height: Int, levelWeight: Double, neighbors: Int, rejectLevel: Int)
+  {
     self.x = x
     self.y = y
     self.width = width

@@ -15,7 +15,8 @@ public struct DetectionOptions: Sendable, Hashable {
 
   /// Creates options; the defaults are OpenCV's (`1.1`, `3`, no size limits).
   public init(
-    scaleFactor: Double = 1.1, minNeighbors: Int = 3, minSize: Int = 0, maxSize: Int = 0, parallel: Bool = true
+    scaleFactor: Double = 1.1, minNeighbors: Int = 3, minSize: Int = 0, maxSize: Int = 0,
+    parallel: Bool = true
   ) {
     self.scaleFactor = scaleFactor
     self.minNeighbors = minNeighbors

@@ -12,7 +12,8 @@ struct PyramidScanner {
       imageWidth: image.width, imageHeight: image.height, windowWidth: cascade.windowWidth,
       windowHeight: cascade.windowHeight, options: options)
     guard !levels.isEmpty else { return [] }
-    let integrals = IntegralImages(width: image.width, height: image.height, tilted: cascade.hasTiltedFeatures)
+    let integrals = IntegralImages(
+      width: image.width, height: image.height, tilted: cascade.hasTiltedFeatures)
     let compiled = CompiledCascade(cascade, stride: integrals.stride, tiltedOffset: integrals.tiltedOffset)
     let resized = UnsafeMutablePointer<UInt8>.allocate(capacity: image.width * image.height)
     let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: image.width * image.height)
@@ -26,14 +27,16 @@ struct PyramidScanner {
         compiled.stageEnds.withUnsafeBufferPointer { ends in
           compiled.stageThresholds.withUnsafeBufferPointer { thresholds in
             let evaluator = WindowEvaluator(
-              stumps: stumps.baseAddress!, stageEnds: ends.baseAddress!, stageThresholds: thresholds.baseAddress!,
+              stumps: stumps.baseAddress!, stageEnds: ends.baseAddress!,
+              stageThresholds: thresholds.baseAddress!,
               stageCount: ends.count, sums: integrals.values, squares: integrals.squares,
               norm: compiled.normOffsets, normArea: compiled.normArea)
             for level in levels {
               var source = UnsafePointer(pixels.baseAddress!)
               if level.width != image.width || level.height != image.height {
                 BitExactResizer(
-                  sourceWidth: image.width, sourceHeight: image.height, width: level.width, height: level.height
+                  sourceWidth: image.width, sourceHeight: image.height, width: level.width,
+                  height: level.height
                 ).resize(source, into: resized, scratch: scratch)
                 source = UnsafePointer(resized)
               }
@@ -73,7 +76,8 @@ struct PyramidScanner {
         if result == 1 {
           found.append(
             RawWindow(
-              x: roundHalfEven(Float(x) * scale), y: roundHalfEven(Float(y) * scale), width: width, height: height,
+              x: roundHalfEven(Float(x) * scale), y: roundHalfEven(Float(y) * scale), width: width,
+              height: height,
               levelWeight: weight))
         } else if result == 0 {
           x &+= step

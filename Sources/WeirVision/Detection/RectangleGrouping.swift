@@ -99,7 +99,8 @@ struct RectangleGrouping {
   private static func similar(_ a: RawWindow, _ b: RawWindow) -> Bool {
     let delta = epsilon * Double(min(a.width, b.width) + min(a.height, b.height)) * 0.5
     return Double(abs(a.x - b.x)) <= delta && Double(abs(a.y - b.y)) <= delta
-      && Double(abs(a.x + a.width - b.x - b.width)) <= delta && Double(abs(a.y + a.height - b.y - b.height)) <= delta
+      && Double(abs(a.x + a.width - b.x - b.width)) <= delta
+      && Double(abs(a.y + a.height - b.y - b.height)) <= delta
   }
 
   /// The part of `box` inside the image, or `nil` if nothing is (OpenCV's `clipObjects`).

@@ -121,7 +121,9 @@ public enum ImageDecoder {
   }
 
   /// Turns a C status into the matching ``ImageDecodingError``.
-  private static func check(_ status: weir_image_status, _ format: ImageFormat, _ header: inout weir_image_header)
+  private static func check(
+    _ status: weir_image_status, _ format: ImageFormat, _ header: inout weir_image_header
+  )
     throws
   {
     guard status != WEIR_IMAGE_OK else { return }
@@ -130,8 +132,10 @@ public enum ImageDecoder {
     }
     switch status {
     case WEIR_IMAGE_TRUNCATED: throw ImageDecodingError.truncated(format)
-    case WEIR_IMAGE_UNSUPPORTED: throw ImageDecodingError.unsupported(format, detail: lowercasedFirst(message))
-    case WEIR_IMAGE_BAD_BUFFER: throw ImageDecodingError.corrupt(format, detail: "internal error (\(message))")
+    case WEIR_IMAGE_UNSUPPORTED:
+      throw ImageDecodingError.unsupported(format, detail: lowercasedFirst(message))
+    case WEIR_IMAGE_BAD_BUFFER:
+      throw ImageDecodingError.corrupt(format, detail: "internal error (\(message))")
     default: throw ImageDecodingError.corrupt(format, detail: lowercasedFirst(message))
     }
   }

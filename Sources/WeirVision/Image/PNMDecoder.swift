@@ -49,7 +49,8 @@ enum PNMDecoder {
     let header = try header(bytes)
     try ImageDecoder.checkSize(.pnm, header.width, header.height)
     let samples = header.width * header.height * header.channels
-    let values = header.isBinary ? try binarySamples(bytes, header, samples) : try asciiSamples(bytes, header, samples)
+    let values =
+      header.isBinary ? try binarySamples(bytes, header, samples) : try asciiSamples(bytes, header, samples)
     let rgb: [UInt8]
     if header.channels == 3 {
       rgb = values
@@ -67,7 +68,9 @@ enum PNMDecoder {
   }
 
   /// Raw samples: one byte each when maxval < 256, else two bytes, big-endian.
-  private static func binarySamples(_ bytes: UnsafeRawBufferPointer, _ header: Header, _ count: Int) throws -> [UInt8] {
+  private static func binarySamples(_ bytes: UnsafeRawBufferPointer, _ header: Header, _ count: Int) throws
+    -> [UInt8]
+  {
     let wide = header.maxValue > 255
     let needed = count * (wide ? 2 : 1)
     guard bytes.count - header.dataOffset >= needed else { throw ImageDecodingError.truncated(.pnm) }
@@ -82,7 +85,9 @@ enum PNMDecoder {
   }
 
   /// Decimal samples separated by whitespace (comments are allowed here too).
-  private static func asciiSamples(_ bytes: UnsafeRawBufferPointer, _ header: Header, _ count: Int) throws -> [UInt8] {
+  private static func asciiSamples(_ bytes: UnsafeRawBufferPointer, _ header: Header, _ count: Int) throws
+    -> [UInt8]
+  {
     var cursor = header.dataOffset
     return try [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
       for i in 0..<count {
@@ -102,7 +107,9 @@ enum PNMDecoder {
   }
 
   /// Skips whitespace and comments, then reads a decimal number of at most 9 digits.
-  private static func readNumber(_ bytes: UnsafeRawBufferPointer, _ cursor: inout Int, inHeader: Bool) throws -> Int {
+  private static func readNumber(_ bytes: UnsafeRawBufferPointer, _ cursor: inout Int, inHeader: Bool) throws
+    -> Int
+  {
     while cursor < bytes.count, isWhitespace(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "#") {
       if bytes[cursor] == UInt8(ascii: "#") {
         while cursor < bytes.count, bytes[cursor] != 0x0A, bytes[cursor] != 0x0D { cursor += 1 }
