@@ -1,7 +1,9 @@
 /// A ``HaarCascade`` laid out for one integral-image row stride: each stump carries its feature's
 /// rectangles as four offsets each (relative to the window's top-left corner), so evaluating a
 /// window is a walk over one flat array with no index arithmetic and no allocation.
-struct CompiledCascade {
+///
+/// It owns that memory (hence `~Copyable`); ``evaluator(sums:squares:)`` lends raw pointers to it.
+struct CompiledCascade: ~Copyable {
   /// A stump with its feature inlined. A rectangle's sum is `p[a] − p[b] − p[c] + p[d]`, where `p`
   /// points at the window's corner in the `sum` block, or for a tilted feature (whose offsets
   /// include the tilted block's start) in the `tilted` block.
@@ -14,11 +16,11 @@ struct CompiledCascade {
   }
 
   /// All stumps, stage after stage, in file order.
-  let stumps: [Stump]
+  let stumps: UnsafeMutableBufferPointer<Stump>
   /// For each stage, the index one past its last stump.
-  let stageEnds: [Int]
+  let stageEnds: UnsafeMutableBufferPointer<Int>
   /// For each stage, its threshold (already lowered by `1e-5`).
-  let stageThresholds: [Float]
+  let stageThresholds: UnsafeMutableBufferPointer<Float>
   /// Offsets of the variance-normalisation rectangle `(1, 1, W−2, H−2)`.
   let normOffsets: (Int, Int, Int, Int)
   /// Its area, `(W−2)·(H−2)`.
@@ -27,7 +29,7 @@ struct CompiledCascade {
   /// Lays `cascade` out for integral images with `stride` values per row, the tilted block
   /// starting `tiltedOffset` values after the sum block.
   init(_ cascade: HaarCascade, stride: Int, tiltedOffset: Int) {
-    stumps = cascade.stumps.map { stump in
+    let stumps = cascade.stumps.map { stump in
       let feature = cascade.features[stump.featureIndex]
       var corners: [(Int, Int, Int, Int)] = feature.rects.map { rect in
         feature.tilted
@@ -45,12 +47,35 @@ struct CompiledCascade {
         weight0: weights[0], weight1: weights[1], weight2: weights[2],
         threshold: stump.threshold, left: stump.left, right: stump.right)
     }
-    stageEnds = cascade.stages.map(\.stumps.upperBound)
-    stageThresholds = cascade.stages.map(\.threshold)
+    self.stumps = Self.copy(stumps)
+    stageEnds = Self.copy(cascade.stages.map(\.stumps.upperBound))
+    stageThresholds = Self.copy(cascade.stages.map(\.threshold))
     let norm = HaarCascade.Rect(
       x: 1, y: 1, width: cascade.windowWidth - 2, height: cascade.windowHeight - 2, weight: 1)
     normOffsets = Self.corners(norm, stride: stride)
     normArea = Double(norm.width * norm.height)
+  }
+
+  deinit {
+    stumps.deallocate()
+    stageEnds.deallocate()
+    stageThresholds.deallocate()
+  }
+
+  /// A window evaluator over this cascade and the given integral-image blocks. It holds raw
+  /// pointers: use it only while `self` and the blocks are alive.
+  borrowing func evaluator(sums: UnsafePointer<Int32>, squares: UnsafePointer<Int32>) -> WindowEvaluator {
+    WindowEvaluator(
+      stumps: UnsafePointer(stumps.baseAddress!), stageEnds: UnsafePointer(stageEnds.baseAddress!),
+      stageThresholds: UnsafePointer(stageThresholds.baseAddress!), stageCount: stageEnds.count, sums: sums,
+      squares: squares, norm: normOffsets, normArea: normArea)
+  }
+
+  private static func copy<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
+    // At least one element, so that baseAddress is never nil (a validated cascade has stages).
+    let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, values.count))
+    _ = buffer.initialize(from: values)
+    return UnsafeMutableBufferPointer(rebasing: buffer[0..<values.count])
   }
 
   /// Offsets of an upright rectangle's corners: top-left, top-right, bottom-left, bottom-right.
