@@ -69,7 +69,7 @@ struct TestPNG {
 
   private func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
     let body = Array(type.utf8) + data
-    return be32(data.count) + body + be32(Int(crc32(body)))
+    return be32(data.count) + body + be32(Int(Self.crc32(body)))
   }
 
   private func zlibStored(_ data: [UInt8]) -> [UInt8] {
@@ -91,7 +91,7 @@ struct TestPNG {
     return out + be32(Int(b << 16 | a))
   }
 
-  private func crc32(_ bytes: [UInt8]) -> UInt32 {
+  static func crc32(_ bytes: [UInt8]) -> UInt32 {
     var crc: UInt32 = 0xFFFF_FFFF
     for byte in bytes {
       crc ^= UInt32(byte)

@@ -6,20 +6,23 @@ import Foundation
 ///
 /// The format comes from the leading bytes, never from a file name. Every failure, including
 /// truncated, corrupt or hostile input, is thrown as ``ImageDecodingError``; nothing aborts,
-/// exits or prints. EXIF orientation is not applied (pixels are used as stored).
+/// exits or prints. Like `imread`, JPEG and PNG images are turned upright by their EXIF
+/// orientation, so boxes are in the coordinates a viewer shows.
 public enum ImageDecoder {
   /// The largest image (width × height) decoded; larger headers throw
   /// ``ImageDecodingError/tooLarge(_:width:height:)`` before any pixel memory is allocated.
   public static let maximumPixelCount = 1 << 28
 
-  /// Reads the format and size from the header only.
+  /// Reads the format and size (upright, after EXIF orientation) from the header only.
   public static func info(of data: Data) throws -> ImageInfo {
     let format = try sniff(data)
     return try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> ImageInfo in
       switch format {
       case .jpeg, .png:
         let header = try codecHeader(format, bytes)
-        return ImageInfo(format: format, width: Int(header.width), height: Int(header.height))
+        let (width, height) = (Int(header.width), Int(header.height))
+        let swapped = ExifOrientation.read(bytes, format: format).swapsAxes
+        return ImageInfo(format: format, width: swapped ? height : width, height: swapped ? width : height)
       case .pnm:
         let header = try PNMDecoder.header(bytes)
         return ImageInfo(format: .pnm, width: header.width, height: header.height)
@@ -37,7 +40,7 @@ public enum ImageDecoder {
     let format = try sniff(data)
     return try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> RGBImage in
       switch format {
-      case .jpeg, .png: try codecDecode(format, bytes)
+      case .jpeg, .png: ExifOrientation.read(bytes, format: format).apply(to: try codecDecode(format, bytes))
       case .pnm: try PNMDecoder.decodeRGB(bytes)
       }
     }
