@@ -127,13 +127,14 @@ weir_image_status weir_jpeg_decode_rgb(const unsigned char *data, size_t size, u
     cmykRow = (*cinfo.mem->alloc_sarray)((j_common_ptr)&cinfo, JPOOL_IMAGE, (JDIMENSION)width * 4, 1);
   while (cinfo.output_scanline < cinfo.output_height) {
     unsigned char *row = rgb + (size_t)cinfo.output_scanline * (size_t)width * 3;
-    if (cmyk) {
-      jpeg_read_scanlines(&cinfo, cmykRow, 1);
-      weir_cmyk_row_to_rgb(cmykRow[0], row, width);
-    } else {
-      JSAMPROW rows[1] = {row};
-      jpeg_read_scanlines(&cinfo, rows, 1);
+    JSAMPROW rows[1] = {cmyk ? cmykRow[0] : row};
+    // A memory source never suspends, so no progress would mean a loop forever: refuse instead.
+    if (jpeg_read_scanlines(&cinfo, rows, 1) != 1) {
+      snprintf(header->message, sizeof header->message, "decoder stopped at row %u", cinfo.output_scanline);
+      jpeg_destroy_decompress(&cinfo);
+      return WEIR_IMAGE_CORRUPT;
     }
+    if (cmyk) weir_cmyk_row_to_rgb(cmykRow[0], row, width);
   }
   jpeg_finish_decompress(&cinfo);
   jpeg_destroy_decompress(&cinfo);

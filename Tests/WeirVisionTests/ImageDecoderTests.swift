@@ -87,6 +87,17 @@ import Testing
     #expect(image.pixels == expected)
   }
 
+  /// CMYK (Adobe) and single-channel JPEGs: grey sum and probe pixels as OpenCV 4.14 reads them.
+  @Test(arguments: [
+    ("tabby_cmyk.jpg", 508_940, [240, 238, 210] as [UInt8]), ("tabby_grey.jpg", 506_201, [239, 237, 209]),
+  ])
+  func unusualJPEGColourSpaces(file: String, sum: Int, probes: [UInt8]) throws {
+    let image = try ImageDecoder.decodeGray(contentsOf: Fixtures.vision.appendingPathComponent(file))
+    #expect(image.width == 60 && image.height == 45)
+    #expect(image.pixels.reduce(0) { $0 + Int($1) } == sum)
+    #expect([image[0, 0], image[3, 10], image[59, 44]] == probes)
+  }
+
   @Test func pgmASCIIWithComments() throws {
     let text =
       "P2\n# made by hand\n3 2 # width height\n255\n0 1 2\n# a comment between samples\n253 254 255\n"
