@@ -32,8 +32,14 @@ enum ScalarResolver {
   }
 
   static func parseInt(_ s: String) -> Int? {
-    if s.hasPrefix("0o") { return Int(s.dropFirst(2), radix: 8) }
-    if s.hasPrefix("0x") { return Int(s.dropFirst(2), radix: 16) }
+    // Core schema: 0o[0-7]+ and 0x[0-9a-fA-F]+, unsigned.
+    if s.hasPrefix("0o") || s.hasPrefix("0x") {
+      let body = s.dropFirst(2)
+      let radix = s.hasPrefix("0o") ? 8 : 16
+      guard !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isHexDigit && Int(String($0), radix: radix) != nil })
+      else { return nil }
+      return Int(body, radix: radix)
+    }
     let digits = s.first == "-" || s.first == "+" ? s.dropFirst() : Substring(s)
     guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
     return Int(s.first == "+" ? String(digits) : s)
