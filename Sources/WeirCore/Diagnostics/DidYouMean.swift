@@ -3,7 +3,7 @@ public enum DidYouMean {
   /// The candidate closest to `name`, if one is close enough to be a plausible typo.
   ///
   /// Close enough: an edit distance (with transpositions) of at most a third of the longer name,
-  /// and at least 1; ties go to the earlier candidate, so callers list the likeliest names first.
+  /// and at least 1, but never a replacement of every character; ties go to the earlier candidate, so callers list the likeliest names first.
   /// Case and the `-`/`_` spelling are forgiven entirely (`node-inputs` → `node_inputs`).
   public static func nearest<S: Sequence>(to name: String, in candidates: S) -> String? where S.Element == String {
     let wanted = Array(normalized(name))
@@ -13,7 +13,8 @@ public enum DidYouMean {
       let limit = max(1, max(wanted.count, other.count) / 3)
       if abs(wanted.count - other.count) > limit { continue }
       let d = distance(wanted, other, limit: limit)
-      guard d <= limit else { continue }
+      // A full replacement ('b' for 'a') shares nothing with the name: no suggestion.
+      guard d <= limit, d < max(wanted.count, other.count) else { continue }
       if best == nil || d < best!.distance { best = (candidate, d) }
     }
     return best?.name

@@ -86,7 +86,7 @@ private struct Graph {
       notes.append(Note("nodes: \(nodes.map { $0.id.value }.joined(separator: ", "))"))
     }
     let message = "node '\(node.id.value)' reads '\(input.value)', which is not a node in this workflow"
-    guard suggest, let suggestion = DidYouMean.nearest(to: input.value, in: nodes.lazy.map { $0.id.value }) else {
+    guard suggest, let suggestion = DidYouMean.nearest(to: input.value, in: nodes.lazy.map { $0.id.value }.filter { $0 != node.id.value }) else {
       return diagnostics.append(.error("graph.unknown-input", message, at: input.range, notes: notes))
     }
     diagnostics.append(

@@ -47,8 +47,8 @@ struct YAMLEventReader {
     if !bytes.contains(where: { $0 >= 0x80 }) { return nil }
     var offsets: [Int] = []
     offsets.reserveCapacity(bytes.count + 1)
-    // libyaml drops a byte-order mark before it starts counting.
-    var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    // A byte-order mark counts as one character, like any other.
+    var i = 0
     while i < bytes.count {
       offsets.append(i)
       let b = bytes[i]
@@ -60,10 +60,7 @@ struct YAMLEventReader {
 
   /// Converts a libyaml mark index (characters) to a byte offset.
   func byteOffset(_ index: Int) -> Int {
-    guard let offsets = charOffsets else {
-      let bom = file.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-      return min(index + bom, file.bytes.count)
-    }
+    guard let offsets = charOffsets else { return min(index, file.bytes.count) }
     return index < offsets.count ? offsets[index] : file.bytes.count
   }
 

@@ -45,3 +45,8 @@ enum GoldenFile {
     }
   }
 }
+
+/// Records a failed expectation; returns nothing, so `guard … else { return recordFailure(…) }` reads well.
+func recordFailure(_ comment: Comment, sourceLocation: SourceLocation = #_sourceLocation) {
+  Issue.record(comment, sourceLocation: sourceLocation)
+}
