@@ -10,7 +10,7 @@ struct BenchCheckCommand: ParsableCommand {
     commandName: "bench-check", abstract: "Time weir check on generated workflows.", shouldDisplay: false)
 
   @Option(help: "Node counts to generate, comma-separated.")
-  var nodes: String = "1000,10000"
+  var nodes: String = "1,1000,10000"
 
   @Option(help: "Timed runs per measurement (the median is shown).")
   var runs: Int = 5
@@ -41,7 +41,9 @@ struct BenchCheckCommand: ParsableCommand {
     let start = DispatchTime.now()
     let outcome = Frontend.check(SourceFile(path: "bench.yaml", text: text))
     let elapsed = seconds(since: start)
-    if outcome.hasErrors { throw ValidationError("generated workflow has errors: \(outcome.diagnostics[0].message)") }
+    if outcome.hasErrors {
+      throw ValidationError("generated workflow has errors: \(outcome.diagnostics[0].message)")
+    }
     return elapsed
   }
 
@@ -53,7 +55,9 @@ struct BenchCheckCommand: ParsableCommand {
     try process.run()
     process.waitUntilExit()
     let elapsed = seconds(since: start)
-    if process.terminationStatus != 0 { throw ValidationError("weir check exited with \(process.terminationStatus)") }
+    if process.terminationStatus != 0 {
+      throw ValidationError("weir check exited with \(process.terminationStatus)")
+    }
     return elapsed
   }
 
@@ -67,7 +71,9 @@ struct BenchCheckCommand: ParsableCommand {
   }
 
   private func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
-  private func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+  private func pad(_ s: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - s.count)) + s
+  }
 
   /// Node `i` reads a node 1 to 8 places before it, so the graph is wide and deep, like a large
   /// real workflow; every fourth node is a thresholder with per-concept params.
@@ -82,7 +88,8 @@ struct BenchCheckCommand: ParsableCommand {
         s += "  n\(i):\n    type: region-thresholder\n    input: n\(from)\n"
         s += "    params: {concept_threshold_type: GREATER_THAN, concepts: {cat: $accept, dog: 0.5}}\n"
       } else {
-        s += "  n\(i): {type: annotation-writer, input: n\(from), params: {annotation_status: ANNOTATION_SUCCESS}}\n"
+        s +=
+          "  n\(i): {type: annotation-writer, input: n\(from), params: {annotation_status: ANNOTATION_SUCCESS}}\n"
       }
     }
     return s
@@ -91,8 +98,10 @@ struct BenchCheckCommand: ParsableCommand {
   static func clarifai(_ n: Int) -> String {
     var s = "workflow:\n  id: bench\n  nodes:\n"
     for i in 0..<n {
-      s += "    - id: n\(i)\n      model:\n        model_id: model-\(i)\n        model_type_id: region-thresholder\n"
-      s += "        output_info:\n          params: {concept_threshold_type: GREATER_THAN, concepts: {cat: 0.9}}\n"
+      s +=
+        "    - id: n\(i)\n      model:\n        model_id: model-\(i)\n        model_type_id: region-thresholder\n"
+      s +=
+        "        output_info:\n          params: {concept_threshold_type: GREATER_THAN, concepts: {cat: 0.9}}\n"
       if let from = input(of: i) { s += "      node_inputs:\n        - node_id: n\(from)\n" }
     }
     return s

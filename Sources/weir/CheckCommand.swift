@@ -17,29 +17,18 @@ struct CheckCommand: AsyncParsableCommand {
   @OptionGroup var output: DiagnosticOptions
 
   func validate() throws {
-    if files.isEmpty { throw ValidationError("give at least one workflow file to check ('-' reads standard input)") }
+    if files.isEmpty {
+      throw ValidationError("give at least one workflow file to check ('-' reads standard input)")
+    }
     if files.filter({ $0 == SourceReader.stdinPath }).count > 1 {
       throw ValidationError("'-' (standard input) can be given only once")
     }
   }
 
   func run() async throws {
-    let results = await ParallelMap.map(files) { path in
-      SourceReader.read(path).map { Frontend.check($0) }
+    let results = await DiagnosticReport.collect(files) { file in
+      FileDiagnostics(file: file, diagnostics: Frontend.check(file).diagnostics)
     }
-    var reports: [FileDiagnostics] = []
-    var unreadable = false
-    for result in results {
-      switch result {
-      case .success(let outcome):
-        reports.append(FileDiagnostics(file: outcome.file, diagnostics: outcome.diagnostics))
-      case .failure(let failure):
-        Terminal.fail(failure.description)
-        unreadable = true
-      }
-    }
-    Terminal.write(output.render(reports))
-    if unreadable { throw ExitStatus.usage }
-    if reports.contains(where: { $0.diagnostics.hasErrors }) { throw ExitStatus.failure }
+    try DiagnosticReport.finish(results, options: output)
   }
 }

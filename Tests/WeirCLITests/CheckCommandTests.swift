@@ -4,7 +4,9 @@ import Testing
 /// `weir check` end to end: the built binary, its output and exit status.
 @Suite struct CheckCommandTests {
   @Test func bothExamplesCheckClean() throws {
-    let r = try WeirProcess.run(["check", "examples/auto-annotation/workflow.yaml", "examples/auto-annotation/clarifai.yaml"])
+    let r = try WeirProcess.run([
+      "check", "examples/auto-annotation/workflow.yaml", "examples/auto-annotation/clarifai.yaml",
+    ])
     #expect(r.status == 0)
     #expect(r.stdout == "")
     #expect(r.stderr == "")
@@ -44,7 +46,10 @@ import Testing
   @Test func standardInput() throws {
     let r = try WeirProcess.run(["check", "-"], stdin: "weir: 1\nnodes:\n  a: {type: t, input: b}\n")
     #expect(r.status == 1)
-    #expect(r.stdout.hasPrefix("<stdin>:3:23: error: node 'a' reads 'b', which is not a node in this workflow [graph.unknown-input]\n"))
+    #expect(
+      r.stdout.hasPrefix(
+        "<stdin>:3:23: error: node 'a' reads 'b', which is not a node in this workflow [graph.unknown-input]\n"
+      ))
     let clean = try WeirProcess.run(["check", "-"], stdin: "weir: 1\nnodes:\n  a: {type: t}\n")
     #expect(clean.status == 0)
     #expect(clean.stdout == "")
@@ -69,7 +74,9 @@ import Testing
     #expect(none.status == 2)
     #expect(none.stderr.contains("give at least one workflow file to check"))
     #expect(none.stderr.contains("Usage: weir check"))
-    let badFormat = try WeirProcess.run(["check", "--format", "xml", "examples/auto-annotation/workflow.yaml"])
+    let badFormat = try WeirProcess.run([
+      "check", "--format", "xml", "examples/auto-annotation/workflow.yaml",
+    ])
     #expect(badFormat.status == 2)
     #expect(badFormat.stderr.contains("xml"))
   }
@@ -93,10 +100,12 @@ import Testing
 
   @Test func jsonFormat() throws {
     let r = try WeirProcess.run([
-      "check", "--format", "json", "Tests/Fixtures/syntax/native-multibyte.yaml", "examples/auto-annotation/workflow.yaml",
+      "check", "--format", "json", "Tests/Fixtures/syntax/native-multibyte.yaml",
+      "examples/auto-annotation/workflow.yaml",
     ])
     #expect(r.status == 1)
-    let objects = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+    let objects = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
     #expect(objects.count == 3)
     #expect(objects.allSatisfy { $0["file"] as? String == "Tests/Fixtures/syntax/native-multibyte.yaml" })
     #expect(objects[1]["id"] as? String == "graph.unknown-input")

@@ -13,7 +13,9 @@ struct WeirProcess {
   static let repositoryRoot: URL = {
     var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     while url.path != "/" {
-      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        return url
+      }
       url = url.deletingLastPathComponent()
     }
     fatalError("no Package.swift above \(#filePath)")
@@ -25,7 +27,9 @@ struct WeirProcess {
     if let executable = Bundle.main.executableURL {
       var dir = executable.deletingLastPathComponent()
       // Inside an .xctest bundle on macOS the executable sits in Contents/MacOS.
-      while dir.pathExtension == "xctest" || dir.lastPathComponent == "MacOS" || dir.lastPathComponent == "Contents" {
+      while dir.pathExtension == "xctest" || dir.lastPathComponent == "MacOS"
+        || dir.lastPathComponent == "Contents"
+      {
         dir = dir.deletingLastPathComponent()
       }
       candidates.append(dir.appendingPathComponent("weir"))
@@ -35,7 +39,9 @@ struct WeirProcess {
   }()
 
   /// Runs `weir arguments…` in the repository root, feeding `stdin`.
-  static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Result {
+  static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws
+    -> Result
+  {
     let binary = try #require(binary, "no weir binary: run 'swift build' first")
     let process = Process()
     process.executableURL = binary

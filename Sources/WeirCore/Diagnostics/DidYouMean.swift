@@ -5,7 +5,8 @@ public enum DidYouMean {
   /// Close enough: an edit distance (with transpositions) of at most a third of the longer name,
   /// and at least 1, but never a replacement of every character; ties go to the earlier candidate, so callers list the likeliest names first.
   /// Case and the `-`/`_` spelling are forgiven entirely (`node-inputs` → `node_inputs`).
-  public static func nearest<S: Sequence>(to name: String, in candidates: S) -> String? where S.Element == String {
+  public static func nearest<S: Sequence>(to name: String, in candidates: S) -> String?
+  where S.Element == String {
     let wanted = Array(normalized(name))
     var best: (name: String, distance: Int)?
     for candidate in candidates where candidate != name {

@@ -11,13 +11,20 @@ public struct SourceFile: Sendable {
   public let bytes: [UInt8]
   /// Byte offsets at which each line starts; `lineStarts[0] == 0`.
   public let lineStarts: [Int]
+  /// Whether every byte is ASCII, so that a column is a byte distance (the common case, O(1)).
+  public let isASCII: Bool
 
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
     var starts = [0]
-    for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+    var ascii = true
+    for (i, b) in bytes.enumerated() {
+      if b == UInt8(ascii: "\n") { starts.append(i + 1) }
+      if b >= 0x80 { ascii = false }
+    }
     self.lineStarts = starts
+    self.isASCII = ascii
   }
 
   public init(path: String, text: String) {
@@ -29,8 +36,8 @@ public struct SourceFile: Sendable {
 
   /// 1-based line and character column of a byte offset.
   ///
-  /// O(log lines + length of the line): a binary search in the line table, then the characters
-  /// before the offset on its line are counted.
+  /// O(log lines): a binary search in the line table; in a file that is not pure ASCII, the
+  /// characters before the offset on its line are then counted.
   public func location(of offset: Int) -> (line: Int, column: Int) {
     let p = position(of: offset)
     return (p.line, p.column)
@@ -41,6 +48,7 @@ public struct SourceFile: Sendable {
     let offset = min(max(0, offset), bytes.count)
     let line = line(containing: offset)
     let start = lineStarts[line - 1]
+    if isASCII { return SourcePosition(line: line, column: offset - start + 1) }
     let prefix = String(decoding: bytes[start..<offset], as: UTF8.self)
     return SourcePosition(line: line, column: prefix.count + 1)
   }

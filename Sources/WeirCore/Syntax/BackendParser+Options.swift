@@ -15,7 +15,8 @@ extension BackendParser {
       positive(node, what, context: &context)
     case "scale_factor":
       if let n = context.number(node, what), n <= 1 {
-        context.error("syntax.out-of-range", "\(what) must be greater than 1, not \(format(n))", at: node.range)
+        context.error(
+          "syntax.out-of-range", "\(what) must be greater than 1, not \(format(n))", at: node.range)
       }
     case "retries", "restarts", "min_neighbors":
       atLeast(0, node, what, context: &context)

@@ -28,7 +28,8 @@ enum BackendParser {
   static func parse(_ node: YAMLNode, context: inout SyntaxContext) -> BackendSpec? {
     guard let m = node.mapping else {
       context.error(
-        "syntax.wrong-type", "'backend' must be a mapping such as {replay: predictions.json}, not \(node.kindDescription)",
+        "syntax.wrong-type",
+        "'backend' must be a mapping such as {replay: predictions.json}, not \(node.kindDescription)",
         at: node.range, notes: [Note("backend kinds: \(kinds.joined(separator: ", "))")])
       return nil
     }
@@ -50,7 +51,8 @@ enum BackendParser {
     }
     guard checkValue(kind, pair: kindPair, context: &context) else { return nil }
     return BackendSpec(
-      kind: Located(kind, kindPair.key.range), value: ParamValue(kindPair.value), options: specOptions, range: m.range)
+      kind: Located(kind, kindPair.key.range), value: ParamValue(kindPair.value), options: specOptions,
+      range: m.range)
   }
 
   /// The first key that is a kind; when none is, the likeliest typo is reported.
@@ -58,9 +60,12 @@ enum BackendParser {
     if let pair = m.entries.first(where: { kinds.contains($0.keyString ?? "") }) { return pair }
     let notes = [Note("backend kinds: \(kinds.joined(separator: ", "))")]
     for pair in m.entries {
-      guard let key = pair.keyString, let suggestion = DidYouMean.nearest(to: key, in: kinds) else { continue }
+      guard let key = pair.keyString, let suggestion = DidYouMean.nearest(to: key, in: kinds) else {
+        continue
+      }
       context.error(
-        "syntax.unknown-backend", "unknown backend kind '\(key)'; did you mean '\(suggestion)'?", at: pair.key.range,
+        "syntax.unknown-backend", "unknown backend kind '\(key)'; did you mean '\(suggestion)'?",
+        at: pair.key.range,
         notes: notes, fixIts: [FixIt("use '\(suggestion)'", range: pair.key.range, replacement: suggestion)])
       return nil
     }
@@ -103,7 +108,8 @@ enum BackendParser {
         at: name.range, notes: notes,
         fixIts: [FixIt("use '\(suggestion)'", range: name.range, replacement: suggestion)])
     } else {
-      context.error("syntax.unknown-builtin", "no built-in model named '\(name.value)'", at: name.range, notes: notes)
+      context.error(
+        "syntax.unknown-builtin", "no built-in model named '\(name.value)'", at: name.range, notes: notes)
     }
     return false
   }

@@ -6,7 +6,8 @@ extension ClarifaiParser {
     var decl = ModelDecl(name: name, range: m.range)
     let modelId = m["model_id"].flatMap { identifier($0, "model_id") }
     if modelId == nil, m["model_id"] == nil {
-      context.error("syntax.missing-key", "the model of node '\(name.value)' has no 'model_id'", at: name.range)
+      context.error(
+        "syntax.missing-key", "the model of node '\(name.value)' has no 'model_id'", at: name.range)
     }
     let version = m["model_version_id"].flatMap { context.string($0, "'model_version_id'") }
     if let version { context.checkVersionID(version) }
@@ -41,7 +42,8 @@ extension ClarifaiParser {
         "syntax.pinned-model-field", "a model with a model_version_id cannot also set '\(key)'",
         at: pair.key.range,
         notes: [
-          Note("the version pinned here fixes the model's type, description and output_info", at: version.range),
+          Note(
+            "the version pinned here fixes the model's type, description and output_info", at: version.range),
           Note("remove '\(key)', or remove model_version_id to let clarifai-python create a new version"),
         ])
     }
@@ -60,7 +62,11 @@ extension ClarifaiParser {
         "syntax.sdk-incompatible",
         "clarifai-python's create_workflow rejects 'output_info.data'; weir reads its concepts as the node's 'concepts' parameter",
         at: dataPair.key.range,
-        notes: [Note("to stay compatible with the SDK, write the thresholds as 'output_info.params.concepts: {cat: 0.95}'")])
+        notes: [
+          Note(
+            "to stay compatible with the SDK, write the thresholds as 'output_info.params.concepts: {cat: 0.95}'"
+          )
+        ])
       if let concepts = parseDataConcepts(dataPair.value) {
         if let earlier = params.first(where: { $0.name.value == "concepts" }) {
           context.error(
@@ -122,7 +128,9 @@ extension ParamValue {
     case .sequence(let seq):
       return .list(seq.items.map(literal), seq.range)
     case .mapping(let m):
-      return .map(m.entries.map { Param(name: Located($0.keyString ?? "", $0.key.range), value: literal($0.value)) }, m.range)
+      return .map(
+        m.entries.map { Param(name: Located($0.keyString ?? "", $0.key.range), value: literal($0.value)) },
+        m.range)
     }
   }
 }

@@ -70,7 +70,8 @@ struct ClarifaiParser {
     // Without an id the node cannot be named or read; its model was still checked above.
     guard let id else { return }
     if let model { workflow.models.append(model) }
-    workflow.nodes.append(WorkflowNode(id: id, model: modelRef, inputs: inputs, params: params, range: m.range))
+    workflow.nodes.append(
+      WorkflowNode(id: id, model: modelRef, inputs: inputs, params: params, range: m.range))
   }
 
   /// `node_inputs: [{node_id: …}]`, a non-empty list.
@@ -78,7 +79,8 @@ struct ClarifaiParser {
     guard let list = context.sequence(node, "'node_inputs'") else { return [] }
     if list.items.isEmpty {
       context.error(
-        "syntax.empty-list", "'node_inputs' is empty; leave it out to read the workflow input", at: list.range)
+        "syntax.empty-list", "'node_inputs' is empty; leave it out to read the workflow input", at: list.range
+      )
     }
     var inputs: [Located<String>] = []
     for item in list.items {

@@ -65,7 +65,8 @@ private struct Graph {
         if let first = seen[input.value] {
           diagnostics.append(
             .warning(
-              "graph.duplicate-input", "node '\(node.id.value)' reads '\(input.value)' twice", at: input.range,
+              "graph.duplicate-input", "node '\(node.id.value)' reads '\(input.value)' twice",
+              at: input.range,
               notes: [Note("first named here", at: first)]))
           continue
         }
@@ -86,7 +87,10 @@ private struct Graph {
       notes.append(Note("nodes: \(nodes.map { $0.id.value }.joined(separator: ", "))"))
     }
     let message = "node '\(node.id.value)' reads '\(input.value)', which is not a node in this workflow"
-    guard suggest, let suggestion = DidYouMean.nearest(to: input.value, in: nodes.lazy.map { $0.id.value }.filter { $0 != node.id.value }) else {
+    guard suggest,
+      let suggestion = DidYouMean.nearest(
+        to: input.value, in: nodes.lazy.map { $0.id.value }.filter { $0 != node.id.value })
+    else {
       return diagnostics.append(.error("graph.unknown-input", message, at: input.range, notes: notes))
     }
     diagnostics.append(
@@ -107,7 +111,9 @@ private struct Graph {
             "graph.forward-reference",
             "node '\(reader)' reads '\(later)', which is defined after it; clarifai-python's create_workflow rejects that",
             at: edge.range,
-            notes: [Note("move '\(later)' above '\(reader)' to stay compatible", at: nodes[edge.from].id.range)]))
+            notes: [
+              Note("move '\(later)' above '\(reader)' to stay compatible", at: nodes[edge.from].id.range)
+            ]))
       }
     }
   }
@@ -201,7 +207,9 @@ extension Graph {
     path.reverse()
     let names = [start] + path.map(\.to)
     let shown = names.map { "'\(nodes[$0].id.value)'" }.joined(separator: " -> ")
-    let notes = path.dropLast().map { Note("'\(nodes[$0.to].id.value)' reads '\(nodes[$0.from].id.value)' here", at: $0.range) }
+    let notes = path.dropLast().map {
+      Note("'\(nodes[$0.to].id.value)' reads '\(nodes[$0.from].id.value)' here", at: $0.range)
+    }
     let message =
       path.count == 1
       ? "node '\(nodes[start].id.value)' reads its own output: \(shown)"

@@ -68,7 +68,8 @@ extension NativeParser {
         for key in ["user_id", "app_id", "model_version_id"] {
           guard let pair = m.pair(key) else { continue }
           context.error(
-            "syntax.missing-key", "'\(key)' names part of a Clarifai model, but model '\(name.value)' has no 'model_id'",
+            "syntax.missing-key",
+            "'\(key)' names part of a Clarifai model, but model '\(name.value)' has no 'model_id'",
             at: pair.key.range)
         }
       }

@@ -6,7 +6,11 @@ extension NativeParser {
     if let list = node.sequence {
       context.error(
         "syntax.wrong-type", "'nodes' must be a mapping from node id to node, not a list", at: list.range,
-        notes: [Note("a list of '- id: …' entries is the Clarifai form, which starts with 'workflow:' holding 'id' and 'nodes'")])
+        notes: [
+          Note(
+            "a list of '- id: …' entries is the Clarifai form, which starts with 'workflow:' holding 'id' and 'nodes'"
+          )
+        ])
       return
     }
     guard let m = context.mapping(node, "'nodes'") else { return }
@@ -48,7 +52,9 @@ extension NativeParser {
 
   /// `model: pets` (a name from `models:`) or `model: {type: …, backend: …}` written inline,
   /// which declares a model named after the node.
-  private mutating func parseModelReference(_ pair: YAMLPair, node id: Located<String>, into workflow: inout Workflow)
+  private mutating func parseModelReference(
+    _ pair: YAMLPair, node id: Located<String>, into workflow: inout Workflow
+  )
     -> Located<String>?
   {
     if let inline = pair.value.mapping {
@@ -71,11 +77,13 @@ extension NativeParser {
     guard !known.isEmpty else {
       return context.error(
         "syntax.unknown-model", "no model named '\(name.value)'", at: name.range,
-        notes: [Note("declare it under 'models:', or write the model inline: 'model: {type: …, backend: …}'")])
+        notes: [Note("declare it under 'models:', or write the model inline: 'model: {type: …, backend: …}'")]
+      )
     }
     let notes = [Note("models declared: \(known.joined(separator: ", "))")]
     guard let suggestion = DidYouMean.nearest(to: name.value, in: known) else {
-      return context.error("syntax.unknown-model", "no model named '\(name.value)'", at: name.range, notes: notes)
+      return context.error(
+        "syntax.unknown-model", "no model named '\(name.value)'", at: name.range, notes: notes)
     }
     context.error(
       "syntax.unknown-model", "no model named '\(name.value)'; did you mean '\(suggestion)'?", at: name.range,

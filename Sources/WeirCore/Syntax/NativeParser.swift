@@ -38,7 +38,8 @@ struct NativeParser {
     if let nodes = root["nodes"] {
       parseNodes(nodes, into: &workflow)
     } else {
-      context.error("syntax.missing-key", "the workflow has no 'nodes'", at: root.entries.first?.key.range ?? root.range)
+      context.error(
+        "syntax.missing-key", "the workflow has no 'nodes'", at: root.entries.first?.key.range ?? root.range)
     }
     checkVarReferences(workflow)
     return workflow
@@ -57,7 +58,8 @@ struct NativeParser {
     guard let version = context.integer(node, "the weir version") else { return }
     if version != Self.version {
       context.error(
-        "syntax.unsupported-version", "this weir reads version \(Self.version) workflows, not version \(version)",
+        "syntax.unsupported-version",
+        "this weir reads version \(Self.version) workflows, not version \(version)",
         at: node.range)
     }
   }
@@ -102,7 +104,9 @@ struct NativeParser {
     let scalars = Array(name.value.unicodeScalars)
     let ok =
       (scalars.first.map { $0.properties.isAlphabetic && $0.isASCII || $0 == "_" } ?? false)
-      && scalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+      && scalars.allSatisfy {
+        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-")
+      }
     if !ok {
       context.error(
         "syntax.bad-name", "'\(name.value)' is not a valid \(what) name", at: name.range,

@@ -67,7 +67,8 @@ struct SyntaxContext {
   private static let hints: [String: String] = [
     "<<": "YAML merge keys ('<<') are not part of YAML 1.2; weir does not merge mappings",
     "suppress_output": "Clarifai's API has 'suppress_output', but clarifai-python's workflow YAML rejects it",
-    "output_info_override": "Clarifai's API has 'output_info_override', but clarifai-python's workflow YAML rejects it",
+    "output_info_override":
+      "Clarifai's API has 'output_info_override', but clarifai-python's workflow YAML rejects it",
   ]
 
   /// A mapping key as a string; reports keys that are lists, mappings or empty.
@@ -110,7 +111,9 @@ struct SyntaxContext {
       if let s = node.scalar, s.resolved != .null, s.style == .plain {
         error(
           "syntax.wrong-type", "\(what) must be a string, not \(s.resolved.kindDescription)", at: s.range,
-          notes: [Note("YAML reads '\(s.value)' as \(s.resolved.kindDescription); quote it to make it a string")],
+          notes: [
+            Note("YAML reads '\(s.value)' as \(s.resolved.kindDescription); quote it to make it a string")
+          ],
           fixIts: [FixIt("quote it", range: s.range, replacement: "\"\(s.value)\"")])
       } else {
         wrongType(node, what, expected: "a string")
@@ -151,7 +154,8 @@ struct SyntaxContext {
       error("syntax.missing-value", "\(what) has no value; expected \(expected)", at: range)
       return
     }
-    error("syntax.wrong-type", "\(what) must be \(expected), not \(node.kindDescription)", at: headRange(node))
+    error(
+      "syntax.wrong-type", "\(what) must be \(expected), not \(node.kindDescription)", at: headRange(node))
   }
 
   /// The part of a node to underline: a scalar whole, a collection from its start to the end of

@@ -16,7 +16,9 @@ public enum WorkflowParser {
   }
 
   /// Parses with a loader of one's own (other limits).
-  public static func parse(_ file: SourceFile, loader: YAMLLoader) -> (workflow: Workflow?, diagnostics: [Diagnostic]) {
+  public static func parse(_ file: SourceFile, loader: YAMLLoader) -> (
+    workflow: Workflow?, diagnostics: [Diagnostic]
+  ) {
     let (root, yamlDiagnostics) = loader.load(file)
     guard let root else {
       if yamlDiagnostics.isEmpty { return (nil, [emptyFile(file)]) }
@@ -64,7 +66,8 @@ public enum WorkflowParser {
 
   private static func notAMapping(_ root: YAMLNode) -> Diagnostic {
     .error(
-      "syntax.not-a-workflow", "a workflow file holds a mapping at the top level, not \(root.kindDescription)",
+      "syntax.not-a-workflow",
+      "a workflow file holds a mapping at the top level, not \(root.kindDescription)",
       at: root.range, notes: bothForms)
   }
 
@@ -75,7 +78,8 @@ public enum WorkflowParser {
     }
     let at = root.entries.first?.key.range ?? root.range
     return .error(
-      "syntax.not-a-workflow", "this is not a weir workflow: there is no 'weir:' key and no 'workflow:' mapping",
+      "syntax.not-a-workflow",
+      "this is not a weir workflow: there is no 'weir:' key and no 'workflow:' mapping",
       at: at, notes: notes)
   }
 }

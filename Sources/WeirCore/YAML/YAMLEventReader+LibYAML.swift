@@ -10,7 +10,8 @@ extension YAMLEventReader {
       // Reader errors carry a raw byte offset, not a character mark.
       let offset = min(Int(parser.problem_offset), file.bytes.count)
       let range = SourceRange(start: offset, end: min(offset + 1, file.bytes.count))
-      diagnostics.append(.error("yaml.encoding", "the file cannot be read as YAML text: \(problem)", at: range))
+      diagnostics.append(
+        .error("yaml.encoding", "the file cannot be read as YAML text: \(problem)", at: range))
       return
     }
     let offset = byteOffset(Int(parser.problem_mark.index))
@@ -18,7 +19,9 @@ extension YAMLEventReader {
     if let context = Self.optionalCString(parser.context) {
       let at = byteOffset(Int(parser.context_mark.index))
       // A context at the problem's own position adds nothing ("while scanning for the next token").
-      if at != offset { notes.append(Note(context, at: SourceRange(start: at, end: min(at + 1, file.bytes.count)))) }
+      if at != offset {
+        notes.append(Note(context, at: SourceRange(start: at, end: min(at + 1, file.bytes.count))))
+      }
     }
     let range = SourceRange(start: offset, end: min(offset + 1, file.bytes.count))
     diagnostics.append(.error("yaml.syntax", Self.explain(problem), at: range, notes: notes))
@@ -28,7 +31,8 @@ extension YAMLEventReader {
   static func explain(_ problem: String) -> String {
     switch problem {
     case "found character that cannot start any token":
-      return "found a character that cannot start any token (tabs cannot indent YAML; '@' and '`' need quotes)"
+      return
+        "found a character that cannot start any token (tabs cannot indent YAML; '@' and '`' need quotes)"
     case "mapping values are not allowed in this context":
       return "a ':' here starts a mapping where none can start (check the indentation, or quote the value)"
     default:

@@ -68,7 +68,8 @@ struct YAMLEventReader {
   mutating func read() -> YAMLNode? {
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else {
-      diagnostics.append(.error("internal.yaml", "could not initialize the YAML parser (please report)", at: nil))
+      diagnostics.append(
+        .error("internal.yaml", "could not initialize the YAML parser (please report)", at: nil))
       return nil
     }
     defer { yaml_parser_delete(&parser) }
@@ -112,12 +113,14 @@ struct YAMLEventReader {
     case YAML_SEQUENCE_START_EVENT:
       let d = event.data.sequence_start
       return open(
-        mapping: false, at: range.start, tag: Self.optionalString(d.tag), anchor: Self.optionalString(d.anchor),
+        mapping: false, at: range.start, tag: Self.optionalString(d.tag),
+        anchor: Self.optionalString(d.anchor),
         flow: d.style == YAML_FLOW_SEQUENCE_STYLE)
     case YAML_MAPPING_START_EVENT:
       let d = event.data.mapping_start
       return open(
-        mapping: true, at: range.start, tag: Self.optionalString(d.tag), anchor: Self.optionalString(d.anchor),
+        mapping: true, at: range.start, tag: Self.optionalString(d.tag),
+        anchor: Self.optionalString(d.anchor),
         flow: d.style == YAML_FLOW_MAPPING_STYLE)
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
       return close(at: range.end)
@@ -158,7 +161,8 @@ struct YAMLEventReader {
     return add(anchored.node, size: anchored.size, anchor: nil)
   }
 
-  private mutating func open(mapping: Bool, at start: Int, tag: String?, anchor: String?, flow: Bool) -> Step {
+  private mutating func open(mapping: Bool, at start: Int, tag: String?, anchor: String?, flow: Bool) -> Step
+  {
     if stack.count >= limits.maxDepth {
       diagnostics.append(
         .error(

@@ -1,7 +1,9 @@
 /// Runs work for many inputs concurrently and gives the results back in input order, so output
 /// is the same however the work was scheduled.
 enum ParallelMap {
-  static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) async -> [R] {
+  static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) async
+    -> [R]
+  {
     await withTaskGroup(of: (Int, R).self) { group in
       for (i, item) in items.enumerated() {
         group.addTask { (i, transform(item)) }

@@ -22,7 +22,9 @@ enum Terminal {
 
   /// Whether colour suits `stream`: it is a terminal, `NO_COLOR` is unset (https://no-color.org)
   /// and `TERM` is not `dumb`.
-  static func wantsColor(_ stream: Stream, environment: [String: String] = ProcessInfo.processInfo.environment)
+  static func wantsColor(
+    _ stream: Stream, environment: [String: String] = ProcessInfo.processInfo.environment
+  )
     -> Bool
   {
     if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WeirCore
 
 @Suite struct DiagnosticTests {

@@ -6,7 +6,8 @@ import Testing
 @Suite struct DiagnosticsDocumentationTests {
   @Test func everyIdIsDocumented() throws {
     let root = GoldenFile.repositoryRoot
-    let doc = try String(contentsOf: root.appendingPathComponent("Documentation/Diagnostics.md"), encoding: .utf8)
+    let doc = try String(
+      contentsOf: root.appendingPathComponent("Documentation/Diagnostics.md"), encoding: .utf8)
     let sources = root.appendingPathComponent("Sources/WeirCore")
     let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }
       .filter { $0.hasSuffix(".swift") }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WeirCore
 
 /// The JSON renderer: one object per diagnostic, positions in characters, valid JSON always.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WeirCore
 
 /// The text renderer: headers, gutters, carets, notes, fix-its and colour.
@@ -74,7 +75,10 @@ import Testing
     #expect(lines[1].count < 200)
     let caret = lines[2].firstIndex(of: "^")!
     let shown = lines[1]
-    #expect(shown[shown.index(shown.startIndex, offsetBy: lines[2].distance(from: lines[2].startIndex, to: caret))...].hasPrefix("bad"))
+    #expect(
+      shown[
+        shown.index(shown.startIndex, offsetBy: lines[2].distance(from: lines[2].startIndex, to: caret))...
+      ].hasPrefix("bad"))
   }
 
   @Test func tabsAndControlCharactersShowAsOneSpace() {

@@ -9,7 +9,9 @@ enum GoldenFile {
   static let repositoryRoot: URL = {
     var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     while url.path != "/" {
-      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        return url
+      }
       url = url.deletingLastPathComponent()
     }
     fatalError("no Package.swift above \(#filePath)")
@@ -29,12 +31,16 @@ enum GoldenFile {
   static var updating: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" }
 
   /// Compares `actual` with the expected file, or writes it (missing file, or `UPDATE_GOLDEN=1`).
-  static func check(_ actual: String, against expected: URL, sourceLocation: SourceLocation = #_sourceLocation) {
+  static func check(
+    _ actual: String, against expected: URL, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let existing = try? String(contentsOf: expected, encoding: .utf8)
     if updating || existing == nil {
       try? actual.write(to: expected, atomically: true, encoding: .utf8)
       if existing == nil, !updating {
-        Issue.record("wrote missing golden file \(expected.lastPathComponent); review it and run again", sourceLocation: sourceLocation)
+        Issue.record(
+          "wrote missing golden file \(expected.lastPathComponent); review it and run again",
+          sourceLocation: sourceLocation)
       }
       return
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WeirCore
 
 /// The Clarifai dialect: real files accepted, the AST they give.
@@ -22,7 +23,8 @@ import Testing
     let outcome = Frontend.check(SourceFile(path: "clarifai.yaml", bytes: [UInt8](try Data(contentsOf: url))))
     #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
     let w = try #require(outcome.workflow)
-    #expect(w.nodes.map(\.id.value) == ["detect", "sure", "write-sure", "unsure", "plausible", "write-review"])
+    #expect(
+      w.nodes.map(\.id.value) == ["detect", "sure", "write-sure", "unsure", "plausible", "write-review"])
     #expect(w.models.map(\.name.value) == w.nodes.map(\.id.value))
     #expect(w.node("sure")?.model?.value == "sure")
     #expect(w.model("sure")?.type?.value == "region-thresholder")
@@ -51,12 +53,16 @@ import Testing
     #expect(outcome.diagnostics.map(\.id) == ["syntax.sdk-incompatible"])
     #expect(outcome.diagnostics.first?.severity == .warning)
     let node = try #require(outcome.workflow?.node("sure"))
-    guard case .map(let concepts, _)? = node.param("concepts")?.value else { return recordFailure("no concepts map") }
+    guard case .map(let concepts, _)? = node.param("concepts")?.value else {
+      return recordFailure("no concepts map")
+    }
     #expect(concepts.map(\.name.value) == ["cat", "猫"])
     guard case .scalar(let v) = concepts[1].value else { return recordFailure("value should be a scalar") }
     #expect(v.resolved == .float(0.5))
     // Clarifai has no vars: `$notavar` is text.
-    guard case .scalar(let s)? = node.param("note")?.value else { return recordFailure("note should be text") }
+    guard case .scalar(let s)? = node.param("note")?.value else {
+      return recordFailure("note should be text")
+    }
     #expect(s.value == "$notavar")
   }
 

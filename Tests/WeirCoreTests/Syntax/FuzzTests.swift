@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WeirCore
 
 /// Thousands of mutated and random inputs through loader, parsers, graph checks and renderers:
@@ -17,11 +18,14 @@ import Testing
     }
   }
 
-  static let tokens: [[UInt8]] = [
-    "[", "]", "{", "}", ": ", "- ", "&a ", "*a ", "!!int ", "!!str ", "\"", "'", "\n", "  ", "\t", "# c\n", "---\n",
-    "|\n  ", ">-\n  ", "$accept", "猫", "é", "\u{FEFF}", "weir: 1\n", "node_inputs: ", "- node_id: a\n", "model: ",
-    "input: ", "inputs: [", "backend: {", "replay: x", "%YAML 1.2\n", "? ", ",", "...\n", "<<: *a\n",
-  ].map { Array($0.utf8) } + [[0xFF], [0x00], [0xC3], [0xE2, 0x82], [0xEF, 0xBB, 0xBF]]
+  static let tokens: [[UInt8]] =
+    [
+      "[", "]", "{", "}", ": ", "- ", "&a ", "*a ", "!!int ", "!!str ", "\"", "'", "\n", "  ", "\t", "# c\n",
+      "---\n",
+      "|\n  ", ">-\n  ", "$accept", "猫", "é", "\u{FEFF}", "weir: 1\n", "node_inputs: ", "- node_id: a\n",
+      "model: ",
+      "input: ", "inputs: [", "backend: {", "replay: x", "%YAML 1.2\n", "? ", ",", "...\n", "<<: *a\n",
+    ].map { Array($0.utf8) } + [[0xFF], [0x00], [0xC3], [0xE2, 0x82], [0xEF, 0xBB, 0xBF]]
 
   static func seeds() throws -> [[UInt8]] {
     var urls: [URL] = []
@@ -58,7 +62,9 @@ import Testing
       case 5:
         bytes = Array(bytes.prefix(at))
       default:
-        bytes.insert(contentsOf: (0..<Int.random(in: 1...8, using: &g)).map { _ in UInt8.random(in: 0...127, using: &g) }, at: at)
+        bytes.insert(
+          contentsOf: (0..<Int.random(in: 1...8, using: &g)).map { _ in UInt8.random(in: 0...127, using: &g)
+          }, at: at)
       }
     }
     return bytes
@@ -86,7 +92,9 @@ import Testing
       slowest = max(slowest, Date().timeIntervalSince(start))
       if !outcome.diagnostics.isEmpty { diagnosed += 1 }
       for d in outcome.diagnostics {
-        if let r = d.range { #expect(r.start >= 0 && r.end <= bytes.count, "range out of file in input \(i)") }
+        if let r = d.range {
+          #expect(r.start >= 0 && r.end <= bytes.count, "range out of file in input \(i)")
+        }
       }
     }
     #expect(slowest < 1.0, "slowest input took \(slowest) s")

@@ -1,8 +1,11 @@
 import Testing
+
 @testable import WeirCore
 
 @Suite struct GraphCheckerTests {
-  func check(_ text: String) -> [Diagnostic] { Frontend.check(SourceFile(path: "t.yaml", text: text)).diagnostics }
+  func check(_ text: String) -> [Diagnostic] {
+    Frontend.check(SourceFile(path: "t.yaml", text: text)).diagnostics
+  }
 
   @Test func aLongChainIsNotACycleAndDoesNotOverflowTheStack() {
     var text = "weir: 1\nnodes:\n  n0: {type: t}\n"
@@ -12,7 +15,8 @@ import Testing
 
   @Test func oneCycleIsReportedPerComponentWithItsShortestPath() {
     let d = check(
-      "weir: 1\nnodes:\n  a: {type: t, inputs: [c, b]}\n  b: {type: t, input: a}\n  c: {type: t, input: b}\n  d: {type: t, input: d}\n")
+      "weir: 1\nnodes:\n  a: {type: t, inputs: [c, b]}\n  b: {type: t, input: a}\n  c: {type: t, input: b}\n  d: {type: t, input: d}\n"
+    )
     #expect(d.map(\.id) == ["graph.cycle", "graph.cycle"])
     #expect(d[0].message == "the graph has a cycle: 'a' -> 'b' -> 'a'")
     #expect(d[1].message == "node 'd' reads its own output: 'd' -> 'd'")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WeirCore
 
 /// What the native dialect produces: the AST others build on.
@@ -18,7 +19,8 @@ import Testing
     #expect(w.dialect == .native)
     #expect(w.id?.value == "auto-annotation")
     #expect(w.vars.map(\.name.value) == ["accept", "review"])
-    #expect(w.nodes.map(\.id.value) == ["detect", "sure", "write-sure", "unsure", "plausible", "write-review"])
+    #expect(
+      w.nodes.map(\.id.value) == ["detect", "sure", "write-sure", "unsure", "plausible", "write-review"])
     #expect(w.node("detect")?.model?.value == "pets")
     #expect(w.node("detect")?.inputs.isEmpty == true)
     #expect(w.node("plausible")?.inputs.map(\.value) == ["unsure"])
@@ -36,7 +38,8 @@ import Testing
 
   @Test func inlineModelIsNamedAfterTheNode() throws {
     let (w, d) = Self.parse(
-      "weir: 1\nnodes:\n  cats:\n    model: {type: visual-detector, backend: {builtin: cat-face, scale_factor: 1.1}}\n")
+      "weir: 1\nnodes:\n  cats:\n    model: {type: visual-detector, backend: {builtin: cat-face, scale_factor: 1.1}}\n"
+    )
     #expect(d.isEmpty)
     let workflow = try #require(w)
     #expect(workflow.node("cats")?.model?.value == "cats")
@@ -81,7 +84,8 @@ import Testing
 
   @Test func interfaceMakesTheWorkflowANodeType() throws {
     let (w, d) = Self.parse(
-      "weir: 1\nworkflow: triage\ninput: [\"regions[...].data.concepts\"]\nparams: {accept: 0.95}\nnodes:\n  sure: {type: region-thresholder, params: {concepts: {cat: $accept}}}\n")
+      "weir: 1\nworkflow: triage\ninput: [\"regions[...].data.concepts\"]\nparams: {accept: 0.95}\nnodes:\n  sure: {type: region-thresholder, params: {concepts: {cat: $accept}}}\n"
+    )
     #expect(d.isEmpty, "\(d)")
     let interface = try #require(w?.interface)
     #expect(interface.input.map(\.value) == ["regions[...].data.concepts"])

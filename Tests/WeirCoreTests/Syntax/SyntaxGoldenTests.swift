@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WeirCore
 
 /// Every `Tests/Fixtures/syntax/*.yaml` checked, its diagnostics rendered as text and compared

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WeirCore
 
 /// Byte ranges of loaded nodes, so carets land under the right characters.
@@ -25,7 +26,8 @@ import Testing
   }
 
   @Test func literalBlockScalarEndsAtItsLastCharacter() {
-    let source = MarkedSource("prompt: 1️⃣|\n  Classify {data.text.raw}\n  as positive or negative2️⃣\n\nnext: 1\n")
+    let source = MarkedSource(
+      "prompt: 1️⃣|\n  Classify {data.text.raw}\n  as positive or negative2️⃣\n\nnext: 1\n")
     let prompt = load(source)?.mapping?["prompt"]?.scalar
     #expect(prompt?.range == source.range(1, 2))
     #expect(prompt?.value == "Classify {data.text.raw}\nas positive or negative\n")
@@ -63,7 +65,8 @@ import Testing
     let file = SourceFile(path: "bom.yaml", bytes: bytes)
     let (node, diagnostics) = YAMLLoader().load(file)
     #expect(diagnostics.isEmpty)
-    #expect(node?.mapping?["a"]?.range == SourceRange(start: marked.offsets[1]! + 3, end: marked.offsets[2]! + 3))
+    #expect(
+      node?.mapping?["a"]?.range == SourceRange(start: marked.offsets[1]! + 3, end: marked.offsets[2]! + 3))
     let ascii = SourceFile(path: "bom.yaml", bytes: [0xEF, 0xBB, 0xBF] + Array("a: b\n".utf8))
     #expect(YAMLLoader().load(ascii).node?.mapping?["a"]?.range == SourceRange(start: 6, end: 7))
   }

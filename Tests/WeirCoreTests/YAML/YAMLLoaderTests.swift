@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WeirCore
 
 /// The loader's guards and errors: what a hostile or broken file gets.
@@ -15,7 +16,8 @@ import Testing
     ("0x1F", .int(31)), ("0o17", .int(15)), ("012", .int(12)), ("+12", .int(12)), ("-7", .int(-7)),
     ("0x-1", .string("0x-1")), ("1_000", .string("1_000")), ("0o8", .string("0o8")),
     ("~", .null), ("null", .null), ("NULL", .null), ("", .null),
-    ("true", .bool(true)), ("False", .bool(false)), (".inf", .float(.infinity)), ("-.Inf", .float(-.infinity)),
+    ("true", .bool(true)), ("False", .bool(false)), (".inf", .float(.infinity)),
+    ("-.Inf", .float(-.infinity)),
     ("$accept", .string("$accept")), ("1.2.3", .string("1.2.3")),
   ])
   func plainScalarsFollowTheCoreSchema(_ text: String, _ expected: ScalarValue) {
@@ -49,7 +51,9 @@ import Testing
     var lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     let names = Array("abcdefghijklmnop").map(String.init)
     for i in 1..<names.count {
-      lines.append("\(names[i]): &\(names[i]) [" + Array(repeating: "*\(names[i - 1])", count: 10).joined(separator: ", ") + "]")
+      lines.append(
+        "\(names[i]): &\(names[i]) ["
+          + Array(repeating: "*\(names[i - 1])", count: 10).joined(separator: ", ") + "]")
     }
     let start = Date()
     let (node, diagnostics) = load(lines.joined(separator: "\n") + "\n")

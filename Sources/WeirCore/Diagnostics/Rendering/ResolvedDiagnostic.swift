@@ -31,7 +31,9 @@ public struct ResolvedDiagnostic: Sendable {
     self.path = file.path
     self.diagnostic = diagnostic
     self.span = diagnostic.range.map { Self.span($0, in: file) }
-    self.notes = diagnostic.notes.map { ResolvedNote(message: $0.message, span: $0.range.map { Self.span($0, in: file) }) }
+    self.notes = diagnostic.notes.map {
+      ResolvedNote(message: $0.message, span: $0.range.map { Self.span($0, in: file) })
+    }
     self.fixIts = diagnostic.fixIts.map {
       ResolvedFixIt(
         message: $0.message, span: Self.span($0.range, in: file), replacement: $0.replacement,

@@ -28,7 +28,9 @@ struct SnippetLine {
   }
 
   private static func clean(_ s: String) -> String {
-    String(s.map { c -> Character in c.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7F }) ? " " : c })
+    String(
+      s.map { c -> Character in c.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7F }) ? " " : c
+      })
   }
 
   private static func trimTrailing(_ s: String) -> String {

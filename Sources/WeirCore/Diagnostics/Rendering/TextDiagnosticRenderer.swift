@@ -22,7 +22,8 @@ struct TextDiagnosticRenderer {
 
   private func render(_ d: ResolvedDiagnostic, into out: inout String) {
     let width = gutterWidth(d)
-    out += header(d.span?.start, severity: d.diagnostic.severity, message: d.diagnostic.message, id: d.diagnostic.id)
+    out += header(
+      d.span?.start, severity: d.diagnostic.severity, message: d.diagnostic.message, id: d.diagnostic.id)
     if let range = d.diagnostic.range { out += snippet(range, width: width) }
     for (note, resolved) in zip(d.diagnostic.notes, d.notes) {
       if let range = note.range {
@@ -33,12 +34,14 @@ struct TextDiagnosticRenderer {
       }
     }
     for fixIt in d.fixIts {
-      out += String(repeating: " ", count: width + 1) + paint("= fix-it:", .bold) + " " + fixIt.description + "\n"
+      out +=
+        String(repeating: " ", count: width + 1) + paint("= fix-it:", .bold) + " " + fixIt.description + "\n"
     }
   }
 
   /// `file:line:col: severity: message [id]`; without a position, `file: severity: …`.
-  private func header(_ position: SourcePosition?, severity: Severity, message: String, id: String?) -> String {
+  private func header(_ position: SourcePosition?, severity: Severity, message: String, id: String?) -> String
+  {
     let location = position.map { "\(file.path):\($0.line):\($0.column):" } ?? "\(file.path):"
     let sev: String
     switch severity {
@@ -72,7 +75,8 @@ struct TextDiagnosticRenderer {
     let blank = String(repeating: " ", count: width)
     let underline = "^" + String(repeating: "~", count: max(0, marked - 1))
     return paint(gutter + " |", .blue) + (text.isEmpty ? "" : " " + text) + "\n"
-      + paint(blank + " |", .blue) + " " + String(repeating: " ", count: indent) + paint(underline, .green) + "\n"
+      + paint(blank + " |", .blue) + " " + String(repeating: " ", count: indent) + paint(underline, .green)
+      + "\n"
   }
 
   private enum Style: String {
