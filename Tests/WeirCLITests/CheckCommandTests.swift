@@ -69,6 +69,12 @@ import Testing
     #expect(r.stdout.hasPrefix("Tests/Fixtures/syntax/native-cycle.yaml:3:42: error: the graph has a cycle"))
   }
 
+  @Test func endlessInputIsCutOff() throws {
+    let r = try WeirProcess.run(["check", "/dev/zero"])
+    #expect(r.status == 2)
+    #expect(r.stderr == "weir: cannot read '/dev/zero': larger than 16 MiB, the most weir reads from a workflow file\n")
+  }
+
   @Test func usageMistakesExitTwo() throws {
     let none = try WeirProcess.run(["check"])
     #expect(none.status == 2)
