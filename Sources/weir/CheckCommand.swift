@@ -27,7 +27,7 @@ struct CheckCommand: AsyncParsableCommand {
 
   func run() async throws {
     let results = await DiagnosticReport.collect(files) { file in
-      FileDiagnostics(file: file, diagnostics: Frontend.check(file).diagnostics)
+      FileDiagnostics(file: file, diagnostics: CheckPipeline.check(file).diagnostics)
     }
     try DiagnosticReport.finish(results, options: output)
   }

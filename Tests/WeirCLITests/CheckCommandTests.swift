@@ -69,6 +69,18 @@ import Testing
     #expect(r.stdout.hasPrefix("Tests/Fixtures/syntax/native-cycle.yaml:3:42: error: the graph has a cycle"))
   }
 
+  /// http and command options are checked by WeirModels (RemoteBackends.diagnose), once.
+  @Test func backendOptionsAreCheckedOnce() throws {
+    let r = try WeirProcess.run(["check", "Tests/Fixtures/syntax/native-backend-options.yaml"])
+    #expect(r.status == 1)
+    let headers = r.stdout.split(separator: "\n").filter { $0.hasPrefix("Tests/") }
+    #expect(headers.contains { $0.contains(":11:7: error: unknown option 'timout'") && $0.hasSuffix("[backend.unknown-option]") })
+    #expect(headers.contains { $0.contains(":12:16: error:") && $0.hasSuffix("[backend.bad-option]") })
+    #expect(headers.contains { $0.contains(":24:91: error: unknown option 'images' [syntax.unknown-key]") })
+    #expect(Set(headers).count == headers.count)
+    #expect(headers.count == 12)
+  }
+
   @Test func endlessInputIsCutOff() throws {
     let r = try WeirProcess.run(["check", "/dev/zero"])
     #expect(r.status == 2)

@@ -1,37 +1,23 @@
-/// Types and ranges of backend options.
+/// Types and ranges of `replay` and `builtin` backend options.
 extension BackendParser {
   /// Checks one option's value; `$var` references pass (their value is known only at run time).
   static func checkOption(_ name: String, _ node: YAMLNode, context: inout SyntaxContext) {
     if case .varRef = ParamValue(node) { return }
     let what = "'\(name)'"
     switch name {
-    case "images", "format", "key_env":
+    case "images", "format":
       _ = context.nonEmptyString(node, what)
-    case "model_id", "user_id", "app_id":
-      if let id = context.string(node, what) { context.checkClarifaiID(id, name) }
-    case "model_version_id":
-      if let id = context.string(node, what) { context.checkVersionID(id) }
-    case "timeout":
-      positive(node, what, context: &context)
     case "scale_factor":
       if let n = context.number(node, what), n <= 1 {
         context.error(
           "syntax.out-of-range", "\(what) must be greater than 1, not \(format(n))", at: node.range)
       }
-    case "retries", "restarts", "min_neighbors":
+    case "min_neighbors":
       atLeast(0, node, what, context: &context)
-    case "batch_size", "concurrency":
-      atLeast(1, node, what, context: &context)
     case "min_size", "max_size":
       size(node, what, context: &context)
     default:
       break
-    }
-  }
-
-  private static func positive(_ node: YAMLNode, _ what: String, context: inout SyntaxContext) {
-    if let n = context.number(node, what), !(n > 0) {
-      context.error("syntax.out-of-range", "\(what) must be greater than 0, not \(format(n))", at: node.range)
     }
   }
 

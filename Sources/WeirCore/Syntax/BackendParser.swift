@@ -8,18 +8,19 @@
 /// backend: {command: [python3, model.py], timeout: 30}
 /// ```
 ///
-/// Option values that are `$var` references are not type-checked here: their value is only
-/// known once vars are resolved.
+/// The parser owns the structure (one kind, no second kind) and, for `replay` and `builtin`,
+/// the options and their values. `http` and `command` options have richer rules (durations like
+/// `500ms`, `null` meaning a default, `$var` refused) that WeirModels owns:
+/// `RemoteBackends.diagnose`, which the `weir` commands run after `Frontend.check`
+/// (Documentation/Backends.md). Option values that are `$var` references are not type-checked
+/// here: their value is only known once vars are resolved.
 enum BackendParser {
-  /// The kinds, and each kind's options.
-  static let options: KeyValuePairs<String, [String]> = [
+  /// The kinds, and the options of those whose options the parser checks (`nil`: WeirModels does).
+  static let options: KeyValuePairs<String, [String]?> = [
     "replay": ["images", "format"],
     "builtin": ["scale_factor", "min_neighbors", "min_size", "max_size"],
-    "http": [
-      "model_id", "model_version_id", "user_id", "app_id", "key_env", "timeout", "retries", "batch_size",
-      "concurrency",
-    ],
-    "command": ["timeout", "restarts"],
+    "http": nil,
+    "command": nil,
   ]
   static var kinds: [String] { options.map(\.key) }
   /// The detectors built into weir (WeirVision's cascades).
@@ -34,7 +35,7 @@ enum BackendParser {
       return nil
     }
     guard let kindPair = findKind(m, context: &context), let kind = kindPair.keyString else { return nil }
-    let allowed = options.first { $0.key == kind }?.value ?? []
+    let allowed = options.first { $0.key == kind }?.value ?? nil
     var specOptions: [Param] = []
     for pair in m.entries where pair.key != kindPair.key {
       guard let key = context.keyString(pair) else { continue }
@@ -42,10 +43,10 @@ enum BackendParser {
         context.error(
           "syntax.conflicting-keys", "a backend has one kind; this one is already '\(kind)'", at: key.range,
           notes: [Note("the kind is given here", at: kindPair.key.range)])
-      } else if !allowed.contains(key.value) {
+      } else if let allowed, !allowed.contains(key.value) {
         context.unknownKey(key, allowed: allowed, in: "the \(kind) backend", what: "option")
       } else {
-        checkOption(key.value, pair.value, context: &context)
+        if allowed != nil { checkOption(key.value, pair.value, context: &context) }
         specOptions.append(Param(name: key, value: ParamValue(pair.value)))
       }
     }
@@ -82,20 +83,9 @@ enum BackendParser {
     case "builtin":
       guard let name = context.nonEmptyString(node, "the built-in model") else { return false }
       return checkBuiltin(name, context: &context)
-    case "http":
-      guard let url = context.nonEmptyString(node, "the http backend's URL") else { return false }
-      if !(url.value.hasPrefix("http://") || url.value.hasPrefix("https://")) {
-        context.error("syntax.bad-url", "'\(url.value)' is not an http:// or https:// URL", at: url.range)
-        return false
-      }
-      return true
     default:
-      if let list = node.sequence {
-        if list.items.isEmpty { context.error("syntax.empty-list", "the command is empty", at: list.range) }
-        let words = list.items.compactMap { context.string($0, "a command word") }
-        return !list.items.isEmpty && words.count == list.items.count
-      }
-      return context.nonEmptyString(node, "the command") != nil
+      // http and command values are WeirModels' (RemoteBackends.diagnose).
+      return true
     }
   }
 
