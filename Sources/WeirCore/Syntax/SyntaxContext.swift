@@ -150,15 +150,10 @@ struct SyntaxContext {
   /// Reports `what` having the wrong kind of value; a null value reads as a missing one.
   mutating func wrongType(_ node: YAMLNode, _ what: String, expected: String) {
     if let s = node.scalar, s.resolved == .null {
-      let range = s.range.isEmpty ? SourceRange(start: s.range.start, end: s.range.start) : s.range
-      error("syntax.missing-value", "\(what) has no value; expected \(expected)", at: range)
+      error("syntax.missing-value", "\(what) has no value; expected \(expected)", at: s.range)
       return
     }
     error(
-      "syntax.wrong-type", "\(what) must be \(expected), not \(node.kindDescription)", at: headRange(node))
+      "syntax.wrong-type", "\(what) must be \(expected), not \(node.kindDescription)", at: node.range)
   }
-
-  /// The part of a node to underline: a scalar whole, a collection from its start to the end of
-  /// its first line (the renderer shows only that line anyway).
-  func headRange(_ node: YAMLNode) -> SourceRange { node.range }
 }
