@@ -8,7 +8,7 @@ public struct GitHubRenderer: Sendable {
   public init() {}
 
   /// One line per diagnostic, files in the order given.
-  public func render(_ reports: [(file: SourceFile, diagnostics: [Diagnostic])]) -> String {
+  public func render(_ reports: [FileDiagnostics]) -> String {
     reports.flatMap { r in r.diagnostics.map { render($0, in: r.file) + "\n" } }.joined()
   }
 

@@ -49,7 +49,7 @@ public struct SARIFRenderer: Sendable {
   }
 
   /// The whole log, pretty-printed JSON ending with a newline.
-  public func render(_ reports: [(file: SourceFile, diagnostics: [Diagnostic])]) -> String {
+  public func render(_ reports: [FileDiagnostics]) -> String {
     var allRules = rules
     for r in reports {
       for d in r.diagnostics where !allRules.contains(where: { $0.id == d.id }) {
@@ -131,6 +131,19 @@ public struct SARIFRenderer: Sendable {
   static func uri(_ path: String) -> String {
     let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
     return path.hasPrefix("/") ? "file://\(encoded)" : encoded
+  }
+}
+
+extension DiagnosticRenderer {
+  /// A SARIF 2.1.0 log of several files' diagnostics; `rules` describes the rules results refer to
+  /// (`LintRules.sarifRules`).
+  public static func sarif(_ reports: [FileDiagnostics], rules: [SARIFRenderer.Rule], toolVersion: String) -> String {
+    SARIFRenderer(toolVersion: toolVersion, rules: rules).render(reports)
+  }
+
+  /// GitHub Actions workflow commands, one line per diagnostic.
+  public static func github(_ reports: [FileDiagnostics]) -> String {
+    GitHubRenderer().render(reports)
   }
 }
 

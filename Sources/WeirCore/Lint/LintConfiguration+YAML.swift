@@ -16,7 +16,7 @@ extension LintConfiguration {
     for pair in section.entries {
       guard pair.keyString == "rules" else {
         let key = pair.keyString ?? ""
-        let hint = NameSuggestion.nearest(to: key, in: ["rules"]).map { "; did you mean '\($0)'?" } ?? ""
+        let hint = DidYouMean.nearest(to: key, in: ["rules"]).map { "; did you mean '\($0)'?" } ?? ""
         diagnostics.append(.error("config.unknown-key", "unknown key '\(key)' in 'lint'; expected 'rules'\(hint)", at: pair.key.range))
         continue
       }
@@ -45,7 +45,9 @@ extension LintConfiguration {
     case "warning": config.settings[rule.id] = .severity(.warning)
     case "note": config.settings[rule.id] = .severity(.note)
     default:
-      let hint = NameSuggestion.nearest(to: value, in: settingNames).map { "; did you mean '\($0)'?" } ?? ""
+      // `warn` is a common shorthand: suggest the setting it starts.
+      let nearest = settingNames.first { value.count >= 3 && $0.hasPrefix(value) } ?? DidYouMean.nearest(to: value, in: settingNames)
+      let hint = nearest.map { "; did you mean '\($0)'?" } ?? ""
       diagnostics.append(
         .error(
           "config.bad-severity", "'\(entry.value.scalar?.value ?? entry.value.kindDescription)' is not a rule setting; expected error, warning, note or off\(hint)",

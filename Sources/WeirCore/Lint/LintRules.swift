@@ -29,7 +29,7 @@ public enum LintRules {
 
   /// The known id nearest to a misspelt one, for "did you mean".
   public static func suggestion(for id: String) -> String? {
-    NameSuggestion.nearest(to: id.hasPrefix("lint.") ? String(id.dropFirst(5)) : id, in: ids)
+    DidYouMean.nearest(to: id.hasPrefix("lint.") ? String(id.dropFirst(5)) : id, in: ids)
   }
 
   static let unusedSuppression = UnusedSuppressionRule()

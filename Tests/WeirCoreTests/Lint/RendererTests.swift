@@ -14,7 +14,7 @@ import Testing
     var file = b.file
     file = SourceFile(path: "flows/a,b: c.yaml", bytes: file.bytes)
     let diagnostics = Linter().lint(b.graph, file: file)
-    let out = GitHubRenderer().render([(file, diagnostics)])
+    let out = GitHubRenderer().render([FileDiagnostics(file: file, diagnostics: diagnostics)])
     #expect(
       out == """
         ::notice file=flows/a%2Cb%3A c.yaml,line=4,col=3,endLine=4,endColumn=8,title=lint.uncovered-band::cat and dog regions with confidence in [0, 0.5] are dropped%0Anote: line 13: 'write-sure' writes them in [0.95, 1] as ANNOTATION_SUCCESS%0Anote: line 32: 'write-review' writes them in (0.5, 0.95] as ANNOTATION_AWAITING_REVIEW
@@ -31,14 +31,14 @@ import Testing
 }
 
 @Suite struct SARIFRendererTests {
-  func log(_ reports: [(file: SourceFile, diagnostics: [Diagnostic])]) throws -> [String: Any] {
+  func log(_ reports: [FileDiagnostics]) throws -> [String: Any] {
     let text = SARIFRenderer(toolVersion: "0.1.0", rules: LintRules.sarifRules).render(reports)
     return try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
   }
 
   @Test func hasToolRulesAndResultsWithRegions() throws {
     let b = GraphBuilder.reference(unsure: .lessThan)
-    let log = try log([(b.file, Linter().lint(b.graph, file: b.file))])
+    let log = try log([FileDiagnostics(file: b.file, diagnostics: Linter().lint(b.graph, file: b.file))])
     #expect(log["version"] as? String == "2.1.0")
     #expect((log["$schema"] as? String)?.contains("sarif-2.1.0") == true)
     let run = try #require((log["runs"] as? [[String: Any]])?.first)
@@ -70,7 +70,7 @@ import Testing
   @Test func columnsCountCodePointsAndPathsAreURIs() throws {
     let file = SourceFile(path: "/tmp/my flows/猫.yaml", text: "a: 猫猫 x\n")
     let d = Diagnostic.warning("check.x", "m", at: SourceRange(start: 10, end: 11))
-    let log = try log([(file, [d])])
+    let log = try log([FileDiagnostics(file: file, diagnostics: [d])])
     let run = try #require((log["runs"] as? [[String: Any]])?.first)
     #expect(run["columnKind"] as? String == "unicodeCodePoints")
     let result = try #require((run["results"] as? [[String: Any]])?.first)

@@ -53,7 +53,7 @@ struct UnknownConceptRule: LintRule {
       models.count == 1
       ? "'\(models[0].model.name)' does not predict '\(concept.value)'"
       : "none of \(LintText.quoted(models.map(\.model.name))) predicts '\(concept.value)'"
-    let suggestion = NameSuggestion.nearest(to: concept.value, in: known)
+    let suggestion = DidYouMean.nearest(to: concept.value, in: known)
     if let suggestion { message += "; did you mean '\(suggestion)'?" }
     let notes = models.map { m in
       Note("'\(m.model.name)' predicts \(Self.listing(m.model.concepts!))", at: m.model.conceptsRange)
