@@ -1,0 +1,105 @@
+extension TypeChecker.Run {
+  /// A node's type and model: from its `type:`, from its model's type, or from the model catalog by
+  /// Clarifai `model_id` (DESIGN.md §2, §5).
+  mutating func resolveNode(_ syntax: WorkflowNode) -> CheckedNode {
+    var node = CheckedNode(id: syntax.id.value, syntax: syntax, inputs: inputRefs(of: syntax))
+    var modelType: Located<String>?
+    if let name = syntax.model {
+      (node.model, modelType) = resolveModel(name)
+    }
+    if let written = syntax.type {
+      guard let type = library.type(named: written.value) else {
+        unknownType(written)
+        return node
+      }
+      if let modelType, let other = library.type(named: modelType.value), other.name != type.name,
+        let model = node.model
+      {
+        diagnostics.append(
+          .error(
+            "check.type-conflict",
+            "node '\(node.id)' has type '\(type.name)', but its model '\(model.name)' is a '\(other.name)'",
+            at: written.range, notes: [Note("the model's type is given here", at: modelType.range)]))
+      }
+      node.type = type
+    } else if let modelType {
+      guard let type = library.type(named: modelType.value) else {
+        unknownType(modelType)
+        return node
+      }
+      node.type = type
+    } else if syntax.model == nil {
+      diagnostics.append(
+        .error(
+          "check.missing-type", "node '\(node.id)' has neither a type nor a model", at: syntax.id.range,
+          notes: [Note("give it 'type:' (an operator such as region-thresholder) or 'model:' (a model it calls)")]))
+    }
+    if let type = node.type, type.role == .model, node.model == nil {
+      diagnostics.append(
+        .error(
+          "check.missing-model", "\(node.label) needs a model: \(type.name) is a model type, called through a backend",
+          at: syntax.type?.range ?? syntax.id.range,
+          notes: [Note("declare the model under 'models:' with 'type: \(type.name)' and write 'model: NAME' on the node")]))
+    }
+    return node
+  }
+
+  /// The nodes a node reads: `IN` when it names none.
+  func inputRefs(of syntax: WorkflowNode) -> [NodeRef] {
+    guard !syntax.inputs.isEmpty else { return [.workflowInput] }
+    return syntax.inputs.map { input in
+      nodeIndex[input.value] == nil && input.value == "IN" ? .workflowInput : .node(input.value)
+    }
+  }
+
+  /// The model a node names and the type it gives, if any.
+  mutating func resolveModel(_ name: Located<String>) -> (ResolvedModel?, Located<String>?) {
+    if let i = modelIndex[name.value] {
+      let decl = workflow.models[i]
+      let entry = decl.clarifai.flatMap {
+        library.catalog.model(id: $0.modelId.value, userId: $0.userId?.value, appId: $0.appId?.value)
+      }
+      let model = ResolvedModel(name: name.value, decl: decl, catalogEntry: entry)
+      if let type = decl.type { return (model, type) }
+      if let entry { return (model, Located(entry.type, decl.clarifai?.modelId.range ?? decl.name.range)) }
+      untypedModel(decl)
+      return (model, nil)
+    }
+    if let entry = library.catalog.model(id: name.value) {
+      return (ResolvedModel(name: name.value, decl: nil, catalogEntry: entry), Located(entry.type, name.range))
+    }
+    let declared = workflow.models.map(\.name.value)
+    let suggestion = NameSuggester.didYouMean(name.value, in: declared + library.catalog.ids)
+    let notes =
+      declared.isEmpty
+      ? [Note("declare it under 'models:', or name a model of the catalog (weir types --models)")]
+      : [Note("models: " + declared.joined(separator: ", "))]
+    diagnostics.append(.error("check.unknown-model", "unknown model '\(name.value)'\(suggestion)", at: name.range, notes: notes))
+    return (nil, nil)
+  }
+
+  /// A model whose type nobody gives: a note in the Clarifai dialect (the model exists on
+  /// Clarifai's side; weir just cannot check around it), an error in weir's own.
+  mutating func untypedModel(_ decl: ModelDecl) {
+    if let ref = decl.clarifai, workflow.dialect == .clarifai {
+      diagnostics.append(
+        .note(
+          "check.unknown-model-type", "model type of '\(ref.modelId.value)' is unknown; its edges are not checked",
+          at: ref.modelId.range,
+          notes: [Note("add 'model_type_id', or declare the model in a --types file")]))
+    } else {
+      diagnostics.append(
+        .error(
+          "check.model-without-type", "model '\(decl.name.value)' has no type", at: decl.name.range,
+          notes: [Note("add 'type:' (visual-detector, visual-classifier, …); weir types lists them")]))
+    }
+  }
+
+  mutating func unknownType(_ name: Located<String>) {
+    let suggestion = NameSuggester.didYouMean(name.value, in: library.names)
+    diagnostics.append(
+      .error(
+        "check.unknown-type", "unknown node type '\(name.value)'\(suggestion)", at: name.range,
+        notes: suggestion.isEmpty ? [Note("weir types lists the node types")] : []))
+  }
+}

@@ -1,0 +1,145 @@
+extension TypeChecker.Run {
+  /// Checks and types node `i`'s parameters: the model's (`models:` entry, then the catalog's),
+  /// then the node's own, then the type's defaults; reports unknown, wrong and missing ones.
+  mutating func resolveParams(at i: Int) {
+    guard let type = nodes[i].type else {
+      nodes[i].params = []
+      return
+    }
+    let node = nodes[i]
+    let nodeOverrides = overrides.params.filter { $0.node == node.id }
+    let written = writtenParams(of: node, overrides: nodeOverrides)
+    var params: [ResolvedParam] = []
+    var setNames: Set<String> = []
+    var unsetByVar: [String: String] = [:]
+    let resolver = ParamResolver(vars: bindings)
+    for (param, subject) in written {
+      let name = param.name.value
+      setNames.insert(name)
+      guard let decl = type.param(name) else {
+        if type.acceptsAnyParams {
+          let decl = ParamDecl(name: name, type: .any)
+          if let resolved = resolver.resolve(param.value, decl: decl, subject: subject).0 { params.append(resolved) }
+        } else {
+          unknownParam(param.name, of: node, type: type)
+        }
+        continue
+      }
+      let (resolved, problems) = resolver.resolve(param.value, decl: decl, subject: subject)
+      diagnostics += problems
+      if var resolved {
+        markOverrides(&resolved, nodeOverrides)
+        params.append(resolved)
+      } else if problems.isEmpty, case .varRef(let ref) = param.value {
+        setNames.remove(name)
+        unsetByVar[name] = ref.value
+      }
+    }
+    for decl in type.params where !setNames.contains(decl.name) {
+      if let value = node.model?.catalogEntry?.param(decl.name) {
+        params.append(ResolvedParam(name: decl.name, decl: decl, value: value, source: .model(node.model!.name)))
+      } else if let value = decl.defaultValue {
+        params.append(ResolvedParam(name: decl.name, decl: decl, value: value, source: .defaultValue))
+      } else if decl.isRequired {
+        missingParam(decl, of: node, unsetVar: unsetByVar[decl.name])
+      }
+    }
+    for group in type.requiresOneOf where !group.contains(where: { setNames.contains($0) }) {
+      let names = group.map { "'\($0)'" }
+      diagnostics.append(
+        .error(
+          "check.missing-param", "\(node.label) needs \(names.joined(separator: " or "))",
+          at: node.syntax.id.range))
+    }
+    nodes[i].params = params
+  }
+
+  /// The parameters written for a node, each with how messages name it: its model's first (so the
+  /// node's own win), then the node's, with parameter overrides applied.
+  func writtenParams(of node: CheckedNode, overrides: [ParamOverride]) -> [(Param, String)] {
+    var result: [(Param, String)] = []
+    if let decl = node.model?.decl {
+      for param in decl.params where node.syntax.param(param.name.value) == nil {
+        result.append((param, "parameter '\(param.name.value)' of model '\(decl.name.value)'"))
+      }
+    }
+    for param in node.syntax.params {
+      result.append((param, "parameter '\(param.name.value)' of \(node.label)"))
+    }
+    for override in overrides {
+      let subject = "parameter '\(override.param)' of \(node.label)"
+      if let i = result.firstIndex(where: { $0.0.name.value == override.param }) {
+        result[i].0.value = TypeChecker.applying(override, to: result[i].0.value)
+      } else {
+        let name = Located(override.param, node.syntax.id.range)
+        result.append((Param(name: name, value: TypeChecker.applying(override, to: nil)), subject))
+      }
+    }
+    return result
+  }
+
+  /// Reports overrides of parameters of nodes that do not exist.
+  mutating func checkParamOverrides() {
+    for override in overrides.params where nodeIndex[override.node] == nil {
+      let suggestion = NameSuggester.didYouMean(override.node, in: nodeIndex.keys)
+      diagnostics.append(
+        .error(
+          "check.unknown-node", "cannot set '\(override.node).\(override.param)': no node '\(override.node)'\(suggestion)",
+          at: nil))
+    }
+  }
+
+  /// Sources of overridden values become `.override`.
+  func markOverrides(_ param: inout ResolvedParam, _ overrides: [ParamOverride]) {
+    for override in overrides where override.param == param.name {
+      if let key = override.key {
+        for j in param.entries.indices where param.entries[j].key == key { param.entries[j].source = .override }
+      } else {
+        param.source = .override
+        for j in param.entries.indices { param.entries[j].source = .override }
+      }
+    }
+  }
+
+  mutating func unknownParam(_ name: Located<String>, of node: CheckedNode, type: NodeType) {
+    let names = type.params.map(\.name)
+    let suggestion = NameSuggester.didYouMean(name.value, in: names)
+    let takes = names.isEmpty ? "\(type.name) takes no parameters" : "\(type.name) takes " + names.joined(separator: ", ")
+    diagnostics.append(
+      .error(
+        "check.unknown-param", "unknown parameter '\(name.value)' for \(node.label)\(suggestion)", at: name.range,
+        notes: [Note(takes)]))
+  }
+
+  mutating func missingParam(_ decl: ParamDecl, of node: CheckedNode, unsetVar: String?) {
+    var notes: [Note] = []
+    if case .enumeration(let domain) = decl.type {
+      notes.append(Note("\(decl.name) takes one of \(domain.listing)"))
+    } else {
+      notes.append(Note("\(decl.name) takes \(decl.type.expectation)"))
+    }
+    if let unsetVar { notes.append(Note("'$\(unsetVar)' has no value")) }
+    diagnostics.append(
+      .error(
+        "check.missing-param", "\(node.label) is missing required parameter '\(decl.name)'",
+        at: node.syntax.id.range, notes: notes))
+  }
+}
+
+extension TypeChecker {
+  /// `value` with an override applied: the whole value replaced, or one entry of a mapping set.
+  static func applying(_ override: ParamOverride, to value: ParamValue?) -> ParamValue {
+    let range = value?.range ?? .at(0)
+    let scalar = ParamValue.synthetic(override.value, at: range)
+    guard let key = override.key else { return scalar }
+    guard case .map(var entries, let mapRange) = value else {
+      return .map([Param(name: Located(key, range), value: scalar)], range)
+    }
+    if let j = entries.firstIndex(where: { $0.name.value == key }) {
+      entries[j].value = ParamValue.synthetic(override.value, at: entries[j].value.range)
+    } else {
+      entries.append(Param(name: Located(key, mapRange), value: scalar))
+    }
+    return .map(entries, mapRange)
+  }
+}
