@@ -52,7 +52,7 @@ public struct Kind: Hashable, Sendable, CustomStringConvertible {
   private func firstMissing(_ need: Kind, record: String?, prefix: String) -> String? {
     for name in need.fields.keys.sorted() {
       let sub = need.fields[name]!
-      let segment = Kind.segment(name, in: record)
+      let segment = Kind.segment(name, in: record, descending: !sub.isEmpty)
       guard let have = fields[name] else { return prefix + segment }
       let spec = record.flatMap { DataSchema.field(name, in: $0) }
       if let missing = have.firstMissing(sub, record: spec?.record, prefix: prefix + segment + ".") {
@@ -95,7 +95,7 @@ public struct Kind: Hashable, Sendable, CustomStringConvertible {
   private func collectPaths(record: String?, prefix: String, into result: inout [String]) {
     for name in fields.keys.sorted() {
       let sub = fields[name]!
-      let path = prefix + Kind.segment(name, in: record)
+      let path = prefix + Kind.segment(name, in: record, descending: !sub.isEmpty)
       if sub.isEmpty {
         result.append(path)
       } else {
@@ -107,10 +107,10 @@ public struct Kind: Hashable, Sendable, CustomStringConvertible {
   /// The paths joined with ", ", or `nothing` for the empty kind.
   public var description: String { isEmpty ? "nothing" : paths.joined(separator: ", ") }
 
-  /// `name`, with `[...]` when the schema says it is a list.
-  private static func segment(_ name: String, in record: String?) -> String {
+  /// `name`, with `[...]` when a path goes on below a list (`regions[...].data`, but `concepts`).
+  private static func segment(_ name: String, in record: String?, descending: Bool) -> String {
     let isList = record.flatMap { DataSchema.field(name, in: $0)?.isList } ?? false
-    return isList ? name + "[...]" : name
+    return isList && descending ? name + "[...]" : name
   }
 }
 

@@ -189,6 +189,9 @@ private struct Run {
           ok = false
         }
       }
+    case .list(let items, _) where !items.allSatisfy({ if case .map = $0 { return true } else { return false } }):
+      mismatch(value, expected: decl.type.expectation, via: via, what: subject)
+      return nil
     case .list(let items, _):
       for item in items {
         guard case .map(let fields, let range) = item,
@@ -315,7 +318,7 @@ private struct Run {
       let plain = ScalarResolver.resolve(text, style: .plain, tag: nil), plain != s.resolved,
       Run.fits(plain, decl.type)
     {
-      notes.append(Note("'\(text)' is quoted, so it is a string; write it without quotes", at: via == nil ? s.range : nil))
+      notes.append(Note("'\(text)' is quoted, so it is a string; write it without quotes"))
       if via == nil { fixIts.append(FixIt("remove the quotes", range: s.range, replacement: text)) }
     } else if case .scalar(let s) = value, case .string(let text) = s.resolved, decl.type == .bool,
       ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
@@ -323,6 +326,8 @@ private struct Run {
       notes.append(Note("YAML 1.2 reads '\(text)' as a string; write true or false"))
     } else if case .scalar(let s) = value, decl.type == .string, s.resolved != .null {
       notes.append(Note("quote it to make it a string: '\(s.value)'"))
+    } else if case .list = value, decl.type == .conceptThresholds {
+      notes.append(Note("write {cat: 0.9, dog: 0.8}, or Clarifai's [{id: cat, value: 0.9}]"))
     }
     if let via {
       diagnostics.append(

@@ -34,11 +34,13 @@ extension TypeChecker.Run {
     if let written = workflow.interface?.input, !written.isEmpty {
       var kind: Kind? = Kind()
       for text in written {
+        // A kind that cannot be read makes IN unknown, so that nothing downstream is reported for it.
         do throws(KindError) {
           let requirement = try KindRequirement(parsing: text.value)
           if let first = requirement.alternatives.first { kind = kind?.union(first) } else { kind = nil }
         } catch {
           diagnostics.append(.error("check.invalid-kind", error.message, at: text.range))
+          kind = nil
         }
       }
       inputKind = kind
@@ -85,6 +87,7 @@ extension TypeChecker.Run {
       guard let merged else {
         // Unknown input: a node that does not pass through still gives what it declares.
         nodes[i].outputKind = type.passesThrough || type.role == .workflow ? nil : type.output
+        if type.role == .workflow { expand(at: i) }
         continue
       }
       if let (scope, lookBacks) = place(type, on: merged, at: i) {

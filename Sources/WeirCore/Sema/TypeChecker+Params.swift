@@ -20,8 +20,9 @@ extension TypeChecker.Run {
         if type.acceptsAnyParams {
           let decl = ParamDecl(name: name, type: .any)
           if let resolved = resolver.resolve(param.value, decl: decl, subject: subject).0 { params.append(resolved) }
-        } else {
-          unknownParam(param.name, of: node, type: type)
+        } else if let suggestion = unknownParam(param.name, of: node, type: type) {
+          // Counted as set, so that a misspelt required parameter is reported once.
+          setNames.insert(suggestion)
         }
         continue
       }
@@ -101,14 +102,18 @@ extension TypeChecker.Run {
     }
   }
 
-  mutating func unknownParam(_ name: Located<String>, of node: CheckedNode, type: NodeType) {
+  /// Reports an unknown parameter; returns the parameter it suggests instead, if any.
+  @discardableResult
+  mutating func unknownParam(_ name: Located<String>, of node: CheckedNode, type: NodeType) -> String? {
     let names = type.params.map(\.name)
-    let suggestion = NameSuggester.didYouMean(name.value, in: names)
+    let nearest = NameSuggester.nearest(to: name.value, in: names)
+    let suggestion = nearest.map { "; did you mean '\($0)'?" } ?? ""
     let takes = names.isEmpty ? "\(type.name) takes no parameters" : "\(type.name) takes " + names.joined(separator: ", ")
     diagnostics.append(
       .error(
         "check.unknown-param", "unknown parameter '\(name.value)' for \(node.label)\(suggestion)", at: name.range,
         notes: [Note(takes)]))
+    return nearest
   }
 
   mutating func missingParam(_ decl: ParamDecl, of node: CheckedNode, unsetVar: String?) {
