@@ -86,11 +86,11 @@ public enum NodeFamily: String, CaseIterable, Sendable, Comparable {
   public var summary: String {
     switch self {
     case .predict: return "models and predictors: data in, predictions out"
-    case .filter: return "let some data through and drop the rest"
-    case .edit: return "transform the data"
-    case .aggregate: return "combine many pieces of data into one"
-    case .tracker: return "follow objects from frame to frame"
-    case .action: return "do something with the data and pass it on"
+    case .filter: return "operators that let some data through and drop the rest"
+    case .edit: return "operators that transform the data"
+    case .aggregate: return "operators that combine many pieces of data into one"
+    case .tracker: return "trackers that follow objects from frame to frame of a video"
+    case .action: return "operators that do something with the data and pass it on"
     case .workflow: return "weir workflows used as node types"
     }
   }

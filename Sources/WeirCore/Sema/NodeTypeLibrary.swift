@@ -35,6 +35,11 @@ public struct NodeTypeLibrary: Sendable {
   /// Every name and alias, for "did you mean".
   public var names: [String] { Array(index.keys) }
 
+  /// The node type, alias or catalog model id nearest to a mistyped `name`, if one is close.
+  public func suggestion(for name: String) -> String? {
+    NameSuggester.nearest(to: name, in: names + catalog.ids)
+  }
+
   /// Node types grouped by family, each group sorted by name.
   public var typesByFamily: [(family: NodeFamily, types: [NodeType])] {
     NodeFamily.allCases.compactMap { family in
