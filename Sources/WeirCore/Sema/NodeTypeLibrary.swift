@@ -199,6 +199,16 @@ public struct NodeTypeLibrary: Sendable {
     return (try? yamlFiles(in: folder.path)) ?? []
   }
 
+  /// The library a workflow file is checked against: this one, plus the declarations in
+  /// `.weir/types/` beside the workflow, plus `extraPaths` (the command line's `--types`).
+  /// Returns `self` unchanged when there are none.
+  public func forWorkflow(at path: String, extraPaths: [String] = []) throws -> (
+    library: NodeTypeLibrary, problems: [FileDiagnostics]
+  ) {
+    let paths = NodeTypeLibrary.typePaths(forWorkflowAt: path) + extraPaths
+    return paths.isEmpty ? (self, []) : try adding(paths: paths)
+  }
+
   /// The library with the declarations at `paths` (files, or folders of `.yaml` files) added.
   /// Throws when a path cannot be read; problems in the files are returned, not thrown.
   public func adding(paths: [String]) throws -> (library: NodeTypeLibrary, problems: [FileDiagnostics]) {
