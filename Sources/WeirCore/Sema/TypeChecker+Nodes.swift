@@ -8,26 +8,12 @@ extension TypeChecker.Run {
       (node.model, modelType) = resolveModel(name)
     }
     if let written = syntax.type {
-      guard let type = library.type(named: written.value) else {
-        unknownType(written)
-        return node
-      }
-      if let modelType, let other = library.type(named: modelType.value), other.name != type.name,
-        let model = node.model
-      {
-        diagnostics.append(
-          .error(
-            "check.type-conflict",
-            "node '\(node.id)' has type '\(type.name)', but its model '\(model.name)' is a '\(other.name)'",
-            at: written.range, notes: [Note("the model's type is given here", at: modelType.range)]))
-      }
-      node.type = type
+      node.type = library.type(named: written.value)
+      if node.type == nil { unknownType(written) }
+      if let type = node.type, let modelType, let model = node.model { checkAgreement(node.id, type, written, model, modelType) }
     } else if let modelType {
-      guard let type = library.type(named: modelType.value) else {
-        unknownType(modelType)
-        return node
-      }
-      node.type = type
+      node.type = library.type(named: modelType.value)
+      if node.type == nil { unknownType(modelType) }
     } else if syntax.model == nil {
       diagnostics.append(
         .error(
@@ -42,6 +28,18 @@ extension TypeChecker.Run {
           notes: [Note("declare the model under 'models:' with 'type: \(type.name)' and write 'model: NAME' on the node")]))
     }
     return node
+  }
+
+  /// A node's `type:` must name its model's type, when both are given.
+  mutating func checkAgreement(
+    _ id: String, _ type: NodeType, _ written: Located<String>, _ model: ResolvedModel, _ modelType: Located<String>
+  ) {
+    guard let other = library.type(named: modelType.value), other.name != type.name else { return }
+    diagnostics.append(
+      .error(
+        "check.type-conflict",
+        "node '\(id)' has type '\(type.name)', but its model '\(model.name)' is a '\(other.name)'",
+        at: written.range, notes: [Note("the model's type is given here", at: modelType.range)]))
   }
 
   /// The nodes a node reads: `IN` when it names none.

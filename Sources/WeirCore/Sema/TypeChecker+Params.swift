@@ -6,53 +6,65 @@ extension TypeChecker.Run {
       nodes[i].params = []
       return
     }
-    let node = nodes[i]
-    let nodeOverrides = overrides.params.filter { $0.node == node.id }
-    let written = writtenParams(of: node, overrides: nodeOverrides)
+    var state = ParamState()
+    for (param, subject) in writtenParams(of: nodes[i], overrides: overrides.params.filter { $0.node == nodes[i].id }) {
+      resolveWritten(param, subject: subject, node: nodes[i], type: type, into: &state)
+    }
+    completeParams(of: nodes[i], type: type, state: &state)
+    nodes[i].params = state.params
+  }
+
+  /// What resolving one node's parameters has found so far.
+  struct ParamState {
     var params: [ResolvedParam] = []
+    /// Parameters written (even if wrong), so they are not also reported missing.
     var setNames: Set<String> = []
+    /// Parameters set to a var that has no value (a workflow type's unset parameter): param → var.
     var unsetByVar: [String: String] = [:]
+  }
+
+  /// One written parameter, checked against the type.
+  mutating func resolveWritten(_ param: Param, subject: String, node: CheckedNode, type: NodeType, into state: inout ParamState) {
+    let name = param.name.value
+    state.setNames.insert(name)
     let resolver = ParamResolver(vars: bindings)
-    for (param, subject) in written {
-      let name = param.name.value
-      setNames.insert(name)
-      guard let decl = type.param(name) else {
-        if type.acceptsAnyParams {
-          let decl = ParamDecl(name: name, type: .any)
-          if let resolved = resolver.resolve(param.value, decl: decl, subject: subject).0 { params.append(resolved) }
-        } else if let suggestion = unknownParam(param.name, of: node, type: type) {
-          // Counted as set, so that a misspelt required parameter is reported once.
-          setNames.insert(suggestion)
-        }
-        continue
+    guard let decl = type.param(name) else {
+      if type.acceptsAnyParams {
+        let open = ParamDecl(name: name, type: .any)
+        if let resolved = resolver.resolve(param.value, decl: open, subject: subject).0 { state.params.append(resolved) }
+      } else if let suggestion = unknownParam(param.name, of: node, type: type) {
+        // Counted as set, so that a misspelt required parameter is reported once.
+        state.setNames.insert(suggestion)
       }
-      let (resolved, problems) = resolver.resolve(param.value, decl: decl, subject: subject)
-      diagnostics += problems
-      if var resolved {
-        markOverrides(&resolved, nodeOverrides)
-        params.append(resolved)
-      } else if problems.isEmpty, case .varRef(let ref) = param.value {
-        setNames.remove(name)
-        unsetByVar[name] = ref.value
-      }
+      return
     }
-    for decl in type.params where !setNames.contains(decl.name) {
-      if let value = node.model?.catalogEntry?.param(decl.name) {
-        params.append(ResolvedParam(name: decl.name, decl: decl, value: value, source: .model(node.model!.name)))
+    let (resolved, problems) = resolver.resolve(param.value, decl: decl, subject: subject)
+    diagnostics += problems
+    if var resolved {
+      markOverrides(&resolved, overrides.params.filter { $0.node == node.id })
+      state.params.append(resolved)
+    } else if problems.isEmpty, case .varRef(let ref) = param.value {
+      state.setNames.remove(name)
+      state.unsetByVar[name] = ref.value
+    }
+  }
+
+  /// Values for the parameters not written (the catalog model's, else the defaults), and the
+  /// required ones that have none.
+  mutating func completeParams(of node: CheckedNode, type: NodeType, state: inout ParamState) {
+    for decl in type.params where !state.setNames.contains(decl.name) {
+      if let entry = node.model?.catalogEntry, let value = entry.param(decl.name) {
+        state.params.append(ResolvedParam(name: decl.name, decl: decl, value: value, source: .model(entry.id)))
       } else if let value = decl.defaultValue {
-        params.append(ResolvedParam(name: decl.name, decl: decl, value: value, source: .defaultValue))
+        state.params.append(ResolvedParam(name: decl.name, decl: decl, value: value, source: .defaultValue))
       } else if decl.isRequired {
-        missingParam(decl, of: node, unsetVar: unsetByVar[decl.name])
+        missingParam(decl, of: node, unsetVar: state.unsetByVar[decl.name])
       }
     }
-    for group in type.requiresOneOf where !group.contains(where: { setNames.contains($0) }) {
-      let names = group.map { "'\($0)'" }
-      diagnostics.append(
-        .error(
-          "check.missing-param", "\(node.label) needs \(names.joined(separator: " or "))",
-          at: node.syntax.id.range))
+    for group in type.requiresOneOf where !group.contains(where: { state.setNames.contains($0) }) {
+      let names = group.map { "'\($0)'" }.joined(separator: " or ")
+      diagnostics.append(.error("check.missing-param", "\(node.label) needs \(names)", at: node.syntax.id.range))
     }
-    nodes[i].params = params
   }
 
   /// The parameters written for a node, each with how messages name it: its model's first (so the

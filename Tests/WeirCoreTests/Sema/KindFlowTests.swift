@@ -86,7 +86,7 @@ import Testing
       """)
     #expect(problems == [])
     #expect(checked.node("crop")?.number("margin") == 1.0)
-    #expect(checked.node("crop")?.param("margin")?.source == .model("crop"))
+    #expect(checked.node("crop")?.param("margin")?.source == .model("margin-100-image-crop"))
     #expect(checked.node("face-alignment")?.scope == .eachRegion)
     #expect(checked.node("face-alignment")?.lookBacks.map(\.source) == [.node("crop")])
     #expect(checked.node("face-cluster")?.outputKind?.description
