@@ -28,14 +28,7 @@ struct TypesCommand: ParsableCommand {
   func run() throws {
     let (library, problems) = try NodeTypeLibrary.standard.adding(paths: typePaths)
     if !problems.isEmpty {
-      // TODO: render with DiagnosticRenderer once the syntax branch (which has it) is merged.
-      for report in problems {
-        for d in report.diagnostics {
-          let (line, column) = report.file.location(of: d.range?.start ?? 0)
-          let text = "\(report.file.path):\(line):\(column): \(d.severity): \(d.message) [\(d.id)]\n"
-          FileHandle.standardError.write(Data(text.utf8))
-        }
-      }
+      FileHandle.standardError.write(Data(DiagnosticRenderer.text(problems).utf8))
       if problems.contains(where: { $0.diagnostics.hasErrors }) { throw ExitCode(1) }
     }
     if markdown {

@@ -38,6 +38,8 @@ extension DeclarationReader {
   }
 
   private mutating func shorthand(name: Located<String>, _ value: ParamValue, what: String) -> ParamDecl? {
+    // A default written as a var is reported by the parser (syntax.var-in-var).
+    if case .varRef = value { return nil }
     guard case .scalar(let scalar) = value else {
       diagnostics.append(
         .error("types.bad-value", "\(what) must be a default value or a mapping with 'type'", at: value.range))

@@ -57,13 +57,13 @@ public struct NodeTypeLibrary: Sendable {
   public mutating func load(_ files: [SourceFile]) -> [FileDiagnostics] {
     var problems: [String: [Diagnostic]] = [:]
     var newModels: [(CatalogModel, SourceFile)] = []
-    var workflows: [(ParamValue, SourceFile)] = []
+    var workflows: [(YAMLNode, SourceFile)] = []
     for file in files {
       let (node, loadProblems) = YAMLLoader().load(file)
       problems[file.path, default: []] += loadProblems
       guard let node else { continue }
       if case .mapping(let m) = node, m["nodes"] != nil || m["workflow"] != nil {
-        workflows.append((ParamValue(node), file))
+        workflows.append((node, file))
         continue
       }
       var reader = DeclarationReader(origin: file.path)
@@ -77,11 +77,14 @@ public struct NodeTypeLibrary: Sendable {
     for (model, file) in newModels {
       problems[file.path, default: []] += addModel(model)
     }
-    for (_, file) in workflows {
-      problems[file.path, default: []].append(
-        .error(
-          "types.unsupported", "workflow types are not loaded yet (this build has no native workflow parser)",
-          at: .at(0)))
+    var parsed: [(workflow: Workflow, origin: String)] = []
+    for (root, file) in workflows {
+      let (workflow, parseProblems) = WorkflowParser.parse(root)
+      problems[file.path, default: []] += parseProblems
+      if let workflow { parsed.append((workflow, file.path)) }
+    }
+    for (entry, typeProblems) in zip(parsed, addWorkflowTypes(parsed)) {
+      problems[entry.origin, default: []] += typeProblems
     }
     return files.compactMap { file in
       let list = problems[file.path] ?? []
@@ -233,16 +236,5 @@ public struct NodeTypeLibrary: Sendable {
       .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
       .sorted()
       .map { folder + "/" + $0 }
-  }
-}
-
-/// The diagnostics of one file other than the workflow being checked (a declaration file).
-public struct FileDiagnostics: Sendable {
-  public var file: SourceFile
-  public var diagnostics: [Diagnostic]
-
-  public init(file: SourceFile, diagnostics: [Diagnostic]) {
-    self.file = file
-    self.diagnostics = diagnostics
   }
 }

@@ -57,15 +57,10 @@ private struct Run {
 
   // MARK: - Vars
 
-  /// The value of `$name`; reports an unknown var, and gives nothing for a var with no value.
+  /// The value of `$name`; nothing for a var with no value, or an unknown one (which the parser
+  /// reports as `syntax.unknown-var`, with "did you mean").
   mutating func lookup(_ ref: Located<String>) -> (value: ParamValue, via: Via)? {
-    guard let binding = vars[ref.value] else {
-      let suggestion = NameSuggester.didYouMean(ref.value, in: vars.keys, prefix: "$")
-      let known = vars.keys.sorted().map { "$" + $0 }
-      let notes = known.isEmpty ? [Note("the workflow declares no vars")] : [Note("vars: " + known.joined(separator: ", "))]
-      diagnostics.append(.error("check.unknown-var", "unknown var '$\(ref.value)'\(suggestion)", at: ref.range, notes: notes))
-      return nil
-    }
+    guard let binding = vars[ref.value] else { return nil }
     guard let value = binding.value else { return nil }
     if case .varRef = value {
       diagnostics.append(

@@ -14,12 +14,8 @@ extension TypeChecker.Run {
     } else if let modelType {
       node.type = library.type(named: modelType.value)
       if node.type == nil { unknownType(modelType) }
-    } else if syntax.model == nil {
-      diagnostics.append(
-        .error(
-          "check.missing-type", "node '\(node.id)' has neither a type nor a model", at: syntax.id.range,
-          notes: [Note("give it 'type:' (an operator such as region-thresholder) or 'model:' (a model it calls)")]))
     }
+    // A node with neither a type nor a model is reported by the parser (syntax.missing-key).
     if let type = node.type, type.role == .model, node.model == nil {
       diagnostics.append(
         .error(
@@ -50,30 +46,19 @@ extension TypeChecker.Run {
     }
   }
 
-  /// The model a node names and the type it gives, if any.
+  /// The model a node names and the type it gives, if any. A name that is not declared was
+  /// reported by the parser (`syntax.unknown-model`).
   mutating func resolveModel(_ name: Located<String>) -> (ResolvedModel?, Located<String>?) {
-    if let i = modelIndex[name.value] {
-      let decl = workflow.models[i]
-      let entry = decl.clarifai.flatMap {
-        library.catalog.model(id: $0.modelId.value, userId: $0.userId?.value, appId: $0.appId?.value)
-      }
-      let model = ResolvedModel(name: name.value, decl: decl, catalogEntry: entry)
-      if let type = decl.type { return (model, type) }
-      if let entry { return (model, Located(entry.type, decl.clarifai?.modelId.range ?? decl.name.range)) }
-      untypedModel(decl)
-      return (model, nil)
+    guard let i = modelIndex[name.value] else { return (nil, nil) }
+    let decl = workflow.models[i]
+    let entry = decl.clarifai.flatMap {
+      library.catalog.model(id: $0.modelId.value, userId: $0.userId?.value, appId: $0.appId?.value)
     }
-    if let entry = library.catalog.model(id: name.value) {
-      return (ResolvedModel(name: name.value, decl: nil, catalogEntry: entry), Located(entry.type, name.range))
-    }
-    let declared = workflow.models.map(\.name.value)
-    let suggestion = NameSuggester.didYouMean(name.value, in: declared + library.catalog.ids)
-    let notes =
-      declared.isEmpty
-      ? [Note("declare it under 'models:', or name a model of the catalog (weir types --models)")]
-      : [Note("models: " + declared.joined(separator: ", "))]
-    diagnostics.append(.error("check.unknown-model", "unknown model '\(name.value)'\(suggestion)", at: name.range, notes: notes))
-    return (nil, nil)
+    let model = ResolvedModel(name: name.value, decl: decl, catalogEntry: entry)
+    if let type = decl.type { return (model, type) }
+    if let entry { return (model, Located(entry.type, decl.clarifai?.modelId.range ?? decl.name.range)) }
+    untypedModel(decl)
+    return (model, nil)
   }
 
   /// A model whose type nobody gives: a note in the Clarifai dialect (the model exists on
@@ -86,10 +71,11 @@ extension TypeChecker.Run {
           at: ref.modelId.range,
           notes: [Note("add 'model_type_id', or declare the model in a --types file")]))
     } else {
-      diagnostics.append(
-        .error(
-          "check.model-without-type", "model '\(decl.name.value)' has no type", at: decl.name.range,
-          notes: [Note("add 'type:' (visual-detector, visual-classifier, …); weir types lists them")]))
+      var notes = [Note("add 'type:' (visual-detector, visual-classifier, …); weir types lists them")]
+      if let ref = decl.clarifai {
+        notes.insert(Note("the model catalog does not know model_id '\(ref.modelId.value)'", at: ref.modelId.range), at: 0)
+      }
+      diagnostics.append(.error("check.model-without-type", "model '\(decl.name.value)' has no type", at: decl.name.range, notes: notes))
     }
   }
 

@@ -35,7 +35,7 @@ import Testing
         text = NodeTypeDocs.describe(try #require(library.catalog.model(id: name)))
       }
     }
-    try Golden.compare(text, with: "Tests/Fixtures/sema/types/\(name).out")
+    GoldenFile.check(text, against: GoldenFile.fixtures("sema/types").appendingPathComponent(name + ".out"))
   }
 
   @Test func everyTypeAndParameterIsDocumented() {
@@ -63,5 +63,22 @@ import Testing
     ]
     for name in names { #expect(NodeTypeLibrary.standard.type(named: name) != nil, "\(name) is missing") }
     #expect(NodeTypeLibrary.standard.type(named: "concept-threshold")?.name == "concept-thresholder")
+  }
+}
+
+@Suite struct SemaDiagnosticsDocumentationTests {
+  /// Every `check.*` and `types.*` id the checker can emit is explained in Documentation/Types.md.
+  @Test func everyCheckerIdIsDocumented() throws {
+    let doc = try Repo.text("Documentation/Types.md")
+    let pattern = try NSRegularExpression(pattern: "\"((?:check|types)\\.[a-z-]+)\"")
+    var ids = Set<String>()
+    for file in Repo.files(under: "Sources/WeirCore/Sema", extensions: ["swift"]) {
+      let text = try Repo.text("Sources/WeirCore/Sema/" + file)
+      for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+        ids.insert(String(text[Range(match.range(at: 1), in: text)!]))
+      }
+    }
+    #expect(ids.count >= 25)
+    for id in ids.sorted() { #expect(doc.contains("`\(id)`"), "\(id) is not in Documentation/Types.md") }
   }
 }

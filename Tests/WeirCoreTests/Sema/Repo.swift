@@ -1,17 +1,8 @@
 import Foundation
 
-/// Files of the repository, found from this source file (COMMON.md: tests never read /work/shared).
+/// Files of the repository (COMMON.md: tests never read /work/shared).
 enum Repo {
-  /// The folder holding Package.swift.
-  static let root: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-      url = url.deletingLastPathComponent()
-    }
-    return url
-  }()
-
-  static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+  static func url(_ path: String) -> URL { GoldenFile.repositoryRoot.appendingPathComponent(path) }
 
   static func text(_ path: String) throws -> String {
     try String(contentsOf: url(path), encoding: .utf8)
