@@ -10,7 +10,8 @@ struct TypesCommand: ParsableCommand {
     abstract: "Browse node types, their kinds and parameters, and the model catalog.",
     discussion: """
       With no NAME, lists the node types by family. With a NAME (a node type, an alias, or a model \
-      of the catalog), prints it in full.
+      of the catalog), prints it in full. Declarations in .weir/types/ of the current folder are \
+      included.
       """)
 
   @Argument(help: "A node type (region-thresholder), an alias, or a catalog model id (face-detection).")
@@ -26,7 +27,9 @@ struct TypesCommand: ParsableCommand {
   var typePaths: [String] = []
 
   func run() throws {
-    let (library, problems) = try NodeTypeLibrary.standard.adding(paths: typePaths)
+    // Declarations in .weir/types of the current folder are included, as for a workflow there.
+    let local = NodeTypeLibrary.typePaths(forWorkflowAt: "workflow.yaml")
+    let (library, problems) = try NodeTypeLibrary.standard.adding(paths: local + typePaths)
     if !problems.isEmpty {
       FileHandle.standardError.write(Data(DiagnosticRenderer.text(problems).utf8))
       if problems.contains(where: { $0.diagnostics.hasErrors }) { throw ExitCode(1) }
