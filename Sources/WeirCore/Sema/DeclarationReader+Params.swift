@@ -13,7 +13,7 @@ extension DeclarationReader {
   /// optional parameter with that default; its type is `number` for any number, else the value's.
   mutating func paramDecl(name: Located<String>, _ value: ParamValue, owner: String) -> ParamDecl? {
     let what = "parameter '\(name.value)' of \(owner)"
-    guard case .map(let entries, _) = value else { return shorthand(name: name, value, what: what) }
+    guard case .map(let entries, _) = value else { return shorthand(name: name, value, owner: owner) }
     checkKeys(entries, allowed: DeclarationReader.paramKeys, in: what)
     let fields = Dictionary(entries.map { ($0.name.value, $0) }, uniquingKeysWith: { a, _ in a })
     guard let type = paramType(fields, what: what, owner: name.range) else { return nil }
@@ -28,7 +28,7 @@ extension DeclarationReader {
         .flatMap(ClarifaiField.init(rawValue:)) ?? .params
     }
     if let written = fields["default"] {
-      decl.defaultValue = defaultValue(written.value, decl: decl, what: what)
+      decl.defaultValue = defaultValue(written.value, decl: decl, owner: owner)
       if decl.isRequired {
         diagnostics.append(
           .error("types.bad-value", "\(what) is required, so its default is never used", at: written.name.range))
@@ -37,7 +37,8 @@ extension DeclarationReader {
     return decl
   }
 
-  private mutating func shorthand(name: Located<String>, _ value: ParamValue, what: String) -> ParamDecl? {
+  private mutating func shorthand(name: Located<String>, _ value: ParamValue, owner: String) -> ParamDecl? {
+    let what = "parameter '\(name.value)' of \(owner)"
     // A default written as a var is reported by the parser (syntax.var-in-var).
     if case .varRef = value { return nil }
     guard case .scalar(let scalar) = value else {
@@ -53,7 +54,7 @@ extension DeclarationReader {
     case .null: type = .any
     }
     var decl = ParamDecl(name: name.value, type: type)
-    if scalar.resolved != .null { decl.defaultValue = defaultValue(value, decl: decl, what: what) }
+    if scalar.resolved != .null { decl.defaultValue = defaultValue(value, decl: decl, owner: owner) }
     return decl
   }
 
@@ -128,8 +129,8 @@ extension DeclarationReader {
   }
 
   /// The default checked against the declaration, as a node's value would be.
-  private mutating func defaultValue(_ value: ParamValue, decl: ParamDecl, what: String) -> TypedValue? {
-    let (resolved, problems) = ParamResolver(vars: [:]).resolve(value, decl: decl, subject: "the default of \(what)")
+  private mutating func defaultValue(_ value: ParamValue, decl: ParamDecl, owner: String) -> TypedValue? {
+    let (resolved, problems) = ParamResolver(vars: [:]).resolve(value, decl: decl, owner: owner, prefix: "the default of ")
     for problem in problems {
       var relabeled = problem
       relabeled.id = "types.bad-default"

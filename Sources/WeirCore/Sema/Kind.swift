@@ -42,7 +42,13 @@ public struct Kind: Hashable, Sendable, CustomStringConvertible {
   public var isEmpty: Bool { fields.isEmpty }
 
   /// Whether every field of `need` is present here (structural satisfaction; extra fields are fine).
-  public func includes(_ need: Kind) -> Bool { firstMissing(need) == nil }
+  public func includes(_ need: Kind) -> Bool {
+    for (name, sub) in need.fields {
+      guard let have = fields[name] else { return false }
+      if !sub.isEmpty, !have.includes(sub) { return false }
+    }
+    return true
+  }
 
   /// The first path of `need` (rendered) that is not present here, or `nil` when all are.
   public func firstMissing(_ need: Kind) -> String? {

@@ -128,8 +128,8 @@ public struct NodeTypeLibrary: Sendable {
             at: param.name.range))
         continue
       }
-      let subject = "parameter '\(decl.name)' of model '\(model.id)'"
-      let (resolved, paramProblems) = ParamResolver(vars: [:]).resolve(param.value, decl: decl, subject: subject)
+      let owner = "model '\(model.id)'"
+      let (resolved, paramProblems) = ParamResolver(vars: [:]).resolve(param.value, decl: decl, owner: owner)
       problems += paramProblems
       if let resolved { model.params.append(MapEntry(key: decl.name, value: resolved.value)) }
     }

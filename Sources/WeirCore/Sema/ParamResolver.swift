@@ -12,10 +12,11 @@ struct VarBinding: Sendable {
 struct ParamResolver {
   var vars: [String: VarBinding]
 
-  /// `value` checked as `decl`; `subject` names it in messages ("parameter 'margin' of image-crop
-  /// 'crop'"). Returns no parameter when the value is wrong, or is a var with no value.
-  func resolve(_ value: ParamValue, decl: ParamDecl, subject: String) -> (ResolvedParam?, [Diagnostic]) {
-    var run = Run(vars: vars, decl: decl, subject: subject)
+  /// `value` checked as `decl`. Messages call it "\(prefix)parameter 'NAME' of \(owner)"
+  /// ("parameter 'margin' of image-crop 'crop'"); the text is built only when there is a message.
+  /// Returns no parameter when the value is wrong, or is a var with no value.
+  func resolve(_ value: ParamValue, decl: ParamDecl, owner: String, prefix: String = "") -> (ResolvedParam?, [Diagnostic]) {
+    var run = Run(vars: vars, decl: decl, owner: owner, prefix: prefix)
     let resolved = run.resolve(value)
     return (resolved, run.diagnostics)
   }
@@ -32,13 +33,15 @@ private struct Via {
 private struct Run {
   let vars: [String: VarBinding]
   let decl: ParamDecl
-  let subject: String
+  let owner: String
+  let prefix: String
   var diagnostics: [Diagnostic] = []
 
-  init(vars: [String: VarBinding], decl: ParamDecl, subject: String) {
+  init(vars: [String: VarBinding], decl: ParamDecl, owner: String, prefix: String) {
     self.vars = vars
     self.decl = decl
-    self.subject = subject
+    self.owner = owner
+    self.prefix = prefix
   }
 
   mutating func resolve(_ written: ParamValue) -> ResolvedParam? {
@@ -53,6 +56,29 @@ private struct Run {
     }
     guard let (typed, entries) = typed(value, via: via) else { return nil }
     return ResolvedParam(name: decl.name, decl: decl, value: typed, source: source, entries: entries)
+  }
+
+  /// "parameter 'margin' of image-crop 'crop'".
+  var subject: String { "\(prefix)parameter '\(decl.name)' of \(owner)" }
+
+  /// The part of the value a message is about.
+  enum Place {
+    case whole
+    /// The threshold of one concept.
+    case threshold(String)
+    /// The value of one key of a mapping.
+    case key(String)
+    /// One item of a list (0-based).
+    case item(Int)
+  }
+
+  func text(_ place: Place) -> String {
+    switch place {
+    case .whole: return subject
+    case .threshold(let concept): return "threshold for '\(concept)' in \(subject)"
+    case .key(let key): return "'\(key)' in \(subject)"
+    case .item(let i): return "item \(i + 1) of \(subject)"
+    }
   }
 
   // MARK: - Vars
@@ -82,7 +108,7 @@ private struct Run {
   mutating func typed(_ value: ParamValue, via: Via?) -> (TypedValue, [ResolvedEntry])? {
     switch decl.type {
     case .number, .int, .string, .bool, .enumeration:
-      return element(value, via: via, what: subject, inRange: true).map { ($0, []) }
+      return element(value, via: via, what: .whole, inRange: true).map { ($0, []) }
     case .conceptThresholds:
       return thresholds(value, via: via)
     case .conceptMap, .stringMap:
@@ -96,11 +122,11 @@ private struct Run {
 
   /// A scalar of the declared scalar type (or `number` for threshold values), range-checked.
   mutating func element(
-    _ value: ParamValue, via: Via?, what: String, inRange: Bool, as type: ParamType? = nil
+    _ value: ParamValue, via: Via?, what place: Place, inRange: Bool, as type: ParamType? = nil
   ) -> TypedValue? {
     let type = type ?? decl.type
     guard case .scalar(let scalar) = value else {
-      mismatch(value, expected: type.expectation, via: via, what: what)
+      mismatch(value, expected: type.expectation, via: via, what: place)
       return nil
     }
     let result: TypedValue?
@@ -114,25 +140,25 @@ private struct Run {
     case .bool:
       if case .bool(let b) = scalar.resolved { result = .bool(b) } else { result = nil }
     case .enumeration(let domain):
-      return enumCase(scalar, domain: domain, via: via, what: what)
+      return enumCase(scalar, domain: domain, via: via, what: place)
     default:
       result = nil
     }
     guard let result else {
-      mismatch(value, expected: type.expectation, via: via, what: what)
+      mismatch(value, expected: type.expectation, via: via, what: place)
       return nil
     }
     if inRange, let range = decl.range, let x = result.doubleValue, !range.contains(x) {
       let from = via.map { " (from '$\($0.name)')" } ?? ""
       diagnostics.append(
         .error(
-          "check.out-of-range", "\(what) must be in \(range), not \(NumberRange.format(x))\(from)",
+          "check.out-of-range", "\(text(place)) must be in \(range), not \(NumberRange.format(x))\(from)",
           at: via?.use ?? scalar.range, notes: varNotes(via)))
       return nil
     }
     if let needle = decl.mustContain, case .string(let s) = result, !s.contains(needle) {
       diagnostics.append(
-        .error("check.invalid-value", "\(what) must contain \(needle)", at: via?.use ?? scalar.range, notes: varNotes(via)))
+        .error("check.invalid-value", "\(text(place)) must contain \(needle)", at: via?.use ?? scalar.range, notes: varNotes(via)))
       return nil
     }
     return result
@@ -146,7 +172,7 @@ private struct Run {
     }
   }
 
-  mutating func enumCase(_ scalar: YAMLScalar, domain: EnumDomain, via: Via?, what: String) -> TypedValue? {
+  mutating func enumCase(_ scalar: YAMLScalar, domain: EnumDomain, via: Via?, what place: Place) -> TypedValue? {
     var found: EnumCase?
     var shown = scalar.value
     switch scalar.resolved {
@@ -164,7 +190,7 @@ private struct Run {
     let from = via.map { " (from '$\($0.name)')" } ?? ""
     diagnostics.append(
       .error(
-        "check.invalid-enum", "\(what) has no value \(shown)\(from)\(suggestion)", at: via?.use ?? scalar.range,
+        "check.invalid-enum", "\(text(place)) has no value \(shown)\(from)\(suggestion)", at: via?.use ?? scalar.range,
         notes: [Note("valid values: \(domain.listing)")] + varNotes(via)))
     return nil
   }
@@ -177,15 +203,14 @@ private struct Run {
     case .map(let params, _):
       for param in params {
         let key = param.name.value
-        let what = "threshold for '\(key)' in \(subject)"
-        if let entry = entry(key: param.name, value: param.value, via: via, what: what, as: .number) {
+        if let entry = entry(key: param.name, value: param.value, via: via, what: .threshold(key), as: .number) {
           entries.append(entry)
         } else {
           ok = false
         }
       }
     case .list(let items, _) where !items.allSatisfy({ if case .map = $0 { return true } else { return false } }):
-      mismatch(value, expected: decl.type.expectation, via: via, what: subject)
+      mismatch(value, expected: decl.type.expectation, via: via, what: .whole)
       return nil
     case .list(let items, _):
       for item in items {
@@ -202,15 +227,14 @@ private struct Run {
         }
         _ = range
         let key = Located(idScalar.value, idScalar.range)
-        let what = "threshold for '\(key.value)' in \(subject)"
-        if let entry = entry(key: key, value: number.value, via: via, what: what, as: .number) {
+        if let entry = entry(key: key, value: number.value, via: via, what: .threshold(key.value), as: .number) {
           entries.append(entry)
         } else {
           ok = false
         }
       }
     default:
-      mismatch(value, expected: decl.type.expectation, via: via, what: subject)
+      mismatch(value, expected: decl.type.expectation, via: via, what: .whole)
       return nil
     }
     guard ok else { return nil }
@@ -219,13 +243,13 @@ private struct Run {
 
   mutating func stringMap(_ value: ParamValue, via: Via?) -> (TypedValue, [ResolvedEntry])? {
     guard case .map(let params, _) = value else {
-      mismatch(value, expected: decl.type.expectation, via: via, what: subject)
+      mismatch(value, expected: decl.type.expectation, via: via, what: .whole)
       return nil
     }
     var entries: [ResolvedEntry] = []
     for param in params {
-      let what = "'\(param.name.value)' in \(subject)"
-      guard let entry = entry(key: param.name, value: param.value, via: via, what: what, as: .string) else { return nil }
+      guard let entry = entry(key: param.name, value: param.value, via: via, what: .key(param.name.value), as: .string)
+      else { return nil }
       entries.append(entry)
     }
     return (.map(entries.map { MapEntry(key: $0.key ?? "", value: $0.value) }), entries)
@@ -233,13 +257,12 @@ private struct Run {
 
   mutating func stringList(_ value: ParamValue, via: Via?) -> (TypedValue, [ResolvedEntry])? {
     guard case .list(let items, _) = value else {
-      mismatch(value, expected: decl.type.expectation, via: via, what: subject)
+      mismatch(value, expected: decl.type.expectation, via: via, what: .whole)
       return nil
     }
     var entries: [ResolvedEntry] = []
     for (i, item) in items.enumerated() {
-      let what = "item \(i + 1) of \(subject)"
-      guard let entry = entry(key: nil, value: item, via: via, what: what, as: .string) else { return nil }
+      guard let entry = entry(key: nil, value: item, via: via, what: .item(i), as: .string) else { return nil }
       entries.append(entry)
     }
     return (.list(entries.map(\.value)), entries)
@@ -247,7 +270,7 @@ private struct Run {
 
   /// One entry of a mapping or list, which may itself be a var.
   mutating func entry(
-    key: Located<String>?, value: ParamValue, via: Via?, what: String, as type: ParamType
+    key: Located<String>?, value: ParamValue, via: Via?, what place: Place, as type: ParamType
   ) -> ResolvedEntry? {
     if let key, key.value.isEmpty {
       diagnostics.append(.error("check.invalid-value", "empty key in \(subject)", at: key.range))
@@ -266,7 +289,7 @@ private struct Run {
       entryVia = bound.via
       source = .variable(ref.value, use: ref.range)
     }
-    guard let typed = element(written, via: entryVia, what: what, inRange: true, as: type) else { return nil }
+    guard let typed = element(written, via: entryVia, what: place, inRange: true, as: type) else { return nil }
     return ResolvedEntry(key: key?.value, keyRange: key?.range, value: typed, source: source)
   }
 
@@ -305,7 +328,7 @@ private struct Run {
   // MARK: - Messages
 
   /// Reports a value of the wrong type, phrased after the var when it came through one.
-  mutating func mismatch(_ value: ParamValue, expected: String, via: Via?, what: String) {
+  mutating func mismatch(_ value: ParamValue, expected: String, via: Via?, what place: Place) {
     let got = Run.describe(value)
     var notes = varNotes(via)
     var fixIts: [FixIt] = []
@@ -326,10 +349,10 @@ private struct Run {
     }
     if let via {
       diagnostics.append(
-        .error("check.var-type", "var '$\(via.name)' is \(got), but \(what) takes \(expected)", at: via.use, notes: notes))
+        .error("check.var-type", "var '$\(via.name)' is \(got), but \(text(place)) takes \(expected)", at: via.use, notes: notes))
     } else {
       diagnostics.append(
-        .error("check.param-type", "\(what) takes \(expected), not \(got)", at: value.range, notes: notes, fixIts: fixIts))
+        .error("check.param-type", "\(text(place)) takes \(expected), not \(got)", at: value.range, notes: notes, fixIts: fixIts))
     }
   }
 

@@ -4,8 +4,8 @@ extension TypeChecker.Run {
   mutating func orderNodes() {
     var readers = [[Int]](repeating: [], count: nodes.count)
     var waiting = [Int](repeating: 0, count: nodes.count)
-    for (i, node) in nodes.enumerated() {
-      for case .node(let id) in node.inputs {
+    for i in nodes.indices {
+      for case .node(let id) in nodes[i].inputs {
         guard let j = nodeIndex[id] else { continue }
         readers[j].append(i)
         waiting[i] += 1
@@ -54,8 +54,8 @@ extension TypeChecker.Run {
   /// `image` when a node needs the frames of a video in order (a tracker).
   func inferredInputKind() -> Kind {
     var media = Kind()
-    for node in nodes where node.inputs.contains(.workflowInput) {
-      for requirement in node.type?.inputs ?? [] {
+    for i in nodes.indices where nodes[i].inputs.contains(.workflowInput) {
+      for requirement in nodes[i].type?.inputs ?? [] {
         guard let first = requirement.alternatives.first,
           first.fields.allSatisfy({ DataSchema.media.contains($0.key) && $0.value.isEmpty })
         else { continue }

@@ -7,11 +7,25 @@ extension TypeChecker.Run {
       return
     }
     var state = ParamState()
-    for (param, subject) in writtenParams(of: nodes[i], overrides: overrides.params.filter { $0.node == nodes[i].id }) {
-      resolveWritten(param, subject: subject, node: nodes[i], type: type, into: &state)
+    let subject = ParamSubject(
+      id: nodes[i].id, label: "\(type.name) '\(nodes[i].id)'", idRange: nodes[i].syntax.id.range,
+      catalogEntry: nodes[i].model?.catalogEntry)
+    let nodeOverrides = overrides.params.isEmpty ? [] : overrides.params.filter { $0.node == subject.id }
+    let written = writtenParams(
+      of: nodes[i].syntax, model: nodes[i].model?.decl, label: subject.label, overrides: nodeOverrides)
+    for (param, owner) in written {
+      resolveWritten(param, owner: owner, node: subject, type: type, overrides: nodeOverrides, into: &state)
     }
-    completeParams(of: nodes[i], type: type, state: &state)
+    completeParams(of: subject, type: type, state: &state)
     nodes[i].params = state.params
+  }
+
+  /// What messages about a node's parameters need to know of the node (cheaper than the node).
+  struct ParamSubject {
+    var id: String
+    var label: String
+    var idRange: SourceRange
+    var catalogEntry: CatalogModel?
   }
 
   /// What resolving one node's parameters has found so far.
@@ -24,24 +38,27 @@ extension TypeChecker.Run {
   }
 
   /// One written parameter, checked against the type.
-  mutating func resolveWritten(_ param: Param, subject: String, node: CheckedNode, type: NodeType, into state: inout ParamState) {
+  mutating func resolveWritten(
+    _ param: Param, owner: String, node: ParamSubject, type: NodeType, overrides: [ParamOverride],
+    into state: inout ParamState
+  ) {
     let name = param.name.value
     state.setNames.insert(name)
     let resolver = ParamResolver(vars: bindings)
     guard let decl = type.param(name) else {
       if type.acceptsAnyParams {
         let open = ParamDecl(name: name, type: .any)
-        if let resolved = resolver.resolve(param.value, decl: open, subject: subject).0 { state.params.append(resolved) }
+        if let resolved = resolver.resolve(param.value, decl: open, owner: owner).0 { state.params.append(resolved) }
       } else if let suggestion = unknownParam(param.name, of: node, type: type) {
         // Counted as set, so that a misspelt required parameter is reported once.
         state.setNames.insert(suggestion)
       }
       return
     }
-    let (resolved, problems) = resolver.resolve(param.value, decl: decl, subject: subject)
+    let (resolved, problems) = resolver.resolve(param.value, decl: decl, owner: owner)
     diagnostics += problems
     if var resolved {
-      markOverrides(&resolved, overrides.params.filter { $0.node == node.id })
+      if !overrides.isEmpty { markOverrides(&resolved, overrides) }
       state.params.append(resolved)
     } else if problems.isEmpty, case .varRef(let ref) = param.value {
       state.setNames.remove(name)
@@ -51,9 +68,9 @@ extension TypeChecker.Run {
 
   /// Values for the parameters not written (the catalog model's, else the defaults), and the
   /// required ones that have none.
-  mutating func completeParams(of node: CheckedNode, type: NodeType, state: inout ParamState) {
+  mutating func completeParams(of node: ParamSubject, type: NodeType, state: inout ParamState) {
     for decl in type.params where !state.setNames.contains(decl.name) {
-      if let entry = node.model?.catalogEntry, let value = entry.param(decl.name) {
+      if let entry = node.catalogEntry, let value = entry.param(decl.name) {
         state.params.append(ResolvedParam(name: decl.name, decl: decl, value: value, source: .model(entry.id)))
       } else if let value = decl.defaultValue {
         state.params.append(ResolvedParam(name: decl.name, decl: decl, value: value, source: .defaultValue))
@@ -63,29 +80,28 @@ extension TypeChecker.Run {
     }
     for group in type.requiresOneOf where !group.contains(where: { state.setNames.contains($0) }) {
       let names = group.map { "'\($0)'" }.joined(separator: " or ")
-      diagnostics.append(.error("check.missing-param", "\(node.label) needs \(names)", at: node.syntax.id.range))
+      diagnostics.append(.error("check.missing-param", "\(node.label) needs \(names)", at: node.idRange))
     }
   }
 
-  /// The parameters written for a node, each with how messages name it: its model's first (so the
-  /// node's own win), then the node's, with parameter overrides applied.
-  func writtenParams(of node: CheckedNode, overrides: [ParamOverride]) -> [(Param, String)] {
+  /// The parameters written for a node, each with what owns it in messages (the node, or its
+  /// model for `models:` parameters): its model's first (so the node's own win), then the node's,
+  /// with parameter overrides applied.
+  func writtenParams(of node: WorkflowNode, model: ModelDecl?, label: String, overrides: [ParamOverride])
+    -> [(Param, String)]
+  {
     var result: [(Param, String)] = []
-    if let decl = node.model?.decl {
-      for param in decl.params where node.syntax.param(param.name.value) == nil {
-        result.append((param, "parameter '\(param.name.value)' of model '\(decl.name.value)'"))
-      }
+    if let decl = model, !decl.params.isEmpty {
+      let owner = "model '\(decl.name.value)'"
+      for param in decl.params where node.param(param.name.value) == nil { result.append((param, owner)) }
     }
-    for param in node.syntax.params {
-      result.append((param, "parameter '\(param.name.value)' of \(node.label)"))
-    }
+    for param in node.params { result.append((param, label)) }
     for override in overrides {
-      let subject = "parameter '\(override.param)' of \(node.label)"
       if let i = result.firstIndex(where: { $0.0.name.value == override.param }) {
         result[i].0.value = TypeChecker.applying(override, to: result[i].0.value)
       } else {
-        let name = Located(override.param, node.syntax.id.range)
-        result.append((Param(name: name, value: TypeChecker.applying(override, to: nil)), subject))
+        let name = Located(override.param, node.id.range)
+        result.append((Param(name: name, value: TypeChecker.applying(override, to: nil)), label))
       }
     }
     return result
@@ -116,7 +132,7 @@ extension TypeChecker.Run {
 
   /// Reports an unknown parameter; returns the parameter it suggests instead, if any.
   @discardableResult
-  mutating func unknownParam(_ name: Located<String>, of node: CheckedNode, type: NodeType) -> String? {
+  mutating func unknownParam(_ name: Located<String>, of node: ParamSubject, type: NodeType) -> String? {
     let names = type.params.map(\.name)
     let nearest = NameSuggester.nearest(to: name.value, in: names)
     let suggestion = nearest.map { "; did you mean '\($0)'?" } ?? ""
@@ -128,7 +144,7 @@ extension TypeChecker.Run {
     return nearest
   }
 
-  mutating func missingParam(_ decl: ParamDecl, of node: CheckedNode, unsetVar: String?) {
+  mutating func missingParam(_ decl: ParamDecl, of node: ParamSubject, unsetVar: String?) {
     var notes: [Note] = []
     if case .enumeration(let domain) = decl.type {
       notes.append(Note("\(decl.name) takes one of \(domain.listing)"))
@@ -139,7 +155,7 @@ extension TypeChecker.Run {
     diagnostics.append(
       .error(
         "check.missing-param", "\(node.label) is missing required parameter '\(decl.name)'",
-        at: node.syntax.id.range, notes: notes))
+        at: node.idRange, notes: notes))
   }
 }
 

@@ -38,14 +38,16 @@ extension TypeChecker.Run {
   /// Records, on each var, the parameters that use it.
   mutating func collectVarUses() {
     var uses: [String: [VarUse]] = [:]
-    for node in nodes {
-      for param in node.params {
+    guard !vars.isEmpty else { return }
+    for i in nodes.indices {
+      let id = nodes[i].id
+      for param in nodes[i].params {
         if case .variable(let name, let range) = param.source {
-          uses[name, default: []].append(VarUse(node: node.id, param: param.name, key: nil, range: range))
+          uses[name, default: []].append(VarUse(node: id, param: param.name, key: nil, range: range))
         }
         for entry in param.entries {
           if case .variable(let name, let range) = entry.source, param.source.variable == nil {
-            uses[name, default: []].append(VarUse(node: node.id, param: param.name, key: entry.key, range: range))
+            uses[name, default: []].append(VarUse(node: id, param: param.name, key: entry.key, range: range))
           }
         }
       }
