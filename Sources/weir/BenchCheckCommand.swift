@@ -57,7 +57,9 @@ struct BenchCheckCommand: ParsableCommand {
     let start = DispatchTime.now()
     let (_, diagnostics) = checker.check(workflow)
     let elapsed = seconds(since: start)
-    if diagnostics.hasErrors { throw ValidationError("generated workflow has type errors: \(diagnostics[0].message)") }
+    if diagnostics.hasErrors {
+      throw ValidationError("generated workflow has type errors: \(diagnostics[0].message)")
+    }
     return elapsed
   }
 

@@ -16,7 +16,8 @@ struct CheckCommand: AsyncParsableCommand {
 
   @OptionGroup var output: DiagnosticOptions
 
-  @Option(name: .customLong("types"), help: "Add node type and model declarations (a file or a folder of .yaml files).")
+  @Option(
+    name: .customLong("types"), help: "Add node type and model declarations (a file or a folder of .yaml files).")
   var typePaths: [String] = []
 
   func validate() throws {
@@ -37,7 +38,8 @@ struct CheckCommand: AsyncParsableCommand {
       throw ExitStatus.usage
     }
     let results = await DiagnosticReport.collect(files) { file in
-      FileDiagnostics(file: file, diagnostics: CheckPipeline.check(file, library: libraries.library(for: file.path)).diagnostics)
+      let outcome = CheckPipeline.check(file, library: libraries.library(for: file.path))
+      return FileDiagnostics(file: file, diagnostics: outcome.diagnostics)
     }
     try DiagnosticReport.finish(libraries.problems.map { .success($0) } + results, options: output)
   }

@@ -23,7 +23,9 @@ struct TypesCommand: ParsableCommand {
   @Flag(help: "Print the reference of Documentation/Types.md (node types and models) as Markdown.")
   var markdown = false
 
-  @Option(name: .customLong("types"), help: "Add node type and model declarations (a file or a folder of .yaml files).")
+  @Option(
+    name: .customLong("types"),
+    help: "Add node type and model declarations (a file or a folder of .yaml files).")
   var typePaths: [String] = []
 
   func run() throws {

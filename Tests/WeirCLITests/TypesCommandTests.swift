@@ -15,7 +15,9 @@ import Testing
   @Test func showsOneTypeByNameOrAlias() throws {
     let r = try WeirProcess.run(["types", "concept-threshold"])
     #expect(r.status == 0)
-    #expect(r.stdout.hasPrefix("concept-thresholder (filter, operator: run by weir)\nalso named: concept-threshold\n"))
+    #expect(
+      r.stdout.hasPrefix(
+        "concept-thresholder (filter, operator: run by weir)\nalso named: concept-threshold\n"))
     #expect(r.stdout.contains("  concept_threshold_type: enum, required\n"))
   }
 
@@ -30,33 +32,37 @@ import Testing
     let r = try WeirProcess.run(["types", "region-threshold"])
     #expect(r.status == 1)
     #expect(r.stdout == "")
-    #expect(r.stderr == "error: no node type or model named 'region-threshold'; did you mean 'region-thresholder'?\n")
+    #expect(
+      r.stderr
+        == "error: no node type or model named 'region-threshold'; did you mean 'region-thresholder'?\n")
   }
 
   @Test func markdownIsTheGeneratedPartOfTheDocs() throws {
     let r = try WeirProcess.run(["types", "--markdown"])
     #expect(r.status == 0)
     let doc = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("Documentation/Types.md"), encoding: .utf8)
+      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("Documentation/Types.md"), encoding: .utf8
+    )
     #expect(doc.hasSuffix("\n" + r.stdout))
   }
 
   @Test func declarationsBesideAWorkflowAndFromTypesAreUsed() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("weir-types-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "weir-types-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     try FileManager.default.createDirectory(
       at: folder.appendingPathComponent(".weir/types"), withIntermediateDirectories: true)
     let workflow = folder.appendingPathComponent("blur.yaml")
     try """
-      weir: 1
-      workflow: blur
-      models:
-        faces: {model_id: my-faces}
-      nodes:
-        detect: {model: faces}
-        blur: {type: blur-faces, input: detect, params: {radius: 12}}
+    weir: 1
+    workflow: blur
+    models:
+      faces: {model_id: my-faces}
+    nodes:
+      detect: {model: faces}
+      blur: {type: blur-faces, input: detect, params: {radius: 12}}
 
-      """.write(to: workflow, atomically: true, encoding: .utf8)
+    """.write(to: workflow, atomically: true, encoding: .utf8)
     let types = """
       weir: 1
       types:
@@ -81,7 +87,8 @@ import Testing
     #expect(withOption.stdout == "")
     #expect(withOption.status == 0)
 
-    try FileManager.default.moveItem(at: declarations, to: folder.appendingPathComponent(".weir/types/mine.yaml"))
+    try FileManager.default.moveItem(
+      at: declarations, to: folder.appendingPathComponent(".weir/types/mine.yaml"))
     let beside = try WeirProcess.run(["check", workflow.path])
     #expect(beside.stdout == "")
     #expect(beside.status == 0)
@@ -90,6 +97,9 @@ import Testing
       .write(to: folder.appendingPathComponent(".weir/types/mine.yaml"), atomically: true, encoding: .utf8)
     let broken = try WeirProcess.run(["check", workflow.path])
     #expect(broken.status == 1)
-    #expect(broken.stdout.contains("mine.yaml:4:13: error: 'family' of node type 'blur-faces' has no value 'edits'; did you mean 'edit'? [types.bad-value]"))
+    #expect(
+      broken.stdout.contains(
+        "mine.yaml:4:13: error: 'family' of node type 'blur-faces' has no value 'edits'; did you mean 'edit'? [types.bad-value]"
+      ))
   }
 }

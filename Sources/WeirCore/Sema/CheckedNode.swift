@@ -27,7 +27,8 @@ public struct CheckedNode: Sendable {
   public var expansion: CheckedWorkflow?
 
   public init(
-    id: String, syntax: WorkflowNode, type: NodeType? = nil, model: ResolvedModel? = nil, inputs: [NodeRef] = [],
+    id: String, syntax: WorkflowNode, type: NodeType? = nil, model: ResolvedModel? = nil,
+    inputs: [NodeRef] = [],
     lookBacks: [LookBack] = [], scope: Scope = .whole, inputKind: Kind? = nil, outputKind: Kind? = nil,
     params: [ResolvedParam] = [], expansion: CheckedWorkflow? = nil
   ) {
@@ -69,7 +70,9 @@ public struct CheckedNode: Sendable {
   public func enumCase(_ name: String) -> EnumCase? { param(name)?.value.enumValue }
 
   /// A concept-thresholds parameter as `[concept: threshold]` (`concepts` of a thresholder).
-  public func conceptThresholds(_ name: String = "concepts") -> [String: Double]? { param(name)?.value.numberMap }
+  public func conceptThresholds(_ name: String = "concepts") -> [String: Double]? {
+    param(name)?.value.numberMap
+  }
 
   public func stringList(_ name: String) -> [String]? { param(name)?.value.stringList }
 

@@ -20,18 +20,22 @@ extension DeclarationReader {
     var decl = ParamDecl(name: name.value, type: type)
     decl.doc = fields["doc"].flatMap { string($0.value, what: "'doc' of \(what)")?.value } ?? ""
     decl.isRequired = fields["required"].flatMap { bool($0.value, what: "'required' of \(what)") } ?? false
-    decl.mustContain = fields["must_contain"].flatMap { string($0.value, what: "'must_contain' of \(what)")?.value }
+    decl.mustContain = fields["must_contain"].flatMap {
+      string($0.value, what: "'must_contain' of \(what)")?.value
+    }
     if let range = fields["range"] { decl.range = numberRange(range.value, what: what) }
     if let field = fields["clarifai"] {
       let names = ClarifaiField.allCases.map(\.rawValue)
-      decl.clarifaiField = choice(field, among: names, what: "'clarifai' of \(what)", owner: name.range)
+      decl.clarifaiField =
+        choice(field, among: names, what: "'clarifai' of \(what)", owner: name.range)
         .flatMap(ClarifaiField.init(rawValue:)) ?? .params
     }
     if let written = fields["default"] {
       decl.defaultValue = defaultValue(written.value, decl: decl, owner: owner)
       if decl.isRequired {
         diagnostics.append(
-          .error("types.bad-value", "\(what) is required, so its default is never used", at: written.name.range))
+          .error(
+            "types.bad-value", "\(what) is required, so its default is never used", at: written.name.range))
       }
     }
     return decl
@@ -43,7 +47,8 @@ extension DeclarationReader {
     if case .varRef = value { return nil }
     guard case .scalar(let scalar) = value else {
       diagnostics.append(
-        .error("types.bad-value", "\(what) must be a default value or a mapping with 'type'", at: value.range))
+        .error("types.bad-value", "\(what) must be a default value or a mapping with 'type'", at: value.range)
+      )
       return nil
     }
     let type: ParamType
@@ -59,7 +64,9 @@ extension DeclarationReader {
   }
 
   private mutating func paramType(_ fields: [String: Param], what: String, owner: SourceRange) -> ParamType? {
-    guard let name = choice(fields["type"], among: ParamType.declarableNames, what: "'type' of \(what)", owner: owner)
+    guard
+      let name = choice(
+        fields["type"], among: ParamType.declarableNames, what: "'type' of \(what)", owner: owner)
     else { return nil }
     switch name {
     case "number": return .number
@@ -78,7 +85,8 @@ extension DeclarationReader {
 
   /// `values: [a, b]` (names only) or `values: {GREATER_THAN: 1, …}` (Clarifai's numbers), and
   /// `aliases: {fastText: fasttext}`.
-  private mutating func enumDomain(_ fields: [String: Param], what: String, owner: SourceRange) -> EnumDomain? {
+  private mutating func enumDomain(_ fields: [String: Param], what: String, owner: SourceRange) -> EnumDomain?
+  {
     guard let values = fields["values"] else {
       diagnostics.append(.error("types.missing-key", "\(what) is an enum, so it needs 'values'", at: owner))
       return nil
@@ -91,20 +99,27 @@ extension DeclarationReader {
       for entry in entries {
         guard case .scalar(let s) = entry.value, case .int(let number) = s.resolved else {
           diagnostics.append(
-            .error("types.bad-value", "the number of '\(entry.name.value)' must be an integer", at: entry.value.range))
+            .error(
+              "types.bad-value", "the number of '\(entry.name.value)' must be an integer",
+              at: entry.value.range))
           continue
         }
         cases.append(EnumCase(name: entry.name.value, number: number))
       }
     default:
-      diagnostics.append(.error("types.bad-value", "'values' of \(what) must be a list or a mapping", at: values.value.range))
+      diagnostics.append(
+        .error("types.bad-value", "'values' of \(what) must be a list or a mapping", at: values.value.range))
     }
     var aliases: [String: String] = [:]
     if let written = fields["aliases"], let entries = mapping(written.value, what: "'aliases' of \(what)") {
       for entry in entries {
-        guard let target = string(entry.value, what: "an alias"), cases.contains(where: { $0.name == target.value }) else {
+        guard let target = string(entry.value, what: "an alias"),
+          cases.contains(where: { $0.name == target.value })
+        else {
           diagnostics.append(
-            .error("types.bad-value", "alias '\(entry.name.value)' must name one of the values", at: entry.value.range))
+            .error(
+              "types.bad-value", "alias '\(entry.name.value)' must name one of the values",
+              at: entry.value.range))
           continue
         }
         aliases[entry.name.value] = target.value
@@ -124,13 +139,16 @@ extension DeclarationReader {
       return NumberRange(lower: lower, upper: upper)
     }
     diagnostics.append(
-      .error("types.bad-value", "'range' of \(what) must be an interval like \"[0, 1]\" or \"(0, 10]\"", at: value.range))
+      .error(
+        "types.bad-value", "'range' of \(what) must be an interval like \"[0, 1]\" or \"(0, 10]\"",
+        at: value.range))
     return nil
   }
 
   /// The default checked against the declaration, as a node's value would be.
   private mutating func defaultValue(_ value: ParamValue, decl: ParamDecl, owner: String) -> TypedValue? {
-    let (resolved, problems) = ParamResolver(vars: [:]).resolve(value, decl: decl, owner: owner, prefix: "the default of ")
+    let (resolved, problems) = ParamResolver(vars: [:]).resolve(
+      value, decl: decl, owner: owner, prefix: "the default of ")
     for problem in problems {
       var relabeled = problem
       relabeled.id = "types.bad-default"

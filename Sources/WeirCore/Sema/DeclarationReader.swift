@@ -24,7 +24,9 @@ struct DeclarationReader {
     "family", "runs", "doc", "aliases", "input", "output", "pass_through", "look_back", "sequential",
     "open_params", "requires_one_of", "params",
   ]
-  static let paramKeys = ["type", "doc", "required", "default", "range", "values", "aliases", "must_contain", "clarifai"]
+  static let paramKeys = [
+    "type", "doc", "required", "default", "range", "values", "aliases", "must_contain", "clarifai",
+  ]
   static let modelKeys = ["type", "user_id", "app_id", "concepts", "params", "doc"]
 
   /// Reads a whole declaration file.
@@ -34,17 +36,22 @@ struct DeclarationReader {
     if let version = entries.first(where: { $0.name.value == "weir" }) {
       if case .scalar(let s) = version.value, s.resolved == .int(1) {
       } else {
-        diagnostics.append(.error("types.bad-value", "this weir reads version 1 files ('weir: 1')", at: version.value.range))
+        diagnostics.append(
+          .error("types.bad-value", "this weir reads version 1 files ('weir: 1')", at: version.value.range))
       }
     }
     var types: [NodeType] = []
     var models: [CatalogModel] = []
-    if let section = entries.first(where: { $0.name.value == "types" }), let list = mapping(section.value, what: "'types'") {
+    if let section = entries.first(where: { $0.name.value == "types" }),
+      let list = mapping(section.value, what: "'types'")
+    {
       for entry in list {
         if let type = nodeType(name: entry.name, entry.value) { types.append(type) }
       }
     }
-    if let section = entries.first(where: { $0.name.value == "models" }), let list = mapping(section.value, what: "'models'") {
+    if let section = entries.first(where: { $0.name.value == "models" }),
+      let list = mapping(section.value, what: "'models'")
+    {
       for entry in list {
         if let model = catalogModel(name: entry.name, entry.value) { models.append(model) }
       }
@@ -60,21 +67,29 @@ struct DeclarationReader {
     checkKeys(entries, allowed: DeclarationReader.typeKeys, in: what)
     let fields = Dictionary(entries.map { ($0.name.value, $0) }, uniquingKeysWith: { a, _ in a })
     let families = NodeFamily.allCases.filter { $0 != .workflow }.map(\.rawValue)
-    guard let family = choice(fields["family"], among: families, what: "'family' of \(what)", owner: name.range)
+    guard
+      let family = choice(fields["family"], among: families, what: "'family' of \(what)", owner: name.range)
         .flatMap(NodeFamily.init(rawValue:)),
-      let role = choice(fields["runs"], among: ["model", "operator"], what: "'runs' of \(what)", owner: name.range)
-        .flatMap(NodeRole.init(rawValue:))
+      let role = choice(
+        fields["runs"], among: ["model", "operator"], what: "'runs' of \(what)", owner: name.range
+      )
+      .flatMap(NodeRole.init(rawValue:))
     else { return nil }
     var type = NodeType(name: name.value, family: family, role: role, inputs: [], origin: origin)
     type.nameRange = name.range
     type.doc = fields["doc"].flatMap { string($0.value, what: "'doc' of \(what)")?.value } ?? ""
-    type.aliases = fields["aliases"].flatMap { strings($0.value, what: "'aliases' of \(what)") }?.map(\.value) ?? []
-    type.passesThrough = fields["pass_through"].flatMap { bool($0.value, what: "'pass_through' of \(what)") } ?? false
+    type.aliases =
+      fields["aliases"].flatMap { strings($0.value, what: "'aliases' of \(what)") }?.map(\.value) ?? []
+    type.passesThrough =
+      fields["pass_through"].flatMap { bool($0.value, what: "'pass_through' of \(what)") } ?? false
     type.looksBack = fields["look_back"].flatMap { bool($0.value, what: "'look_back' of \(what)") } ?? false
-    type.isSequential = fields["sequential"].flatMap { bool($0.value, what: "'sequential' of \(what)") } ?? false
-    type.acceptsAnyParams = fields["open_params"].flatMap { bool($0.value, what: "'open_params' of \(what)") } ?? false
+    type.isSequential =
+      fields["sequential"].flatMap { bool($0.value, what: "'sequential' of \(what)") } ?? false
+    type.acceptsAnyParams =
+      fields["open_params"].flatMap { bool($0.value, what: "'open_params' of \(what)") } ?? false
     guard let input = fields["input"] else {
-      diagnostics.append(.error("types.missing-key", "\(what) needs 'input' (a kind, or Any)", at: name.range))
+      diagnostics.append(
+        .error("types.missing-key", "\(what) needs 'input' (a kind, or Any)", at: name.range))
       return nil
     }
     type.inputs = requirements(input.value, what: "'input' of \(what)")
@@ -113,10 +128,12 @@ struct DeclarationReader {
       switch requirement {
       case .any:
         diagnostics.append(
-          .error("types.invalid-kind", "an output cannot be Any; write 'pass_through: true'", at: value.range))
+          .error("types.invalid-kind", "an output cannot be Any; write 'pass_through: true'", at: value.range)
+        )
       case .oneOf(let kinds):
         if kinds.count > 1 {
-          diagnostics.append(.error("types.invalid-kind", "an output cannot be one of several kinds", at: value.range))
+          diagnostics.append(
+            .error("types.invalid-kind", "an output cannot be one of several kinds", at: value.range))
         }
         kinds.forEach { kind.formUnion($0) }
       }
@@ -126,13 +143,15 @@ struct DeclarationReader {
 
   mutating func requiresOneOf(_ value: ParamValue, params: [ParamDecl], what: String) -> [[String]] {
     guard case .list(let groups, _) = value else {
-      diagnostics.append(.error("types.bad-value", "'requires_one_of' of \(what) must be a list of lists", at: value.range))
+      diagnostics.append(
+        .error("types.bad-value", "'requires_one_of' of \(what) must be a list of lists", at: value.range))
       return []
     }
     return groups.compactMap { group in
       guard let names = strings(group, what: "'requires_one_of' of \(what)") else { return nil }
       for name in names where !params.contains(where: { $0.name == name.value }) {
-        diagnostics.append(.error("types.bad-value", "\(what) has no parameter '\(name.value)'", at: name.range))
+        diagnostics.append(
+          .error("types.bad-value", "\(what) has no parameter '\(name.value)'", at: name.range))
       }
       return names.map(\.value)
     }
@@ -173,7 +192,9 @@ struct DeclarationReader {
       if case .scalar(let s) = item { return CatalogConcept(id: s.value) }
       guard let fields = mapping(item, what: "a concept of \(what)") else { return nil }
       checkKeys(fields, allowed: ["id", "name"], in: "a concept of \(what)")
-      guard let id = fields.first(where: { $0.name.value == "id" }).flatMap({ string($0.value, what: "'id'") }) else {
+      guard
+        let id = fields.first(where: { $0.name.value == "id" }).flatMap({ string($0.value, what: "'id'") })
+      else {
         diagnostics.append(.error("types.missing-key", "a concept of \(what) needs 'id'", at: item.range))
         return nil
       }
@@ -196,7 +217,8 @@ struct DeclarationReader {
       let suggestion = NameSuggester.didYouMean(entry.name.value, in: allowed)
       diagnostics.append(
         .error(
-          "types.unknown-key", "unknown key '\(entry.name.value)' in \(what)\(suggestion)", at: entry.name.range,
+          "types.unknown-key", "unknown key '\(entry.name.value)' in \(what)\(suggestion)",
+          at: entry.name.range,
           notes: [Note("allowed keys: " + allowed.joined(separator: ", "))]))
     }
   }
@@ -230,7 +252,8 @@ struct DeclarationReader {
   /// A required key whose value is one of `names` (`family`, `runs`).
   mutating func choice(_ entry: Param?, among names: [String], what: String, owner: SourceRange) -> String? {
     guard let entry else {
-      diagnostics.append(.error("types.missing-key", "missing \(what): one of \(names.joined(separator: ", "))", at: owner))
+      diagnostics.append(
+        .error("types.missing-key", "missing \(what): one of \(names.joined(separator: ", "))", at: owner))
       return nil
     }
     guard let text = string(entry.value, what: what) else { return nil }

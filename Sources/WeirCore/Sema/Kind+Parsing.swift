@@ -12,7 +12,8 @@ extension Kind {
     for (index, raw) in segments.enumerated() {
       let isMarkedList = raw.hasSuffix("[]")
       let name = isMarkedList ? String(raw.dropLast(2)) : raw
-      guard !name.isEmpty, name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }) else {
+      guard !name.isEmpty, name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) })
+      else {
         throw KindError("'\(path)' is not a field path (write fields like regions[...].data.concepts)")
       }
       guard let current = record, let known = DataSchema.records[current] else {

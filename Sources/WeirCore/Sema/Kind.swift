@@ -105,7 +105,9 @@ public struct Kind: Hashable, Sendable, CustomStringConvertible {
       if sub.isEmpty {
         result.append(path)
       } else {
-        sub.collectPaths(record: record.flatMap { DataSchema.field(name, in: $0)?.record }, prefix: path + ".", into: &result)
+        sub.collectPaths(
+          record: record.flatMap { DataSchema.field(name, in: $0)?.record }, prefix: path + ".", into: &result
+        )
       }
     }
   }

@@ -6,10 +6,13 @@ extension NodeTypeDocs {
   public static func markdown(_ library: NodeTypeLibrary) -> String {
     var out = "## Node types\n\n"
     for (family, types) in library.typesByFamily {
-      out += "- [\(family.rawValue)](#\(family.rawValue)): " + types.map { "`\($0.name)`" }.joined(separator: ", ") + "\n"
+      out +=
+        "- [\(family.rawValue)](#\(family.rawValue)): " + types.map { "`\($0.name)`" }.joined(separator: ", ")
+        + "\n"
     }
     for (family, types) in library.typesByFamily {
-      out += "\n### \(family.rawValue)\n\n\(family.summary.prefix(1).uppercased() + family.summary.dropFirst()).\n"
+      out +=
+        "\n### \(family.rawValue)\n\n\(family.summary.prefix(1).uppercased() + family.summary.dropFirst()).\n"
       for type in types { out += "\n" + markdown(type) }
     }
     out += "\n## Model catalog\n\n"
@@ -26,7 +29,9 @@ extension NodeTypeDocs {
   static func markdown(_ type: NodeType) -> String {
     var out = "#### `\(type.name)`\n\n"
     var facts = ["\(roleText(type.role))"]
-    if !type.aliases.isEmpty { facts.append("also named " + type.aliases.map { "`\($0)`" }.joined(separator: ", ")) }
+    if !type.aliases.isEmpty {
+      facts.append("also named " + type.aliases.map { "`\($0)`" }.joined(separator: ", "))
+    }
     out += facts.joined(separator: "; ") + ".\n\n"
     if !type.doc.isEmpty { out += escape(type.doc) + "\n\n" }
     out += "- input: `\(type.inputDescription)`\n- output: \(code(type.outputDescription))\n"
@@ -40,7 +45,9 @@ extension NodeTypeDocs {
         out += "| `\(param.name)` | \(param.typeDescription) | \(flags) | \(doc) |\n"
       }
     }
-    for group in type.requiresOneOf { out += "\nAt least one of " + group.map { "`\($0)`" }.joined(separator: ", ") + ".\n" }
+    for group in type.requiresOneOf {
+      out += "\nAt least one of " + group.map { "`\($0)`" }.joined(separator: ", ") + ".\n"
+    }
     if type.acceptsAnyParams { out += "\nIts parameters are not published; any are passed on unchecked.\n" }
     return out
   }
@@ -54,6 +61,7 @@ extension NodeTypeDocs {
 
   /// Table cells may not hold `|` or line breaks.
   private static func escape(_ text: String) -> String {
-    text.split(whereSeparator: { $0 == "\n" }).joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
+    text.split(whereSeparator: { $0 == "\n" }).joined(separator: " ").replacingOccurrences(
+      of: "|", with: "\\|")
   }
 }

@@ -17,12 +17,14 @@ public enum NodeTypeDocs {
       }
       out += "\n"
     }
-    return out + "weir types NAME shows one type's kinds, parameters and docs; weir types --models lists models.\n"
+    return out
+      + "weir types NAME shows one type's kinds, parameters and docs; weir types --models lists models.\n"
   }
 
   /// One node type in full.
   public static func describe(_ type: NodeType) -> String {
-    let kind = type.family == .workflow ? roleText(type.role) : "\(type.family.rawValue), \(roleText(type.role))"
+    let kind =
+      type.family == .workflow ? roleText(type.role) : "\(type.family.rawValue), \(roleText(type.role))"
     var out = "\(type.name) (\(kind))\n"
     if !type.aliases.isEmpty { out += "also named: \(type.aliases.joined(separator: ", "))\n" }
     if !type.doc.isEmpty { out += "\n" + wrap(type.doc, indent: "") + "\n" }
@@ -33,11 +35,15 @@ public enum NodeTypeDocs {
     if type.params.isEmpty { out += "  none\n" }
     for param in type.params {
       out += "  \(param.name): \(paramSummary(param))\n"
-      if case .enumeration(let domain) = param.type { out += wrap("values: " + domain.listing, indent: "      ") + "\n" }
+      if case .enumeration(let domain) = param.type {
+        out += wrap("values: " + domain.listing, indent: "      ") + "\n"
+      }
       if !param.doc.isEmpty { out += wrap(param.doc, indent: "      ") + "\n" }
     }
     for group in type.requiresOneOf { out += "  at least one of: \(group.joined(separator: ", "))\n" }
-    if type.acceptsAnyParams { out += "  any others are passed on unchecked (Clarifai does not publish them)\n" }
+    if type.acceptsAnyParams {
+      out += "  any others are passed on unchecked (Clarifai does not publish them)\n"
+    }
     if !type.origin.isEmpty { out += "\ndeclared in \(type.origin)\n" }
     return out
   }
@@ -80,7 +86,9 @@ public enum NodeTypeDocs {
 
   static func traits(_ type: NodeType) -> [String] {
     var lines: [String] = []
-    if type.passesThrough { lines.append("passes through what it gets (a bounding box that comes in goes out)") }
+    if type.passesThrough {
+      lines.append("passes through what it gets (a bounding box that comes in goes out)")
+    }
     if type.looksBack { lines.append("looks back along the graph for an input entry its own input lacks") }
     if type.isSequential { lines.append("needs the frames of a video in order") }
     return lines

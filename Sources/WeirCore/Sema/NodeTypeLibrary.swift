@@ -114,7 +114,8 @@ public struct NodeTypeLibrary: Sendable {
       let suggestion = NameSuggester.didYouMean(model.type, in: names)
       return [
         .error(
-          "types.unknown-type", "model '\(model.id)' has unknown type '\(model.type)'\(suggestion)", at: model.typeRange)
+          "types.unknown-type", "model '\(model.id)' has unknown type '\(model.type)'\(suggestion)",
+          at: model.typeRange)
       ]
     }
     model.type = type.name
@@ -142,7 +143,8 @@ public struct NodeTypeLibrary: Sendable {
   /// Adds workflows that declare an interface (`input:`, `params:`) as node types named after their
   /// ids, then checks each one's nodes against the library (so they may use each other). Returns
   /// the problems of each, by index into `workflows`.
-  public mutating func addWorkflowTypes(_ workflows: [(workflow: Workflow, origin: String)]) -> [[Diagnostic]] {
+  public mutating func addWorkflowTypes(_ workflows: [(workflow: Workflow, origin: String)]) -> [[Diagnostic]]
+  {
     var problems = [[Diagnostic]](repeating: [], count: workflows.count)
     var added: [Int] = []
     for (i, entry) in workflows.enumerated() {
@@ -165,14 +167,21 @@ public struct NodeTypeLibrary: Sendable {
   /// The node type a workflow with an interface declares.
   static func nodeType(of workflow: Workflow, origin: String) -> (NodeType?, [Diagnostic]) {
     guard let id = workflow.id else {
-      return (nil, [.error("types.missing-key", "a workflow used as a node type needs an id ('workflow: NAME')", at: .at(0))])
+      return (
+        nil,
+        [
+          .error(
+            "types.missing-key", "a workflow used as a node type needs an id ('workflow: NAME')", at: .at(0))
+        ]
+      )
     }
     guard let interface = workflow.interface else {
       return (
         nil,
         [
           .error(
-            "types.missing-key", "workflow '\(id.value)' declares no 'input:' or 'params:', so it is not a node type",
+            "types.missing-key",
+            "workflow '\(id.value)' declares no 'input:' or 'params:', so it is not a node type",
             at: id.range)
         ]
       )

@@ -28,7 +28,8 @@ public struct Overrides: Sendable {
       vars[target] = value
     } else {
       params.removeAll { $0.node == parts[0] && $0.param == parts[1] && $0.key == parts.dropFirst(2).first }
-      params.append(ParamOverride(node: parts[0], param: parts[1], key: parts.dropFirst(2).first, value: value))
+      params.append(
+        ParamOverride(node: parts[0], param: parts[1], key: parts.dropFirst(2).first, value: value))
     }
     return true
   }

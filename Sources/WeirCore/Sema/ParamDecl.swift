@@ -14,7 +14,8 @@ public struct ParamDecl: Sendable {
   public var clarifaiField: ClarifaiField
 
   public init(
-    name: String, type: ParamType, doc: String = "", isRequired: Bool = false, defaultValue: TypedValue? = nil,
+    name: String, type: ParamType, doc: String = "", isRequired: Bool = false,
+    defaultValue: TypedValue? = nil,
     range: NumberRange? = nil, mustContain: String? = nil, clarifaiField: ClarifaiField = .params
   ) {
     self.name = name

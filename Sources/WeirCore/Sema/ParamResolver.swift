@@ -15,7 +15,9 @@ struct ParamResolver {
   /// `value` checked as `decl`. Messages call it "\(prefix)parameter 'NAME' of \(owner)"
   /// ("parameter 'margin' of image-crop 'crop'"); the text is built only when there is a message.
   /// Returns no parameter when the value is wrong, or is a var with no value.
-  func resolve(_ value: ParamValue, decl: ParamDecl, owner: String, prefix: String = "") -> (ResolvedParam?, [Diagnostic]) {
+  func resolve(_ value: ParamValue, decl: ParamDecl, owner: String, prefix: String = "") -> (
+    ResolvedParam?, [Diagnostic]
+  ) {
     var run = Run(vars: vars, decl: decl, owner: owner, prefix: prefix)
     let resolved = run.resolve(value)
     return (resolved, run.diagnostics)
@@ -92,7 +94,8 @@ private struct Run {
       diagnostics.append(
         .error(
           "check.var-type", "var '$\(ref.value)' is set to another var; a var's value must be written out",
-          at: ref.range, notes: varNotes(Via(name: ref.value, use: ref.range, valueRange: binding.valueRange))))
+          at: ref.range, notes: varNotes(Via(name: ref.value, use: ref.range, valueRange: binding.valueRange))
+        ))
       return nil
     }
     return (value, Via(name: ref.value, use: ref.range, valueRange: binding.valueRange))
@@ -158,7 +161,9 @@ private struct Run {
     }
     if let needle = decl.mustContain, case .string(let s) = result, !s.contains(needle) {
       diagnostics.append(
-        .error("check.invalid-value", "\(text(place)) must contain \(needle)", at: via?.use ?? scalar.range, notes: varNotes(via)))
+        .error(
+          "check.invalid-value", "\(text(place)) must contain \(needle)", at: via?.use ?? scalar.range,
+          notes: varNotes(via)))
       return nil
     }
     return result
@@ -172,7 +177,9 @@ private struct Run {
     }
   }
 
-  mutating func enumCase(_ scalar: YAMLScalar, domain: EnumDomain, via: Via?, what place: Place) -> TypedValue? {
+  mutating func enumCase(_ scalar: YAMLScalar, domain: EnumDomain, via: Via?, what place: Place)
+    -> TypedValue?
+  {
     var found: EnumCase?
     var shown = scalar.value
     switch scalar.resolved {
@@ -190,7 +197,8 @@ private struct Run {
     let from = via.map { " (from '$\($0.name)')" } ?? ""
     diagnostics.append(
       .error(
-        "check.invalid-enum", "\(text(place)) has no value \(shown)\(from)\(suggestion)", at: via?.use ?? scalar.range,
+        "check.invalid-enum", "\(text(place)) has no value \(shown)\(from)\(suggestion)",
+        at: via?.use ?? scalar.range,
         notes: [Note("valid values: \(domain.listing)")] + varNotes(via)))
     return nil
   }
@@ -203,13 +211,16 @@ private struct Run {
     case .map(let params, _):
       for param in params {
         let key = param.name.value
-        if let entry = entry(key: param.name, value: param.value, via: via, what: .threshold(key), as: .number) {
+        if let entry = entry(
+          key: param.name, value: param.value, via: via, what: .threshold(key), as: .number)
+        {
           entries.append(entry)
         } else {
           ok = false
         }
       }
-    case .list(let items, _) where !items.allSatisfy({ if case .map = $0 { return true } else { return false } }):
+    case .list(let items, _)
+    where !items.allSatisfy({ if case .map = $0 { return true } else { return false } }):
       mismatch(value, expected: decl.type.expectation, via: via, what: .whole)
       return nil
     case .list(let items, _):
@@ -227,7 +238,9 @@ private struct Run {
         }
         _ = range
         let key = Located(idScalar.value, idScalar.range)
-        if let entry = entry(key: key, value: number.value, via: via, what: .threshold(key.value), as: .number) {
+        if let entry = entry(
+          key: key, value: number.value, via: via, what: .threshold(key.value), as: .number)
+        {
           entries.append(entry)
         } else {
           ok = false
@@ -248,7 +261,9 @@ private struct Run {
     }
     var entries: [ResolvedEntry] = []
     for param in params {
-      guard let entry = entry(key: param.name, value: param.value, via: via, what: .key(param.name.value), as: .string)
+      guard
+        let entry = entry(
+          key: param.name, value: param.value, via: via, what: .key(param.name.value), as: .string)
       else { return nil }
       entries.append(entry)
     }
@@ -262,7 +277,9 @@ private struct Run {
     }
     var entries: [ResolvedEntry] = []
     for (i, item) in items.enumerated() {
-      guard let entry = entry(key: nil, value: item, via: via, what: .item(i), as: .string) else { return nil }
+      guard let entry = entry(key: nil, value: item, via: via, what: .item(i), as: .string) else {
+        return nil
+      }
       entries.append(entry)
     }
     return (.list(entries.map(\.value)), entries)
@@ -281,7 +298,8 @@ private struct Run {
     var source = via.map { ValueSource.variable($0.name, use: $0.use) } ?? .literal(value.range)
     if case .varRef(let ref) = value {
       guard via == nil else {
-        diagnostics.append(.error("check.var-type", "a var's value cannot refer to another var", at: ref.range))
+        diagnostics.append(
+          .error("check.var-type", "a var's value cannot refer to another var", at: ref.range))
         return nil
       }
       guard let bound = lookup(ref) else { return nil }
@@ -289,7 +307,9 @@ private struct Run {
       entryVia = bound.via
       source = .variable(ref.value, use: ref.range)
     }
-    guard let typed = element(written, via: entryVia, what: place, inRange: true, as: type) else { return nil }
+    guard let typed = element(written, via: entryVia, what: place, inRange: true, as: type) else {
+      return nil
+    }
     return ResolvedEntry(key: key?.value, keyRange: key?.range, value: typed, source: source)
   }
 
@@ -349,10 +369,14 @@ private struct Run {
     }
     if let via {
       diagnostics.append(
-        .error("check.var-type", "var '$\(via.name)' is \(got), but \(text(place)) takes \(expected)", at: via.use, notes: notes))
+        .error(
+          "check.var-type", "var '$\(via.name)' is \(got), but \(text(place)) takes \(expected)", at: via.use,
+          notes: notes))
     } else {
       diagnostics.append(
-        .error("check.param-type", "\(text(place)) takes \(expected), not \(got)", at: value.range, notes: notes, fixIts: fixIts))
+        .error(
+          "check.param-type", "\(text(place)) takes \(expected), not \(got)", at: value.range, notes: notes,
+          fixIts: fixIts))
     }
   }
 

@@ -9,7 +9,9 @@ public struct ResolvedParam: Sendable {
   /// has `cat` from the var `accept` and `dog` written in place. Empty for scalars.
   public var entries: [ResolvedEntry]
 
-  public init(name: String, decl: ParamDecl, value: TypedValue, source: ValueSource, entries: [ResolvedEntry] = []) {
+  public init(
+    name: String, decl: ParamDecl, value: TypedValue, source: ValueSource, entries: [ResolvedEntry] = []
+  ) {
     self.name = name
     self.decl = decl
     self.value = value

@@ -57,7 +57,9 @@ extension TypedValue {
     case .varRef: return nil
     case .list(let items, _): self = .list(items.compactMap(TypedValue.init(inferring:)))
     case .map(let params, _):
-      self = .map(params.compactMap { p in TypedValue(inferring: p.value).map { MapEntry(key: p.name.value, value: $0) } })
+      self = .map(
+        params.compactMap { p in TypedValue(inferring: p.value).map { MapEntry(key: p.name.value, value: $0) }
+        })
     }
   }
 }

@@ -9,7 +9,8 @@ extension TypeChecker.Run {
     let at = node.syntax.type?.range ?? node.syntax.id.range
     guard !stack.contains(type.name) else {
       let cycle = (stack + [type.name]).map { "'\($0)'" }.joined(separator: " -> ")
-      diagnostics.append(.error("check.recursive-type", "workflow type '\(type.name)' uses itself: \(cycle)", at: at))
+      diagnostics.append(
+        .error("check.recursive-type", "workflow type '\(type.name)' uses itself: \(cycle)", at: at))
       return
     }
     var vars: [String: VarBinding] = [:]

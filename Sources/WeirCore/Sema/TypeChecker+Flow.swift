@@ -168,7 +168,8 @@ extension TypeChecker.Run {
       }
     }
     if type.looksBack {
-      notes.append(Note("\(type.name) also looks back along the graph, but no node before it gives \(missing)"))
+      notes.append(
+        Note("\(type.name) also looks back along the graph, but no node before it gives \(missing)"))
     }
     diagnostics.append(
       .error(

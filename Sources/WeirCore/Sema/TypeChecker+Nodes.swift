@@ -10,7 +10,9 @@ extension TypeChecker.Run {
     if let written = syntax.type {
       node.type = library.type(named: written.value)
       if node.type == nil { unknownType(written) }
-      if let type = node.type, let modelType, let model = node.model { checkAgreement(node.id, type, written, model, modelType) }
+      if let type = node.type, let modelType, let model = node.model {
+        checkAgreement(node.id, type, written, model, modelType)
+      }
     } else if let modelType {
       node.type = library.type(named: modelType.value)
       if node.type == nil { unknownType(modelType) }
@@ -19,16 +21,22 @@ extension TypeChecker.Run {
     if let type = node.type, type.role == .model, node.model == nil {
       diagnostics.append(
         .error(
-          "check.missing-model", "\(node.label) needs a model: \(type.name) is a model type, called through a backend",
+          "check.missing-model",
+          "\(node.label) needs a model: \(type.name) is a model type, called through a backend",
           at: syntax.type?.range ?? syntax.id.range,
-          notes: [Note("declare the model under 'models:' with 'type: \(type.name)' and write 'model: NAME' on the node")]))
+          notes: [
+            Note(
+              "declare the model under 'models:' with 'type: \(type.name)' and write 'model: NAME' on the node"
+            )
+          ]))
     }
     return node
   }
 
   /// A node's `type:` must name its model's type, when both are given.
   mutating func checkAgreement(
-    _ id: String, _ type: NodeType, _ written: Located<String>, _ model: ResolvedModel, _ modelType: Located<String>
+    _ id: String, _ type: NodeType, _ written: Located<String>, _ model: ResolvedModel,
+    _ modelType: Located<String>
   ) {
     guard let other = library.type(named: modelType.value), other.name != type.name else { return }
     diagnostics.append(
@@ -67,15 +75,21 @@ extension TypeChecker.Run {
     if let ref = decl.clarifai, workflow.dialect == .clarifai {
       diagnostics.append(
         .note(
-          "check.unknown-model-type", "model type of '\(ref.modelId.value)' is unknown; its edges are not checked",
+          "check.unknown-model-type",
+          "model type of '\(ref.modelId.value)' is unknown; its edges are not checked",
           at: ref.modelId.range,
           notes: [Note("add 'model_type_id', or declare the model in a --types file")]))
     } else {
       var notes = [Note("add 'type:' (visual-detector, visual-classifier, …); weir types lists them")]
       if let ref = decl.clarifai {
-        notes.insert(Note("the model catalog does not know model_id '\(ref.modelId.value)'", at: ref.modelId.range), at: 0)
+        notes.insert(
+          Note("the model catalog does not know model_id '\(ref.modelId.value)'", at: ref.modelId.range),
+          at: 0)
       }
-      diagnostics.append(.error("check.model-without-type", "model '\(decl.name.value)' has no type", at: decl.name.range, notes: notes))
+      diagnostics.append(
+        .error(
+          "check.model-without-type", "model '\(decl.name.value)' has no type", at: decl.name.range,
+          notes: notes))
     }
   }
 

@@ -48,7 +48,9 @@ extension TypeChecker.Run {
     guard let decl = type.param(name) else {
       if type.acceptsAnyParams {
         let open = ParamDecl(name: name, type: .any)
-        if let resolved = resolver.resolve(param.value, decl: open, owner: owner).0 { state.params.append(resolved) }
+        if let resolved = resolver.resolve(param.value, decl: open, owner: owner).0 {
+          state.params.append(resolved)
+        }
       } else if let suggestion = unknownParam(param.name, of: node, type: type) {
         // Counted as set, so that a misspelt required parameter is reported once.
         state.setNames.insert(suggestion)
@@ -71,7 +73,8 @@ extension TypeChecker.Run {
   mutating func completeParams(of node: ParamSubject, type: NodeType, state: inout ParamState) {
     for decl in type.params where !state.setNames.contains(decl.name) {
       if let entry = node.catalogEntry, let value = entry.param(decl.name) {
-        state.params.append(ResolvedParam(name: decl.name, decl: decl, value: value, source: .model(entry.id)))
+        state.params.append(
+          ResolvedParam(name: decl.name, decl: decl, value: value, source: .model(entry.id)))
       } else if let value = decl.defaultValue {
         state.params.append(ResolvedParam(name: decl.name, decl: decl, value: value, source: .defaultValue))
       } else if decl.isRequired {
@@ -113,7 +116,8 @@ extension TypeChecker.Run {
       let suggestion = NameSuggester.didYouMean(override.node, in: nodeIndex.keys)
       diagnostics.append(
         .error(
-          "check.unknown-node", "cannot set '\(override.node).\(override.param)': no node '\(override.node)'\(suggestion)",
+          "check.unknown-node",
+          "cannot set '\(override.node).\(override.param)': no node '\(override.node)'\(suggestion)",
           at: nil))
     }
   }
@@ -122,7 +126,9 @@ extension TypeChecker.Run {
   func markOverrides(_ param: inout ResolvedParam, _ overrides: [ParamOverride]) {
     for override in overrides where override.param == param.name {
       if let key = override.key {
-        for j in param.entries.indices where param.entries[j].key == key { param.entries[j].source = .override }
+        for j in param.entries.indices where param.entries[j].key == key {
+          param.entries[j].source = .override
+        }
       } else {
         param.source = .override
         for j in param.entries.indices { param.entries[j].source = .override }
@@ -136,10 +142,13 @@ extension TypeChecker.Run {
     let names = type.params.map(\.name)
     let nearest = NameSuggester.nearest(to: name.value, in: names)
     let suggestion = nearest.map { "; did you mean '\($0)'?" } ?? ""
-    let takes = names.isEmpty ? "\(type.name) takes no parameters" : "\(type.name) takes " + names.joined(separator: ", ")
+    let takes =
+      names.isEmpty
+      ? "\(type.name) takes no parameters" : "\(type.name) takes " + names.joined(separator: ", ")
     diagnostics.append(
       .error(
-        "check.unknown-param", "unknown parameter '\(name.value)' for \(node.label)\(suggestion)", at: name.range,
+        "check.unknown-param", "unknown parameter '\(name.value)' for \(node.label)\(suggestion)",
+        at: name.range,
         notes: [Note(takes)]))
     return nearest
   }

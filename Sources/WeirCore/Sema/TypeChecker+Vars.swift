@@ -9,7 +9,8 @@ extension TypeChecker.Run {
       bindings[name] = VarBinding(name: name, value: decl.value, valueRange: decl.value.range)
       vars.append(
         ResolvedVar(
-          name: name, value: TypedValue(inferring: decl.value), declaration: decl, valueRange: decl.value.range))
+          name: name, value: TypedValue(inferring: decl.value), declaration: decl,
+          valueRange: decl.value.range))
     }
     let (params, problems) = TypeChecker.interfaceParams(of: workflow)
     diagnostics += problems
@@ -24,7 +25,8 @@ extension TypeChecker.Run {
         let known = bindings.keys.sorted().joined(separator: ", ")
         diagnostics.append(
           .error(
-            "check.unknown-var", "cannot set '\(name)': the workflow has no var of that name\(suggestion)", at: nil,
+            "check.unknown-var", "cannot set '\(name)': the workflow has no var of that name\(suggestion)",
+            at: nil,
             notes: [Note(known.isEmpty ? "the workflow declares no vars" : "vars: \(known)")]))
         continue
       }
@@ -91,7 +93,8 @@ extension ParamValue {
     case .enumCase(let e): return synthetic(ScalarValue.string(e.name), at: range)
     case .list(let items): return .list(items.map { synthetic($0, at: range) }, range)
     case .map(let entries):
-      return .map(entries.map { Param(name: Located($0.key, range), value: synthetic($0.value, at: range)) }, range)
+      return .map(
+        entries.map { Param(name: Located($0.key, range), value: synthetic($0.value, at: range)) }, range)
     case .json(let j): return synthetic(j, at: range)
     }
   }
@@ -104,7 +107,8 @@ extension ParamValue {
     case .string(let s): return synthetic(ScalarValue.string(s), at: range)
     case .array(let a): return .list(a.map { synthetic($0, at: range) }, range)
     case .object(let o):
-      return .map(o.keys.sorted().map { Param(name: Located($0, range), value: synthetic(o[$0]!, at: range)) }, range)
+      return .map(
+        o.keys.sorted().map { Param(name: Located($0, range), value: synthetic(o[$0]!, at: range)) }, range)
     }
   }
 }

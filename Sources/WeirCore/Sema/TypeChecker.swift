@@ -19,11 +19,15 @@ public struct TypeChecker: Sendable {
 
   /// Checks `workflow`, with `overrides` applied to its vars and parameters. Returns the checked
   /// workflow (complete as far as it could be resolved) and every problem found, sorted.
-  public func check(_ workflow: Workflow, overrides: Overrides = Overrides()) -> (CheckedWorkflow, [Diagnostic]) {
+  public func check(_ workflow: Workflow, overrides: Overrides = Overrides()) -> (
+    CheckedWorkflow, [Diagnostic]
+  ) {
     check(workflow, overrides: overrides, instance: nil)
   }
 
-  func check(_ workflow: Workflow, overrides: Overrides, instance: Instance?) -> (CheckedWorkflow, [Diagnostic]) {
+  func check(_ workflow: Workflow, overrides: Overrides, instance: Instance?) -> (
+    CheckedWorkflow, [Diagnostic]
+  ) {
     var run = Run(checker: self, workflow: workflow, overrides: overrides, instance: instance)
     run.checkAll()
     return (run.result(), run.diagnostics.sortedUnique())

@@ -79,7 +79,8 @@ public indirect enum TypedValue: Hashable, Sendable, CustomStringConvertible {
     case .string(let s): return s.isEmpty ? "\"\"" : s
     case .enumCase(let e): return e.description
     case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
-    case .map(let entries): return "{" + entries.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+    case .map(let entries):
+      return "{" + entries.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
     case .json(let j): return TypedValue.render(j)
     }
   }
@@ -93,7 +94,8 @@ public indirect enum TypedValue: Hashable, Sendable, CustomStringConvertible {
     case .string(let s): return .string(s)
     case .enumCase(let e): return e.number.map { .number(Double($0)) } ?? .string(e.name)
     case .list(let items): return .array(items.map(\.json))
-    case .map(let entries): return .object(Dictionary(entries.map { ($0.key, $0.value.json) }, uniquingKeysWith: { a, _ in a }))
+    case .map(let entries):
+      return .object(Dictionary(entries.map { ($0.key, $0.value.json) }, uniquingKeysWith: { a, _ in a }))
     case .json(let j): return j
     }
   }
@@ -105,7 +107,8 @@ public indirect enum TypedValue: Hashable, Sendable, CustomStringConvertible {
     case .number(let x): return NumberRange.format(x)
     case .string(let s): return s
     case .array(let a): return "[" + a.map(render).joined(separator: ", ") + "]"
-    case .object(let o): return "{" + o.keys.sorted().map { "\($0): \(render(o[$0]!))" }.joined(separator: ", ") + "}"
+    case .object(let o):
+      return "{" + o.keys.sorted().map { "\($0): \(render(o[$0]!))" }.joined(separator: ", ") + "}"
     }
   }
 }

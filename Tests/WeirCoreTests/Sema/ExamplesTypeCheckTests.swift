@@ -32,8 +32,9 @@ import Testing
       #expect(a.string("annotation_user_id") == b.string("annotation_user_id"), "\(a.id)")
     }
     #expect(native.node("plausible")?.conceptThresholds() == ["cat": 0.5, "dog": 0.5])
-    #expect(native.node("write-review")?.inputKind?.description
-      == "regions[...].data.concepts, regions[...].region_info.bounding_box")
+    #expect(
+      native.node("write-review")?.inputKind?.description
+        == "regions[...].data.concepts, regions[...].region_info.bounding_box")
   }
 
   /// Every copied Clarifai example type-checks: notes where a model's type cannot be known, never

@@ -26,13 +26,16 @@ import Testing
       """)
     #expect(problems == [])
     let crop = try #require(checked.node("crop"))
-    #expect(crop.lookBacks == [LookBack(requirement: try KindRequirement(parsing: "image"), source: .workflowInput)])
+    #expect(
+      crop.lookBacks == [LookBack(requirement: try KindRequirement(parsing: "image"), source: .workflowInput)]
+    )
     #expect(crop.scope == .whole)
     #expect(crop.outputKind?.description == "regions[...].data.image, regions[...].region_info.bounding_box")
     #expect(crop.number("margin") == 1.1)
     let age = try #require(checked.node("age"))
     #expect(age.scope == .eachRegion)
-    #expect(age.outputKind?.description == "regions[...].data.concepts, regions[...].region_info.bounding_box")
+    #expect(
+      age.outputKind?.description == "regions[...].data.concepts, regions[...].region_info.bounding_box")
     // A concept thresholder after a per-region classifier also runs on each region, and passes through.
     let adults = try #require(checked.node("adults"))
     #expect(adults.scope == .eachRegion)
@@ -89,8 +92,9 @@ import Testing
     #expect(checked.node("crop")?.param("margin")?.source == .model("margin-100-image-crop"))
     #expect(checked.node("face-alignment")?.scope == .eachRegion)
     #expect(checked.node("face-alignment")?.lookBacks.map(\.source) == [.node("crop")])
-    #expect(checked.node("face-cluster")?.outputKind?.description
-      == "regions[...].data.clusters, regions[...].region_info.bounding_box")
+    #expect(
+      checked.node("face-cluster")?.outputKind?.description
+        == "regions[...].data.clusters, regions[...].region_info.bounding_box")
   }
 
   @Test func aTrackerMakesTheInputAVideoAndTheDetectorRunPerFrame() throws {
@@ -115,7 +119,9 @@ import Testing
     #expect(checked.node("object-detection")?.scope == .eachFrame)
     #expect(checked.node("track")?.int("max_disappeared") == 30)
     #expect(checked.node("track")?.outputKind?.has("frames[...].data.regions[...].track_id") == true)
-    #expect(checked.node("track")?.outputKind?.has("frames[...].data.regions[...].region_info.bounding_box") == true)
+    #expect(
+      checked.node("track")?.outputKind?.has("frames[...].data.regions[...].region_info.bounding_box") == true
+    )
   }
 
   @Test func textWorkflowsInferATextOrAudioInput() throws {
@@ -168,7 +174,9 @@ import Testing
             model: {model_id: face-detection, user_id: someone-else, app_id: main}
       """)
     #expect(problems.count == 1)
-    #expect(problems.first?.contains("model type of 'face-detection' is unknown; its edges are not checked") == true)
+    #expect(
+      problems.first?.contains("model type of 'face-detection' is unknown; its edges are not checked") == true
+    )
   }
 
   @Test func nodesAfterAnUnknownModelAreCheckedForWhatTheyGive() {
@@ -192,7 +200,9 @@ import Testing
     #expect(checked.node("labels")?.inputKind == nil)
     #expect(checked.node("labels")?.outputKind?.description == "concepts")
     #expect(problems.count == 2)
-    #expect(problems.last?.contains("region-thresholder 'sure' needs regions[...].data.concepts, but its input gives concepts") == true)
+    #expect(
+      problems.last?.contains(
+        "region-thresholder 'sure' needs regions[...].data.concepts, but its input gives concepts") == true)
   }
 
   @Test func workflowOrderFollowsInputsNotSourceOrder() throws {
@@ -212,7 +222,9 @@ import Testing
       """)
     #expect(problems == [])
     #expect(checked.orderedNodes.map(\.id) == ["detect", "sure", "write"])
-    #expect(checked.node("write")?.enumCase("annotation_status") == EnumCase(name: "ANNOTATION_SUCCESS", number: 24150))
+    #expect(
+      checked.node("write")?.enumCase("annotation_status")
+        == EnumCase(name: "ANNOTATION_SUCCESS", number: 24150))
     #expect(checked.readers(of: .node("detect")) == ["sure"])
   }
 

@@ -11,7 +11,9 @@ enum Repo {
   /// Files under `folder` with one of `extensions`, as paths relative to `folder`, sorted bytewise.
   static func files(under folder: String, extensions: [String]) -> [String] {
     let base = url(folder)
-    guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [] }
+    guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else {
+      return []
+    }
     var result: [String] = []
     for case let file as URL in walker where extensions.contains(file.pathExtension) {
       result.append(String(file.path.dropFirst(base.path.count + 1)))

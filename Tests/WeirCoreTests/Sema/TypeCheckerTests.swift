@@ -66,7 +66,9 @@ func render(_ diagnostics: [Diagnostic], in file: SourceFile) -> [String] {
 }
 
 /// `overrides.add(assignment:)`, callable inside `#expect`.
-func add(_ assignment: String, to overrides: inout Overrides) -> Bool { overrides.add(assignment: assignment) }
+func add(_ assignment: String, to overrides: inout Overrides) -> Bool {
+  overrides.add(assignment: assignment)
+}
 
 @Suite struct ReferenceWorkflowTests {
   @Test func checksCleanAndResolvesEverything() throws {
@@ -78,7 +80,8 @@ func add(_ assignment: String, to overrides: inout Overrides) -> Bool { override
     #expect(detect.isModel)
     #expect(detect.model?.concepts == ["cat", "dog"])
     #expect(detect.inputs == [.workflowInput])
-    #expect(detect.outputKind?.description == "regions[...].data.concepts, regions[...].region_info.bounding_box")
+    #expect(
+      detect.outputKind?.description == "regions[...].data.concepts, regions[...].region_info.bounding_box")
 
     let sure = try #require(checked.node("sure"))
     #expect(sure.role == .operator)
@@ -112,8 +115,13 @@ func add(_ assignment: String, to overrides: inout Overrides) -> Bool { override
     #expect(tuned.node("write-sure")?.inputKind == checked.node("write-sure")?.inputKind)
 
     let (_, bad) = checked.with(Overrides(vars: ["acept": .float(0.9), "review": .float(1.5)]))
-    #expect(bad.map(\.message).contains("cannot set 'acept': the workflow has no var of that name; did you mean 'accept'?"))
-    #expect(bad.map(\.message).contains("threshold for 'cat' in parameter 'concepts' of region-thresholder 'plausible' must be in [0, 1], not 1.5 (from '$review')"))
+    #expect(
+      bad.map(\.message).contains(
+        "cannot set 'acept': the workflow has no var of that name; did you mean 'accept'?"))
+    #expect(
+      bad.map(\.message).contains(
+        "threshold for 'cat' in parameter 'concepts' of region-thresholder 'plausible' must be in [0, 1], not 1.5 (from '$review')"
+      ))
   }
 
   @Test func overrideSyntax() {
@@ -125,6 +133,9 @@ func add(_ assignment: String, to overrides: inout Overrides) -> Bool { override
     #expect(!add("=1", to: &overrides))
     #expect(!add("a..b=1", to: &overrides))
     #expect(overrides.vars == ["accept": .float(0.9), "mode": .string("no")])
-    #expect(overrides.params == [ParamOverride(node: "sure", param: "concept_threshold_type", value: .string("GREATER_THAN"))])
+    #expect(
+      overrides.params == [
+        ParamOverride(node: "sure", param: "concept_threshold_type", value: .string("GREATER_THAN"))
+      ])
   }
 }

@@ -64,7 +64,8 @@ func libraryWithTriage() throws -> NodeTypeLibrary {
         label: {type: triage, input: classify, params: {accept: 1.2, reveiw: 0.5}}
       """, library: try libraryWithTriage())
     #expect(problems.count == 3)
-    #expect(problems[0].contains("triage 'label' needs regions[...].data.concepts, but its input gives concepts"))
+    #expect(
+      problems[0].contains("triage 'label' needs regions[...].data.concepts, but its input gives concepts"))
     #expect(problems[1].contains("parameter 'accept' of triage 'label' must be in [0, 1], not 1.2"))
     #expect(problems[2].contains("unknown parameter 'reveiw' for triage 'label'; did you mean 'review'?"))
   }
@@ -81,7 +82,10 @@ func libraryWithTriage() throws -> NodeTypeLibrary {
         again: {type: loop}
       """)
     let problems = library.addWorkflowTypes([(loop, "loop.yaml")])
-    #expect(problems.first?.map(\.message) == ["in loop 'again': workflow type 'loop' uses itself: 'loop' -> 'loop'"])
+    #expect(
+      problems.first?.map(\.message) == [
+        "in loop 'again': workflow type 'loop' uses itself: 'loop' -> 'loop'"
+      ])
   }
 }
 
@@ -163,7 +167,9 @@ func libraryWithTriage() throws -> NodeTypeLibrary {
     ),
     (
       "models: {m: {type: visual-detektor}}",
-      ["1:20: model 'm' has unknown type 'visual-detektor'; did you mean 'visual-detector'? [types.unknown-type]"]
+      [
+        "1:20: model 'm' has unknown type 'visual-detektor'; did you mean 'visual-detector'? [types.unknown-type]"
+      ]
     ),
     (
       "models: {m: {type: image-crop, params: {margin: -1}}}",
