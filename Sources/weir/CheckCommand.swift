@@ -17,7 +17,8 @@ struct CheckCommand: AsyncParsableCommand {
   @OptionGroup var output: DiagnosticOptions
 
   @Option(
-    name: .customLong("types"), help: "Add node type and model declarations (a file or a folder of .yaml files).")
+    name: .customLong("types"),
+    help: "Add node type and model declarations (a file or a folder of .yaml files).")
   var typePaths: [String] = []
 
   func validate() throws {
