@@ -1,9 +1,20 @@
 extension LintRules {
-  /// `Documentation/LintRules.md`, generated from the rules themselves (`weir lint --list-rules --markdown`).
-  ///
-  /// `examples` maps a rule id to what `weir lint` prints for the rule's example, when the caller can
-  /// lint it (the library's linter does not parse YAML itself).
-  public static func markdown(examples: [String: String] = [:]) -> String {
+  /// `weir lint --list-rules`: one line per rule, `id  severity  summary`.
+  public static func listing() -> String {
+    let width = all.map(\.id.count).max() ?? 0
+    func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
+    return all.map { rule in "\(pad(rule.id, width))  \(pad("\(rule.defaultSeverity)", 7))  \(rule.summary)\n" }.joined()
+  }
+
+  /// What `weir lint` prints for a rule's example, as the documentation shows it.
+  public static func exampleOutput(_ rule: any LintRule) -> String {
+    let file = SourceFile(path: "example.yaml", text: rule.example + "\n")
+    return DiagnosticRenderer.text(Linter().lint(file).diagnostics, in: file)
+  }
+
+  /// `Documentation/LintRules.md`, generated from the rules themselves (`weir lint --list-rules
+  /// --markdown`), with what `weir lint` says about each rule's example.
+  public static func markdown() -> String {
     var out = """
       # Lint rules
 
@@ -22,12 +33,12 @@ extension LintRules {
     }
     out += "\n" + bandsSection + "\n" + suppressionSection + "\n" + configurationSection + "\n" + commandSection
     out += "\n## Rules\n"
-    for rule in all { out += "\n" + section(rule, output: examples[rule.id]) }
+    for rule in all { out += "\n" + section(rule, output: exampleOutput(rule)) }
     return out
   }
 
   /// One rule's section.
-  static func section(_ rule: any LintRule, output: String?) -> String {
+  static func section(_ rule: any LintRule, output: String) -> String {
     var out = """
       ### `\(rule.id)`
 
@@ -46,9 +57,7 @@ extension LintRules {
       ```
 
       """
-    if let output {
-      out += "\n`weir lint` says:\n\n```text\n\(output.hasSuffix("\n") ? output : output + "\n")```\n"
-    }
+    out += "\n`weir lint example.yaml` says:\n\n```text\n\(output)```\n"
     return out
   }
 

@@ -25,6 +25,8 @@ public struct Linter: Sendable {
       findings += rule.check(context).map { d in
         var d = d
         d.severity = severity
+        // A note pointing where the finding itself points adds a second snippet of the same line.
+        d.notes = d.notes.map { $0.range == d.range ? Note($0.message) : $0 }
         return d
       }
     }

@@ -43,18 +43,18 @@ struct DeadBranchRule: LintRule {
 
   /// A dead entry: a concept that reaches the node, a non-empty kept range, and no overlap.
   private struct DeadEntry {
-    var entry: ConceptThreshold
+    var entry: AppliedThreshold
     var arriving: IntervalSet
     var kept: IntervalSet
   }
 
   private func check(_ node: BandNode, _ context: LintContext) -> [Diagnostic] {
-    guard let spec = node.thresholder, let comparator = spec.comparator?.value else { return [] }
+    guard let comparator = node.thresholder?.comparator?.value else { return [] }
     let id = node.id.value
     let arriving = context.bands.incoming(id)
     guard !arriving.isEmpty else { return [] }
-    let dead = uniqueEntries(spec).compactMap { entry -> DeadEntry? in
-      let band = arriving.band(entry.concept.value)
+    let dead = context.appliedThresholds(node).compactMap { entry -> DeadEntry? in
+      let band = context.band(arriving, entry.concept)
       let kept = IntervalSet(comparator, entry.value.value)
       guard !band.isEmpty, !kept.isEmpty, !band.overlaps(kept) else { return nil }
       return DeadEntry(entry: entry, arriving: band, kept: kept)
@@ -65,8 +65,9 @@ struct DeadBranchRule: LintRule {
     }
     return dead.map { d in
       diagnostic(
-        "no \(d.entry.concept.value) confidence can pass '\(id)': it keeps \(d.kept) but only \(d.arriving) reaches it",
-        at: d.entry.concept.range, notes: inputNotes(node, concept: d.entry.concept.value, context))
+        "no \(d.entry.concept == nil ? "confidence of other concepts" : "\(d.entry.label) confidence") can pass '\(id)': "
+          + "it keeps \(d.kept) but only \(d.arriving) reaches it",
+        at: d.entry.range, notes: inputNotes(node, concept: d.entry.concept, context))
     }
   }
 
@@ -74,11 +75,11 @@ struct DeadBranchRule: LintRule {
     let id = node.id.value
     let groups = LintText.grouped(dead) { [$0.kept, $0.arriving] }
     let first = groups[0]
-    let concepts = LintText.list(first.items.map(\.entry.concept.value))
+    let concepts = LintText.list(first.items.map(\.entry.label))
     var notes = groups.dropFirst().map { g in
-      Note("it keeps \(LintText.list(g.items.map(\.entry.concept.value))) in \(g.key[0]) but only \(g.key[1]) reaches it")
+      Note("it keeps \(LintText.list(g.items.map(\.entry.label))) in \(g.key[0]) but only \(g.key[1]) reaches it")
     }
-    notes += inputNotes(node, concept: first.items[0].entry.concept.value, context)
+    notes += inputNotes(node, concept: first.items[0].entry.concept, context)
     let silenced = downstreamWriters(of: id, context)
     if !silenced.isEmpty {
       notes.append(Note("so \(LintText.quoted(silenced.map(\.id.value))) never \(silenced.count == 1 ? "writes" : "write") anything"))
@@ -89,9 +90,10 @@ struct DeadBranchRule: LintRule {
   }
 
   /// One note per input: what it gives for `concept`.
-  private func inputNotes(_ node: BandNode, concept: String, _ context: LintContext) -> [Note] {
+  private func inputNotes(_ node: BandNode, concept: String?, _ context: LintContext) -> [Note] {
     node.inputs.map { input in
-      Note("'\(input.value)' gives \(concept) in \(context.bands.outgoing(input.value).band(concept))", at: input.range)
+      let band = context.band(context.bands.outgoing(input.value), concept)
+      return Note("'\(input.value)' gives \(concept ?? "other concepts") in \(band)", at: input.range)
     }
   }
 

@@ -52,35 +52,32 @@ struct NonComplementarySplitRule: LintRule {
   }
 
   private func check(_ a: BandNode, _ b: BandNode, _ context: LintContext) -> [Diagnostic] {
-    let (specA, specB) = (a.thresholder!, b.thresholder!)
-    let (ca, cb) = (specA.comparator!.value, specB.comparator!.value)
+    let (ca, cb) = (a.thresholder!.comparator!, b.thresholder!.comparator!)
     let arriving = context.bands.incoming(a.id.value)
-    let valuesA = specA.values
-    let lost = uniqueEntries(specB).compactMap { entry -> (entry: ConceptThreshold, point: Double)? in
-      guard let ta = valuesA[entry.concept.value] else { return nil }
-      let band = arriving.band(entry.concept.value)
-      let keptA = band.intersection(IntervalSet(ca, ta))
-      let keptB = band.intersection(IntervalSet(cb, entry.value.value))
+    let entriesA = context.appliedThresholds(a)
+    let lost = context.appliedThresholds(b).compactMap { entry -> (entry: AppliedThreshold, ta: Double, point: Double)? in
+      guard let ta = entriesA.first(where: { $0.concept == entry.concept })?.value.value else { return nil }
+      let band = context.band(arriving, entry.concept)
+      let keptA = band.intersection(IntervalSet(ca.value, ta))
+      let keptB = band.intersection(IntervalSet(cb.value, entry.value.value))
       guard !keptA.isEmpty, !keptB.isEmpty, let p = band.subtracting(keptA.union(keptB)).singlePoint else {
         return nil
       }
-      return (entry, p)
+      return (entry, ta, p)
     }
     return LintText.grouped(lost, by: \.point).map { group in
       let t = IntervalSet.formatNumber(group.key)
-      let concepts = group.items.map { $0.entry.concept.value as String? }
-      let entry = group.items[0].entry
-      let inclusive = cb == .lessThan ? IntervalSet.Comparator.lessThanOrEqual : .greaterThanOrEqual
+      let first = group.items[0]
       var fixIts: [FixIt] = []
-      if let range = specB.comparator?.range, cb == .lessThan || cb == .greaterThan {
-        fixIts.append(FixIt("make '\(b.id.value)' keep \(t)", range: range, replacement: inclusive.rawValue))
+      if cb.value == .lessThan || cb.value == .greaterThan {
+        let inclusive = cb.value == .lessThan ? IntervalSet.Comparator.lessThanOrEqual : .greaterThanOrEqual
+        fixIts.append(FixIt("make '\(b.id.value)' keep \(t)", range: cb.range, replacement: inclusive.rawValue))
       }
       return diagnostic(
-        "\(LintText.subject(concepts, noun: context.noun(at: b.id.value))) with confidence exactly \(t) "
-          + "pass neither '\(a.id.value)' (\(LintText.threshold(ca, valuesA[entry.concept.value]!))) "
-          + "nor '\(b.id.value)' (\(LintText.threshold(cb, entry.value.value)))",
-        at: entry.concept.range,
-        notes: [Note("'\(a.id.value)' splits the same input", at: a.id.range)], fixIts: fixIts)
+        "\(LintText.subject(group.items.map(\.entry.concept), noun: context.noun(at: b.id.value))) with confidence exactly \(t) "
+          + "pass neither '\(a.id.value)' (\(LintText.threshold(ca.value, first.ta))) "
+          + "nor '\(b.id.value)' (\(LintText.threshold(cb.value, first.entry.value.value)))",
+        at: first.entry.range, notes: [Note("'\(a.id.value)' splits the same input", at: a.id.range)], fixIts: fixIts)
     }
   }
 }

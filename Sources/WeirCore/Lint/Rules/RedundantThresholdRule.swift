@@ -37,18 +37,22 @@ struct RedundantThresholdRule: LintRule {
 
   func check(_ context: LintContext) -> [Diagnostic] {
     context.graph.nodes.flatMap { node -> [Diagnostic] in
-      guard let spec = node.thresholder, let comparator = spec.comparator?.value else { return [] }
+      guard let comparator = node.thresholder?.comparator?.value else { return [] }
       let arriving = context.bands.incoming(node.id.value)
-      return uniqueEntries(spec).compactMap { entry -> Diagnostic? in
-        let band = arriving.band(entry.concept.value)
+      return context.appliedThresholds(node).compactMap { entry -> Diagnostic? in
+        let band = context.band(arriving, entry.concept)
         let kept = IntervalSet(comparator, entry.value.value)
         // A threshold that keeps nothing or everything anyway is `threshold-at-bound`'s finding.
         guard !band.isEmpty, !kept.isEmpty, !kept.isUnit, band.isSubset(of: kept) else { return nil }
+        let subject = entry.concept.map { "a \($0) confidence" } ?? "a confidence of other concepts"
+        let notes = node.inputs.map { input in
+          let given = context.band(context.bands.outgoing(input.value), entry.concept)
+          return Note("'\(input.value)' gives \(entry.label) in \(given)", at: input.range)
+        }
         return diagnostic(
-          "'\(LintText.threshold(comparator, entry.value.value))' never removes a \(entry.concept.value) confidence: "
+          "'\(LintText.threshold(comparator, entry.value.value))' never removes \(subject): "
             + "only \(band) reaches '\(node.id.value)'",
-          at: entry.value.range,
-          notes: node.inputs.map { Note("'\($0.value)' gives \(entry.concept.value) in \(context.bands.outgoing($0.value).band(entry.concept.value))", at: $0.range) })
+          at: entry.value.range, notes: notes)
       }
     }
   }
