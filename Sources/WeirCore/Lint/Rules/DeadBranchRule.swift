@@ -67,7 +67,7 @@ struct DeadBranchRule: LintRule {
       diagnostic(
         "no \(d.entry.concept == nil ? "confidence of other concepts" : "\(d.entry.label) confidence") can pass '\(id)': "
           + "it keeps \(d.kept) but only \(d.arriving) reaches it",
-        at: d.entry.range, notes: inputNotes(node, concept: d.entry.concept, context))
+        at: d.entry.range, notes: inputNotes(node, concepts: [d.entry.concept], context))
     }
   }
 
@@ -79,7 +79,7 @@ struct DeadBranchRule: LintRule {
     var notes = groups.dropFirst().map { g in
       Note("it keeps \(LintText.list(g.items.map(\.entry.label))) in \(g.key[0]) but only \(g.key[1]) reaches it")
     }
-    notes += inputNotes(node, concept: first.items[0].entry.concept, context)
+    notes += inputNotes(node, concepts: first.items.map(\.entry.concept), context)
     let silenced = downstreamWriters(of: id, context)
     if !silenced.isEmpty {
       notes.append(Note("so \(LintText.quoted(silenced.map(\.id.value))) never \(silenced.count == 1 ? "writes" : "write") anything"))
@@ -89,11 +89,13 @@ struct DeadBranchRule: LintRule {
       at: node.id.range, notes: notes)
   }
 
-  /// One note per input: what it gives for `concept`.
-  private func inputNotes(_ node: BandNode, concept: String?, _ context: LintContext) -> [Note] {
-    node.inputs.map { input in
-      let band = context.band(context.bands.outgoing(input.value), concept)
-      return Note("'\(input.value)' gives \(concept ?? "other concepts") in \(band)", at: input.range)
+  /// Per input, what it gives for `concepts`: one note when they all come in one band.
+  private func inputNotes(_ node: BandNode, concepts: [String?], _ context: LintContext) -> [Note] {
+    node.inputs.flatMap { input in
+      let given = context.bands.outgoing(input.value)
+      return LintText.grouped(concepts) { context.band(given, $0) }.map { group in
+        Note("'\(input.value)' gives \(LintText.list(group.items.map { $0 ?? "other concepts" })) in \(group.key)", at: input.range)
+      }
     }
   }
 

@@ -61,10 +61,16 @@ struct OverlappingWritersRule: LintRule {
     return LintText.grouped(overlaps, by: \.overlap).map { group in
       let concepts = group.items.map(\.concept)
       let first = concepts[0]
-      var notes = [
-        Note("'\(a.id)' writes \(first ?? "them") in \(band(a, first))", at: a.node.id.range),
-        Note("'\(b.id)' writes \(first ?? "them") in \(band(b, first))", at: b.node.id.range),
-      ]
+      let pronoun = concepts.count == 1 ? (first ?? "them") : "them"
+      // Concepts are grouped by their overlap; the writers' own bands may differ between them.
+      let same = concepts.allSatisfy { band(a, $0) == band(a, first) && band(b, $0) == band(b, first) }
+      var notes: [Note] = []
+      if same {
+        notes = [
+          Note("'\(a.id)' writes \(pronoun) in \(band(a, first))", at: a.node.id.range),
+          Note("'\(b.id)' writes \(pronoun) in \(band(b, first))", at: b.node.id.range),
+        ]
+      }
       if let t = group.key.singlePoint {
         let t = IntervalSet.formatNumber(t)
         notes.append(Note("where two branches split at \(t), use '> \(t)' on one and '<= \(t)' on the other"))

@@ -58,7 +58,8 @@ struct ThresholdsOutOfOrderRule: LintRule {
       let c = group.items[0].coverage
       let reviewers = c.writers.filter { $0.writer.status.map(Self.reviewStatuses.contains) ?? false }
       let acceptors = c.writers.filter { $0.writer.status == .success }
-      let notes = acceptors.map { Note("'\($0.writer.id)' accepts \(c.label) in \($0.band)", at: $0.writer.node.id.range) }
+      let pronoun = group.items.count == 1 ? c.label : "them"
+      let notes = acceptors.map { Note("'\($0.writer.id)' accepts \(pronoun) in \($0.band)", at: $0.writer.node.id.range) }
       return diagnostic(
         "\(LintText.subject(group.items.map(\.coverage.concept), noun: context.noun(at: reviewers[0].writer.id))) "
           + "in \(group.key[0]) go to review, above those accepted in \(group.key[1]): "
