@@ -18,7 +18,7 @@ import Testing
     #expect(
       out == """
         ::notice file=flows/a%2Cb%3A c.yaml,line=4,col=3,endLine=4,endColumn=8,title=lint.uncovered-band::cat and dog regions with confidence in [0, 0.5] are dropped%0Anote: 'write-sure' writes them in [0.95, 1] as ANNOTATION_SUCCESS%0Anote: 'write-review' writes them in (0.5, 0.95] as ANNOTATION_AWAITING_REVIEW
-        ::warning file=flows/a%2Cb%3A c.yaml,line=32,col=3,endLine=32,endColumn=14,title=lint.overlapping-writers::cat and dog regions with confidence exactly 0.95 are written twice, as ANNOTATION_SUCCESS by 'write-sure' and as ANNOTATION_AWAITING_REVIEW by 'write-review'%0Anote: line 13: 'write-sure' writes cat in [0.95, 1]%0Anote: 'write-review' writes cat in (0.5, 0.95]%0Anote: where two branches split at 0.95, use '> 0.95' on one and '<= 0.95' on the other
+        ::warning file=flows/a%2Cb%3A c.yaml,line=32,col=3,endLine=32,endColumn=14,title=lint.overlapping-writers::cat and dog regions with confidence exactly 0.95 are written twice, as ANNOTATION_SUCCESS by 'write-sure' and as ANNOTATION_AWAITING_REVIEW by 'write-review'%0Anote: line 13: 'write-sure' writes them in [0.95, 1]%0Anote: 'write-review' writes them in (0.5, 0.95]%0Anote: where two branches split at 0.95, use '> 0.95' on one and '<= 0.95' on the other
 
         """)
   }
