@@ -139,6 +139,10 @@ public struct IntervalSet: Hashable, Sendable {
 
   /// Clip to [0, 1], drop empties, sort by lower end (closed first), merge overlapping or touching ones.
   private static func normalized(_ raw: [ConfidenceInterval]) -> [ConfidenceInterval] {
+    // Most sets are one interval (a threshold's band): no sorting or merging to do.
+    if raw.count <= 1 {
+      return raw.map { $0.intersection(.closed(0, 1)) }.filter { !$0.isEmpty }
+    }
     let clipped = raw.map { $0.intersection(.closed(0, 1)) }.filter { !$0.isEmpty }
     let sorted = clipped.sorted { a, b in
       a.lower != b.lower ? a.lower < b.lower : (a.lowerClosed && !b.lowerClosed)

@@ -17,6 +17,10 @@ public struct BandAnalysis: Sendable {
   public let sources: [String: Set<String>]
   /// Whether each node gets regions or concepts at all, whatever the thresholds (by node id).
   public let carriesPredictions: [String: Bool]
+  /// Every annotation writer with the bands it writes, in source order.
+  public private(set) var writers: [WriterBand] = []
+  /// Per concept some writer writes, what happens to its confidences (see `ConceptCoverage`).
+  public private(set) var coverage: [ConceptCoverage] = []
 
   public init(graph: BandGraph) {
     self.graph = graph
@@ -45,6 +49,12 @@ public struct BandAnalysis: Sendable {
     self.outgoing = outgoing
     self.sources = sources
     self.carriesPredictions = carries
+    self.writers = graph.nodes.compactMap { node in
+      node.writer.map {
+        WriterBand(node: node, status: $0.status?.value, bands: incoming[node.id.value] ?? .none, sources: sources[node.id.value] ?? [])
+      }
+    }
+    self.coverage = computeCoverage()
   }
 
   /// What leaves `node` when `bands` reach it.
@@ -69,15 +79,6 @@ public struct BandAnalysis: Sendable {
 
   /// What leaves `id` (nothing for an unknown id).
   public func outgoing(_ id: String) -> ConceptBands { outgoing[id] ?? .none }
-
-  /// Every annotation writer with the bands it writes, in source order.
-  public var writers: [WriterBand] {
-    graph.nodes.compactMap { node in
-      node.writer.map {
-        WriterBand(node: node, status: $0.status?.value, bands: incoming(node.id.value), sources: sources[node.id.value] ?? [])
-      }
-    }
-  }
 
   /// The confidences a model node predicts for `concept` (the union over all model nodes and the input).
   public func predicted(_ concept: String?) -> IntervalSet {

@@ -15,8 +15,15 @@ extension BandGraph {
   /// carries concepts (a workflow type used after a detector).
   static func bands(of kind: Kind?) -> ConceptBands {
     guard let kind else { return .none }
-    return kind.has("concepts") || kind.has("regions[...].data.concepts") ? ConceptBands(others: .unit) : .none
+    return kind.includes(Kinds.concepts) || kind.includes(Kinds.regionConcepts) ? ConceptBands(others: .unit) : .none
   }
+}
+
+/// Kinds the adapter asks about, parsed once (parsing a path on every node showed in profiles).
+enum Kinds {
+  // The paths are constants of the `Data` schema; parsing them cannot fail.
+  static let concepts = try! Kind(parsing: "concepts")
+  static let regionConcepts = try! Kind(parsing: "regions[...].data.concepts")
 }
 
 extension BandAnalysis {
@@ -60,8 +67,8 @@ struct CheckedGraphBuilder {
     guard let type = node.type else { return .passThrough }
     if type.role == .model {
       let output = type.output
-      let concepts = output.has("concepts") || output.has("regions[...].data.concepts")
-      let regions = output.has("regions[...].data.concepts") || node.scope != .whole
+      let concepts = output.includes(Kinds.concepts) || output.includes(Kinds.regionConcepts)
+      let regions = output.includes(Kinds.regionConcepts) || node.scope != .whole
       let declared = node.model?.decl?.concepts
       let range = inside ? nil : declared.flatMap { $0.isEmpty ? nil : $0.dropFirst().reduce($0[0].range) { $0.union($1.range) } }
       return .model(

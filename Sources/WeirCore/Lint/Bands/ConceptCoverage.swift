@@ -27,7 +27,7 @@ public struct ConceptCoverage: Sendable {
 extension BandAnalysis {
   /// Per concept that some writer writes, what happens to its confidences; concepts in the order the
   /// models declare them, then the rest by name, then other concepts.
-  public var coverage: [ConceptCoverage] {
+  func computeCoverage() -> [ConceptCoverage] {
     let writers = self.writers
     guard !writers.isEmpty else { return [] }
     var names: [String] = []
