@@ -17,7 +17,9 @@ struct BandsCommand: AsyncParsableCommand {
   @Argument(help: "The workflow file ('-' reads standard input).")
   var file: String
 
-  @Option(name: .customLong("set"), help: ArgumentHelp("Give a var or parameter another value.", valueName: "name=value"))
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp("Give a var or parameter another value.", valueName: "name=value"))
   var assignments: [String] = []
 
   @Flag(help: "Also list what reaches every node.")
@@ -37,7 +39,9 @@ struct BandsCommand: AsyncParsableCommand {
   func validate() throws {
     for a in assignments {
       var probe = Overrides()
-      if !probe.add(assignment: a) { throw ValidationError("--set takes name=value or node.param=value; got '\(a)'") }
+      if !probe.add(assignment: a) {
+        throw ValidationError("--set takes name=value or node.param=value; got '\(a)'")
+      }
     }
     if !(8...200).contains(width) { throw ValidationError("--width must be between 8 and 200; got \(width)") }
   }
@@ -60,7 +64,10 @@ struct BandsCommand: AsyncParsableCommand {
     var overrides = Overrides()
     for a in assignments { _ = overrides.add(assignment: a) }
     let outcome = Frontend.check(source, library: libraries.library(for: file), overrides: overrides)
-    let problems = libraries.problems + [FileDiagnostics(file: source, diagnostics: outcome.diagnostics.filter { $0.severity == .error })]
+    let problems =
+      libraries.problems + [
+        FileDiagnostics(file: source, diagnostics: outcome.diagnostics.filter { $0.severity == .error })
+      ]
     guard !outcome.hasErrors, let checked = outcome.checked else {
       let color = !noColor && Terminal.wantsColor(.stdout)
       Terminal.write(DiagnosticRenderer.text(problems, color: color))
@@ -68,6 +75,8 @@ struct BandsCommand: AsyncParsableCommand {
     }
     let name = checked.workflow.id?.value ?? source.path
     let analysis = BandAnalysis(checked: checked)
-    Terminal.write("bands of '\(name)' (\(source.path))\n\n" + BandChart(width: width, includeNodes: nodes).render(analysis))
+    Terminal.write(
+      "bands of '\(name)' (\(source.path))\n\n"
+        + BandChart(width: width, includeNodes: nodes).render(analysis))
   }
 }

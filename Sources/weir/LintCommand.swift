@@ -30,7 +30,8 @@ struct LintCommand: AsyncParsableCommand {
   @Option(name: .customLong("rule"), help: ArgumentHelp("Run only this rule (repeatable).", valueName: "id"))
   var only: [String] = []
 
-  @Option(name: .customLong("disable"), help: ArgumentHelp("Never run this rule (repeatable).", valueName: "id"))
+  @Option(
+    name: .customLong("disable"), help: ArgumentHelp("Never run this rule (repeatable).", valueName: "id"))
   var disabled: [String] = []
 
   @Flag(help: "After the findings, print each file's confidence bands (as 'weir bands' does).")
@@ -125,7 +126,8 @@ struct ProjectConfigurations: Sendable {
     var parsed: [String: LintConfiguration] = [:]
     let cwd = FileManager.default.currentDirectoryPath
     for path in files {
-      let absolute = path == SourceReader.stdinPath ? "\(cwd)/-" : URL(fileURLWithPath: path).standardizedFileURL.path
+      let absolute =
+        path == SourceReader.stdinPath ? "\(cwd)/-" : URL(fileURLWithPath: path).standardizedFileURL.path
       guard let found = LintConfiguration.locate(forFile: absolute, fileExists: Self.isFile) else { continue }
       if parsed[found] == nil {
         let shown = Self.relative(found, to: cwd)
@@ -133,10 +135,16 @@ struct ProjectConfigurations: Sendable {
         case .success(let file):
           let (config, diagnostics) = LintConfiguration.parse(SourceFile(path: shown, bytes: file.bytes))
           parsed[found] = config
-          if !diagnostics.isEmpty { problems.append(FileDiagnostics(file: SourceFile(path: shown, bytes: file.bytes), diagnostics: diagnostics)) }
+          if !diagnostics.isEmpty {
+            problems.append(
+              FileDiagnostics(file: SourceFile(path: shown, bytes: file.bytes), diagnostics: diagnostics))
+          }
         case .failure(let failure):
           parsed[found] = LintConfiguration()
-          problems.append(FileDiagnostics(file: SourceFile(path: shown, bytes: []), diagnostics: [.error("config.unreadable", failure.description, at: nil)]))
+          problems.append(
+            FileDiagnostics(
+              file: SourceFile(path: shown, bytes: []),
+              diagnostics: [.error("config.unreadable", failure.description, at: nil)]))
         }
       }
       byPath[path] = parsed[found]

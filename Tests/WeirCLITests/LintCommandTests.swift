@@ -8,7 +8,8 @@ import Testing
 
   /// A temporary folder, removed after `body`.
   func withFolder<T>(_ body: (URL) throws -> T) throws -> T {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("weir-lint-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "weir-lint-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     return try body(folder)
@@ -19,7 +20,9 @@ import Testing
   }
 
   @Test func theReferenceWorkflowLintsCleanButForTheDroppedBand() throws {
-    let r = try WeirProcess.run(["lint", "--no-color", Self.reference, "examples/auto-annotation/clarifai.yaml"])
+    let r = try WeirProcess.run([
+      "lint", "--no-color", Self.reference, "examples/auto-annotation/clarifai.yaml",
+    ])
     #expect(r.status == 0)
     #expect(r.stderr == "")
     let headers = r.stdout.split(separator: "\n").filter { $0.hasPrefix("examples/") }
@@ -82,14 +85,16 @@ import Testing
   }
 
   @Test func standardInput() throws {
-    let text = try String(contentsOf: WeirProcess.repositoryRoot.appendingPathComponent(Self.deadBranch), encoding: .utf8)
+    let text = try String(
+      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent(Self.deadBranch), encoding: .utf8)
     let r = try WeirProcess.run(["lint", "-"], stdin: text)
     #expect(r.stdout.hasPrefix("<stdin>:12:3: warning: no confidence can pass 'doubtful'"))
   }
 
   @Test func projectConfigurationSetsSeverities() throws {
     try withFolder { folder in
-      try FileManager.default.createDirectory(at: folder.appendingPathComponent("flows"), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: folder.appendingPathComponent("flows"), withIntermediateDirectories: true)
       try copy(Self.deadBranch, to: folder.appendingPathComponent("flows/a.yaml"))
       try "lint:\n  rules:\n    dead-branch: error\n    uncovered-band: off\n".write(
         to: folder.appendingPathComponent(".weir.yaml"), atomically: true, encoding: .utf8)
@@ -106,14 +111,18 @@ import Testing
         to: folder.appendingPathComponent(".weir.yaml"), atomically: true, encoding: .utf8)
       let r = try WeirProcess.run(["lint", "--no-color", folder.appendingPathComponent("a.yaml").path])
       #expect(r.status == 1)
-      #expect(r.stdout.contains(".weir.yaml:3:5: error: unknown lint rule 'dead-brnch'; did you mean 'dead-branch'? [config.unknown-rule]"))
+      #expect(
+        r.stdout.contains(
+          ".weir.yaml:3:5: error: unknown lint rule 'dead-brnch'; did you mean 'dead-branch'? [config.unknown-rule]"
+        ))
       #expect(r.stdout.contains("[lint.uncovered-band]"))
     }
   }
 
   @Test func manyFilesAreLintedInArgumentOrder() throws {
     try withFolder { folder in
-      let text = try String(contentsOf: WeirProcess.repositoryRoot.appendingPathComponent(Self.deadBranch), encoding: .utf8)
+      let text = try String(
+        contentsOf: WeirProcess.repositoryRoot.appendingPathComponent(Self.deadBranch), encoding: .utf8)
       var paths: [String] = []
       for i in 0..<200 {
         let path = folder.appendingPathComponent("w\(i).yaml").path
@@ -122,8 +131,11 @@ import Testing
         paths.append(path)
       }
       let r = try WeirProcess.run(["lint", "--format", "github", "--rule", "dead-branch"] + paths)
-      let files = r.stdout.split(separator: "\n").map { $0.split(separator: ",")[0].dropFirst("::warning file=".count) }
-      #expect(files.map(String.init) == paths.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element))
+      let files = r.stdout.split(separator: "\n").map {
+        $0.split(separator: ",")[0].dropFirst("::warning file=".count)
+      }
+      #expect(
+        files.map(String.init) == paths.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element))
     }
   }
 
@@ -134,7 +146,8 @@ import Testing
     #expect(list.stdout.hasPrefix("dead-branch "))
     let markdown = try WeirProcess.run(["lint", "--list-rules", "--markdown"])
     let documented = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("Documentation/LintRules.md"), encoding: .utf8)
+      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("Documentation/LintRules.md"),
+      encoding: .utf8)
     #expect(markdown.stdout == documented)
   }
 
@@ -168,7 +181,9 @@ import Testing
   }
 
   @Test func bandsWithOtherThresholds() throws {
-    let r = try WeirProcess.run(["bands", "--set", "accept=0.75", "--set", "review=0.25", "--width", "20", Self.reference])
+    let r = try WeirProcess.run([
+      "bands", "--set", "accept=0.75", "--set", "review=0.25", "--width", "20", Self.reference,
+    ])
     #expect(r.status == 0)
     #expect(r.stdout.contains("cat     [·····RRRRRRRRRRAAAAA]  A (0.75, 1]  R (0.25, 0.75]  · [0, 0.25]"))
   }

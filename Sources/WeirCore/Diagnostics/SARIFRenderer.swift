@@ -41,7 +41,9 @@ public struct SARIFRenderer: Sendable {
   /// Rules to describe; results whose id is not among them get a rule entry with just the id.
   public var rules: [Rule]
 
-  public init(toolName: String = "weir", toolVersion: String, informationURI: String? = nil, rules: [Rule] = []) {
+  public init(
+    toolName: String = "weir", toolVersion: String, informationURI: String? = nil, rules: [Rule] = []
+  ) {
     self.toolName = toolName
     self.toolVersion = toolVersion
     self.informationURI = informationURI
@@ -53,11 +55,14 @@ public struct SARIFRenderer: Sendable {
     var allRules = rules
     for r in reports {
       for d in r.diagnostics where !allRules.contains(where: { $0.id == d.id }) {
-        allRules.append(Rule(id: d.id, shortDescription: d.id, fullDescription: d.id, help: d.id, defaultLevel: d.severity))
+        allRules.append(
+          Rule(id: d.id, shortDescription: d.id, fullDescription: d.id, help: d.id, defaultLevel: d.severity))
       }
     }
     let index = Dictionary(allRules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let results = reports.flatMap { r in r.diagnostics.map { result($0, in: r.file, ruleIndex: index[$0.id]!) } }
+    let results = reports.flatMap { r in
+      r.diagnostics.map { result($0, in: r.file, ruleIndex: index[$0.id]!) }
+    }
     let driver = SARIF.Driver(
       name: toolName, version: toolVersion, semanticVersion: toolVersion, informationUri: informationURI,
       rules: allRules.map(Self.descriptor))
@@ -89,7 +94,8 @@ public struct SARIFRenderer: Sendable {
     let unplaced = d.notes.filter { $0.range == nil }.map { "\n\($0.message)" }.joined()
     let related = d.notes.enumerated().compactMap { i, note -> SARIF.Location? in
       guard let range = note.range else { return nil }
-      return SARIF.Location(id: i, physicalLocation: Self.physical(uri, file, range), message: .init(text: note.message))
+      return SARIF.Location(
+        id: i, physicalLocation: Self.physical(uri, file, range), message: .init(text: note.message))
     }
     let fixes = d.fixIts.map { f in
       SARIF.Fix(
@@ -98,24 +104,29 @@ public struct SARIFRenderer: Sendable {
           SARIF.ArtifactChange(
             artifactLocation: .init(uri: uri),
             replacements: [
-              SARIF.Replacement(deletedRegion: Self.region(file, f.range), insertedContent: .init(text: f.replacement))
+              SARIF.Replacement(
+                deletedRegion: Self.region(file, f.range), insertedContent: .init(text: f.replacement))
             ])
         ])
     }
     return SARIF.Result(
-      ruleId: d.id, ruleIndex: ruleIndex, level: Self.level(d.severity), message: .init(text: d.message + unplaced),
+      ruleId: d.id, ruleIndex: ruleIndex, level: Self.level(d.severity),
+      message: .init(text: d.message + unplaced),
       locations: [SARIF.Location(id: nil, physicalLocation: Self.physical(uri, file, d.range), message: nil)],
       relatedLocations: related.isEmpty ? nil : related, fixes: fixes.isEmpty ? nil : fixes)
   }
 
-  private static func physical(_ uri: String, _ file: SourceFile, _ range: SourceRange?) -> SARIF.PhysicalLocation {
+  private static func physical(_ uri: String, _ file: SourceFile, _ range: SourceRange?)
+    -> SARIF.PhysicalLocation
+  {
     SARIF.PhysicalLocation(artifactLocation: .init(uri: uri), region: range.map { region(file, $0) })
   }
 
   static func region(_ file: SourceFile, _ range: SourceRange) -> SARIF.Region {
     let start = codePointLocation(file, range.start)
     let end = codePointLocation(file, range.end)
-    return SARIF.Region(startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column)
+    return SARIF.Region(
+      startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column)
   }
 
   /// 1-based line and column in Unicode code points, as `columnKind: unicodeCodePoints` says.
@@ -137,7 +148,9 @@ public struct SARIFRenderer: Sendable {
 extension DiagnosticRenderer {
   /// A SARIF 2.1.0 log of several files' diagnostics; `rules` describes the rules results refer to
   /// (`LintRules.sarifRules`).
-  public static func sarif(_ reports: [FileDiagnostics], rules: [SARIFRenderer.Rule], toolVersion: String) -> String {
+  public static func sarif(_ reports: [FileDiagnostics], rules: [SARIFRenderer.Rule], toolVersion: String)
+    -> String
+  {
     SARIFRenderer(toolVersion: toolVersion, rules: rules).render(reports)
   }
 

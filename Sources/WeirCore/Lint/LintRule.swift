@@ -23,7 +23,11 @@ extension LintRule {
   public var diagnosticID: String { "lint.\(id)" }
 
   /// A finding of this rule at its default severity.
-  func diagnostic(_ message: String, at range: SourceRange?, notes: [Note] = [], fixIts: [FixIt] = []) -> Diagnostic {
-    Diagnostic(id: diagnosticID, severity: defaultSeverity, message: message, range: range, notes: notes, fixIts: fixIts)
+  func diagnostic(_ message: String, at range: SourceRange?, notes: [Note] = [], fixIts: [FixIt] = [])
+    -> Diagnostic
+  {
+    Diagnostic(
+      id: diagnosticID, severity: defaultSeverity, message: message, range: range, notes: notes,
+      fixIts: fixIts)
   }
 }

@@ -3,7 +3,8 @@ extension LintRules {
   public static func listing() -> String {
     let width = all.map(\.id.count).max() ?? 0
     func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
-    return all.map { rule in "\(pad(rule.id, width))  \(pad("\(rule.defaultSeverity)", 7))  \(rule.summary)\n" }.joined()
+    return all.map { rule in "\(pad(rule.id, width))  \(pad("\(rule.defaultSeverity)", 7))  \(rule.summary)\n"
+    }.joined()
   }
 
   /// What `weir lint` prints for a rule's example, as the documentation shows it.
@@ -31,7 +32,8 @@ extension LintRules {
     for rule in all {
       out += "| [`\(rule.id)`](#\(rule.id)) | \(rule.defaultSeverity) | \(rule.summary) |\n"
     }
-    out += "\n" + bandsSection + "\n" + suppressionSection + "\n" + configurationSection + "\n" + commandSection
+    out +=
+      "\n" + bandsSection + "\n" + suppressionSection + "\n" + configurationSection + "\n" + commandSection
     out += "\n## Rules\n"
     for rule in all { out += "\n" + section(rule, output: exampleOutput(rule)) }
     return out

@@ -19,7 +19,8 @@ extension Linter {
     }
     let context = LintContext(graph: BandGraph(checked: checked))
     let findings = lint(context, file: outcome.file)
-    return LintOutcome(check: outcome, bands: context.bands, diagnostics: (outcome.diagnostics + findings).sortedUnique())
+    return LintOutcome(
+      check: outcome, bands: context.bands, diagnostics: (outcome.diagnostics + findings).sortedUnique())
   }
 
   /// Checks and lints one source file in-process: `weir lint` on one file.

@@ -45,23 +45,29 @@ public struct Linter: Sendable {
         continue
       }
       let line = file.location(of: range.start).line
-      let matches = suppressions.filter { $0.line == line }.flatMap(\.rules).filter { LintRules.rule($0.value).map { "lint.\($0.id)" } == d.id }
+      let matches = suppressions.filter { $0.line == line }.flatMap(\.rules).filter {
+        LintRules.rule($0.value).map { "lint.\($0.id)" } == d.id
+      }
       if matches.isEmpty { kept.append(d) } else { used.formUnion(matches.map(\.range)) }
     }
     let meta = LintRules.unusedSuppression
     guard let severity = configuration.severity(of: meta) else { return kept }
-    return kept + suppressions.flatMap { unused($0, used: used, ran: ran) }.map { d in
-      var d = d
-      d.severity = severity
-      return d
-    }
+    return kept
+      + suppressions.flatMap { unused($0, used: used, ran: ran) }.map { d in
+        var d = d
+        d.severity = severity
+        return d
+      }
   }
 
   /// Findings about one suppression comment: names no rule, names an unknown rule, suppresses nothing.
   private func unused(_ s: Suppression, used: Set<SourceRange>, ran: Set<String>) -> [Diagnostic] {
     let meta = LintRules.unusedSuppression
     if s.rules.isEmpty {
-      return [meta.diagnostic("'\(Suppression.marker)' names no rule; write '# \(Suppression.marker): rule-id'", at: s.range)]
+      return [
+        meta.diagnostic(
+          "'\(Suppression.marker)' names no rule; write '# \(Suppression.marker): rule-id'", at: s.range)
+      ]
     }
     return s.rules.compactMap { id -> Diagnostic? in
       guard let rule = LintRules.rule(id.value) else {
@@ -71,8 +77,10 @@ public struct Linter: Sendable {
       // A rule that did not run (turned off, or not chosen with --rule) cannot have been suppressed.
       guard ran.contains(rule.id), !used.contains(id.range) else { return nil }
       // Removing the comment is only right when it names this rule alone.
-      let fixIts = s.rules.count == 1 ? [FixIt("remove the suppression", range: s.range, replacement: "")] : []
-      return meta.diagnostic("this suppression of '\(rule.id)' suppresses nothing", at: id.range, fixIts: fixIts)
+      let fixIts =
+        s.rules.count == 1 ? [FixIt("remove the suppression", range: s.range, replacement: "")] : []
+      return meta.diagnostic(
+        "this suppression of '\(rule.id)' suppresses nothing", at: id.range, fixIts: fixIts)
     }
   }
 }

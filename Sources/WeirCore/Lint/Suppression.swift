@@ -87,10 +87,13 @@ public struct Suppression: Sendable, Hashable {
     let stop = trimmedEnd(file, end)
     while i <= stop {
       let b = i < stop ? file.bytes[i] : UInt8(ascii: ",")
-      if b == UInt8(ascii: "-"), i + 1 < stop, file.bytes[i + 1] == UInt8(ascii: "-"), tokenStart == nil { break }
+      if b == UInt8(ascii: "-"), i + 1 < stop, file.bytes[i + 1] == UInt8(ascii: "-"), tokenStart == nil {
+        break
+      }
       if b == UInt8(ascii: ",") || isSpace(b) {
         if let s = tokenStart {
-          rules.append(Located(String(decoding: file.bytes[s..<i], as: UTF8.self), SourceRange(start: s, end: i)))
+          rules.append(
+            Located(String(decoding: file.bytes[s..<i], as: UTF8.self), SourceRange(start: s, end: i)))
         }
         tokenStart = nil
       } else if tokenStart == nil {
@@ -103,7 +106,8 @@ public struct Suppression: Sendable, Hashable {
 
   private static func trimmedEnd(_ file: SourceFile, _ end: Int) -> Int {
     var e = end
-    while e > 0, e <= file.bytes.count, isSpace(file.bytes[e - 1]) || file.bytes[e - 1] == UInt8(ascii: "\n") {
+    while e > 0, e <= file.bytes.count, isSpace(file.bytes[e - 1]) || file.bytes[e - 1] == UInt8(ascii: "\n")
+    {
       e -= 1
     }
     return e
@@ -115,7 +119,10 @@ public struct Suppression: Sendable, Hashable {
 
   /// Whether a quote after `b` starts a quoted scalar (rather than being an apostrophe in `it's`).
   private static func opensScalar(_ b: UInt8) -> Bool {
-    isSpace(b) || [UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","),
-      UInt8(ascii: "?")].contains(b)
+    isSpace(b)
+      || [
+        UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","),
+        UInt8(ascii: "?"),
+      ].contains(b)
   }
 }

@@ -22,7 +22,8 @@ public struct ConceptBands: Hashable, Sendable {
   /// What a model gives: every confidence for each concept it predicts (`nil`: concepts unknown).
   public static func predicted(_ concepts: [String]?) -> ConceptBands {
     guard let concepts else { return ConceptBands(others: .unit) }
-    return ConceptBands(named: Dictionary(concepts.map { ($0, IntervalSet.unit) }, uniquingKeysWith: { a, _ in a }))
+    return ConceptBands(
+      named: Dictionary(concepts.map { ($0, IntervalSet.unit) }, uniquingKeysWith: { a, _ in a }))
   }
 
   /// The confidences of `concept` that can be here.

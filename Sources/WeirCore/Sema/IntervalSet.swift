@@ -71,7 +71,8 @@ public struct IntervalSet: Hashable, Sendable {
   /// The confidences a comparator keeps for threshold `t`: `> t` gives `(t, 1]`, `<= t` gives `[0, t]`.
   public init(_ comparator: Comparator, _ t: Double) {
     switch comparator {
-    case .greaterThan: self.init([ConfidenceInterval(lower: t, lowerClosed: false, upper: 1, upperClosed: true)])
+    case .greaterThan:
+      self.init([ConfidenceInterval(lower: t, lowerClosed: false, upper: 1, upperClosed: true)])
     case .greaterThanOrEqual: self.init([.closed(t, 1)])
     case .lessThan: self.init([ConfidenceInterval(lower: 0, lowerClosed: true, upper: t, upperClosed: false)])
     case .lessThanOrEqual: self.init([.closed(0, t)])
@@ -112,7 +113,9 @@ public struct IntervalSet: Hashable, Sendable {
     var cursor = 0.0
     var cursorClosed = true
     for i in intervals {
-      gaps.append(ConfidenceInterval(lower: cursor, lowerClosed: cursorClosed, upper: i.lower, upperClosed: !i.lowerClosed))
+      gaps.append(
+        ConfidenceInterval(
+          lower: cursor, lowerClosed: cursorClosed, upper: i.lower, upperClosed: !i.lowerClosed))
       cursor = i.upper
       cursorClosed = !i.upperClosed
     }
@@ -154,7 +157,8 @@ public struct IntervalSet: Hashable, Sendable {
         continue
       }
       // Touching counts as overlapping when the shared end is held by either: [0, 0.5] ∪ (0.5, 1].
-      let joins = last.upper > next.lower || (last.upper == next.lower && (last.upperClosed || next.lowerClosed))
+      let joins =
+        last.upper > next.lower || (last.upper == next.lower && (last.upperClosed || next.lowerClosed))
       guard joins else {
         out.append(next)
         continue
@@ -213,7 +217,8 @@ extension IntervalSet: CustomStringConvertible {
 
   static func format(_ i: ConfidenceInterval) -> String {
     if i.lower == i.upper { return "{\(formatNumber(i.lower))}" }
-    return "\(i.lowerClosed ? "[" : "(")\(formatNumber(i.lower)), \(formatNumber(i.upper))\(i.upperClosed ? "]" : ")")"
+    return
+      "\(i.lowerClosed ? "[" : "(")\(formatNumber(i.lower)), \(formatNumber(i.upper))\(i.upperClosed ? "]" : ")")"
   }
 
   /// The shortest text that reads back as the same number, without a trailing `.0`: `0`, `0.95`, `1`.

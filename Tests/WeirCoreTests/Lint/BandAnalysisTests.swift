@@ -5,13 +5,17 @@ import Testing
 @Suite struct BandAnalysisTests {
   @Test func referenceWorkflowWritersAndCoverage() {
     let analysis = BandAnalysis(graph: GraphBuilder.reference().graph)
-    let writers = analysis.writers.map { "\($0.id) \($0.status!.name) cat \($0.bands.band("cat")) dog \($0.bands.band("dog"))" }
+    let writers = analysis.writers.map {
+      "\($0.id) \($0.status!.name) cat \($0.bands.band("cat")) dog \($0.bands.band("dog"))"
+    }
     #expect(
       writers == [
         "write-sure ANNOTATION_SUCCESS cat (0.95, 1] dog (0.95, 1]",
         "write-review ANNOTATION_AWAITING_REVIEW cat (0.5, 0.95] dog (0.5, 0.95]",
       ])
-    let coverage = analysis.coverage.map { "\($0.label): dropped \($0.dropped), conflicting \($0.conflicting)" }
+    let coverage = analysis.coverage.map {
+      "\($0.label): dropped \($0.dropped), conflicting \($0.conflicting)"
+    }
     #expect(coverage == ["cat: dropped [0, 0.5], conflicting ∅", "dog: dropped [0, 0.5], conflicting ∅"])
   }
 
@@ -77,7 +81,9 @@ import Testing
     var b = GraphBuilder()
     b.model("detect")
     b.threshold("sure", ["detect"], .greaterThan, ["cat": 0.9])
-    b.model("breed", concepts: ["siamese"], name: "breeds", type: "visual-classifier", regions: false, inputs: ["sure"])
+    b.model(
+      "breed", concepts: ["siamese"], name: "breeds", type: "visual-classifier", regions: false,
+      inputs: ["sure"])
     let analysis = BandAnalysis(graph: b.graph)
     #expect(analysis.outgoing("breed").presentConcepts == ["siamese"])
     #expect(analysis.sources["breed"] == ["breed"])

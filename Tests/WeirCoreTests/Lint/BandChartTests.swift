@@ -29,7 +29,10 @@ import Testing
     b.writer("write-exact", ["exact"], .pending)
     let lines = BandChart().render(BandAnalysis(graph: b.graph)).split(separator: "\n")
     let cat = lines.first { $0.hasPrefix("cat ") }!
-    #expect(cat == "cat     [············p·······RRRRRRRRRRRRRRRRRR!A]  A [0.95, 1]  P {0.3}  R (0.5, 0.95]  ! {0.95}  · [0, 0.3) ∪ (0.3, 0.5]")
+    #expect(
+      cat
+        == "cat     [············p·······RRRRRRRRRRRRRRRRRR!A]  A [0.95, 1]  P {0.3}  R (0.5, 0.95]  ! {0.95}  · [0, 0.3) ∪ (0.3, 0.5]"
+    )
     #expect(lines.last!.contains("! written twice with different statuses"))
     #expect(lines.last!.contains("lowercase: only single values"))
   }

@@ -19,7 +19,9 @@ struct GraphBuilder {
 
   mutating func line(_ s: String) { put("  \(s)\n") }
 
-  private mutating func header(_ id: String, type: String, inputs: [String], trailing: String) -> (Located<String>, [Located<String>]) {
+  private mutating func header(_ id: String, type: String, inputs: [String], trailing: String) -> (
+    Located<String>, [Located<String>]
+  ) {
     put("  ")
     let idRange = put(id)
     put(":\(trailing.isEmpty ? "" : " \(trailing)")\n    type: \(type)\n")
@@ -36,17 +38,20 @@ struct GraphBuilder {
   }
 
   mutating func model(
-    _ id: String, concepts: [String]? = ["cat", "dog"], name: String = "pets", type: String = "visual-detector",
+    _ id: String, concepts: [String]? = ["cat", "dog"], name: String = "pets",
+    type: String = "visual-detector",
     predictsConcepts: Bool = true, regions: Bool = true, inputs: [String] = [], trailing: String = ""
   ) {
     let (idLoc, ins) = header(id, type: type, inputs: inputs, trailing: trailing)
     put("    model: \(name)\n")
-    let spec = ModelSpec(name: name, concepts: concepts, predictsConcepts: predictsConcepts, predictsRegions: regions)
+    let spec = ModelSpec(
+      name: name, concepts: concepts, predictsConcepts: predictsConcepts, predictsRegions: regions)
     nodes.append(BandNode(id: idLoc, type: type, inputs: ins, role: .model(spec)))
   }
 
   mutating func threshold(
-    _ id: String, _ inputs: [String], _ comparator: IntervalSet.Comparator?, _ values: KeyValuePairs<String, Double>,
+    _ id: String, _ inputs: [String], _ comparator: IntervalSet.Comparator?,
+    _ values: KeyValuePairs<String, Double>,
     fallback: Double? = nil, trailing: String = ""
   ) {
     let (idLoc, ins) = header(id, type: "region-thresholder", inputs: inputs, trailing: trailing)
@@ -73,7 +78,8 @@ struct GraphBuilder {
   }
 
   mutating func writer(
-    _ id: String, _ inputs: [String], _ status: AnnotationStatus?, user: String? = "bot", task: String? = "pets",
+    _ id: String, _ inputs: [String], _ status: AnnotationStatus?, user: String? = "bot",
+    task: String? = "pets",
     trailing: String = ""
   ) {
     let (idLoc, ins) = header(id, type: "annotation-writer", inputs: inputs, trailing: trailing)
@@ -96,7 +102,10 @@ struct GraphBuilder {
       t = Located(task, put(task))
       put("\n")
     }
-    nodes.append(BandNode(id: idLoc, type: "annotation-writer", inputs: ins, role: .writer(WriterSpec(status: s, userId: u, taskId: t))))
+    nodes.append(
+      BandNode(
+        id: idLoc, type: "annotation-writer", inputs: ins,
+        role: .writer(WriterSpec(status: s, userId: u, taskId: t))))
   }
 
   mutating func sample(_ id: String, _ inputs: [String], _ fraction: Double) {
@@ -104,7 +113,10 @@ struct GraphBuilder {
     put("    params: {keep_fraction: ")
     let f = put(IntervalSet.formatNumber(fraction))
     put("}\n")
-    nodes.append(BandNode(id: idLoc, type: "random-sample", inputs: ins, role: .sampler(SamplerSpec(keepFraction: Located(fraction, f)))))
+    nodes.append(
+      BandNode(
+        id: idLoc, type: "random-sample", inputs: ins,
+        role: .sampler(SamplerSpec(keepFraction: Located(fraction, f)))))
   }
 
   mutating func passThrough(_ id: String, _ inputs: [String], type: String = "image-crop") {

@@ -36,7 +36,9 @@ import Testing
     #expect(overlap.singlePoint == 0.95)
     let gap = IntervalSet(.greaterThan, 0.95).union(IntervalSet(.lessThan, 0.95)).complement
     #expect(gap.description == "{0.95}")
-    #expect(IntervalSet(.greaterThan, 0.95).union(IntervalSet(.lessThan, 0.95)).description == "[0, 0.95) ∪ (0.95, 1]")
+    #expect(
+      IntervalSet(.greaterThan, 0.95).union(IntervalSet(.lessThan, 0.95)).description
+        == "[0, 0.95) ∪ (0.95, 1]")
   }
 
   @Test func unionsMergeTouchingEndsOnlyWhenOneIsClosed() {
@@ -53,7 +55,9 @@ import Testing
     #expect(IntervalSet.unit.complement == .empty)
     #expect(IntervalSet.unit.isUnit)
     #expect(IntervalSet.empty.description == "∅")
-    #expect(IntervalSet([ConfidenceInterval(lower: 0.5, lowerClosed: false, upper: 0.5, upperClosed: true)]).isEmpty)
+    #expect(
+      IntervalSet([ConfidenceInterval(lower: 0.5, lowerClosed: false, upper: 0.5, upperClosed: true)]).isEmpty
+    )
     #expect(IntervalSet([.closed(0.7, 0.3)]).isEmpty)
     #expect(IntervalSet([.closed(-1, 2)]) == .unit)
     #expect(IntervalSet([.closed(.nan, 1)]).isEmpty)
@@ -108,8 +112,14 @@ indirect enum Formula: CustomStringConvertible {
     case 0, 1:
       let c = IntervalSet.Comparator.allCases[Int(rng.next() % 5)]
       return .threshold(c, thresholds[Int(rng.next() % UInt64(thresholds.count))])
-    case 2: return .and(random(&rng, thresholds: thresholds, depth: depth - 1), random(&rng, thresholds: thresholds, depth: depth - 1))
-    case 3: return .or(random(&rng, thresholds: thresholds, depth: depth - 1), random(&rng, thresholds: thresholds, depth: depth - 1))
+    case 2:
+      return .and(
+        random(&rng, thresholds: thresholds, depth: depth - 1),
+        random(&rng, thresholds: thresholds, depth: depth - 1))
+    case 3:
+      return .or(
+        random(&rng, thresholds: thresholds, depth: depth - 1),
+        random(&rng, thresholds: thresholds, depth: depth - 1))
     default: return .not(random(&rng, thresholds: thresholds, depth: depth - 1))
     }
   }

@@ -25,7 +25,8 @@ import Testing
     let outcome = Linter().lint(file)
     #expect(!outcome.check.hasErrors, "\(name).yaml should check clean: lint fixtures test the rules")
     GoldenFile.check(
-      DiagnosticRenderer.text(outcome.diagnostics, in: file), against: Self.folder.appendingPathComponent(name + ".err"))
+      DiagnosticRenderer.text(outcome.diagnostics, in: file),
+      against: Self.folder.appendingPathComponent(name + ".err"))
   }
 
   /// The reference workflow, in both dialects, lints clean but for the dropped band [0, 0.5].
@@ -72,7 +73,8 @@ import Testing
   @Test(arguments: ["json", "sarif", "github"])
   func otherFormats(_ format: String) throws {
     let reports = try ["overlapping-writers-off-by-one", "unknown-concept", "suppressions"].map { name in
-      let file = try Self.source(Self.folder.appendingPathComponent(name + ".yaml"), path: "flows/\(name).yaml")
+      let file = try Self.source(
+        Self.folder.appendingPathComponent(name + ".yaml"), path: "flows/\(name).yaml")
       return FileDiagnostics(file: file, diagnostics: Linter().lint(file).diagnostics)
     }
     let text: String

@@ -206,7 +206,8 @@ import Testing
 
   @Test func nonComplementarySplitWithAFixIt() {
     let b = GraphBuilder.reference(unsure: .lessThan)
-    let diagnostics = Linter(configuration: LintConfiguration(only: ["non-complementary-split"])).lint(b.graph, file: b.file)
+    let diagnostics = Linter(configuration: LintConfiguration(only: ["non-complementary-split"])).lint(
+      b.graph, file: b.file)
     #expect(
       GraphBuilder.render(diagnostics, b.file) == """
         25:18: warning: cat and dog regions with confidence exactly 0.95 pass neither 'sure' (> 0.95) nor 'unsure' (< 0.95) [lint.non-complementary-split]

@@ -26,7 +26,9 @@ import Testing
   @Test func errorsAndDiagnosticsWithoutARange() {
     let file = SourceFile(path: "x.yaml", text: "")
     let d = Diagnostic.error("io.unreadable", "cannot read x.yaml: no such file", at: nil)
-    #expect(GitHubRenderer().render(d, in: file) == "::error file=x.yaml,title=io.unreadable::cannot read x.yaml: no such file")
+    #expect(
+      GitHubRenderer().render(d, in: file)
+        == "::error file=x.yaml,title=io.unreadable::cannot read x.yaml: no such file")
   }
 }
 
@@ -49,16 +51,20 @@ import Testing
     #expect(rules.count == LintRules.all.count)
     let dead = try #require(rules.first { $0["id"] as? String == "lint.dead-branch" })
     #expect(dead["name"] as? String == "DeadBranch")
-    #expect((dead["shortDescription"] as? [String: Any])?["text"] as? String == LintRules.rule("dead-branch")!.summary)
+    #expect(
+      (dead["shortDescription"] as? [String: Any])?["text"] as? String
+        == LintRules.rule("dead-branch")!.summary)
     #expect((dead["defaultConfiguration"] as? [String: Any])?["level"] as? String == "warning")
     #expect((dead["help"] as? [String: Any])?["markdown"] != nil)
 
     let results = try #require(run["results"] as? [[String: Any]])
-    #expect(results.map { $0["ruleId"] as? String } == ["lint.uncovered-band", "lint.non-complementary-split"])
+    #expect(
+      results.map { $0["ruleId"] as? String } == ["lint.uncovered-band", "lint.non-complementary-split"])
     let split = results[1]
     #expect(split["level"] as? String == "warning")
     #expect(rules[split["ruleIndex"] as! Int]["id"] as? String == "lint.non-complementary-split")
-    let location = try #require((split["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+    let location = try #require(
+      (split["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
     #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "test.yaml")
     let region = try #require(location["region"] as? [String: Int])
     #expect(region == ["startLine": 25, "startColumn": 18, "endLine": 25, "endColumn": 21])
@@ -74,11 +80,18 @@ import Testing
     let run = try #require((log["runs"] as? [[String: Any]])?.first)
     #expect(run["columnKind"] as? String == "unicodeCodePoints")
     let result = try #require((run["results"] as? [[String: Any]])?.first)
-    let physical = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
-    #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "file:///tmp/my%20flows/%E7%8C%AB.yaml")
-    #expect(physical["region"] as? [String: Int] == ["startLine": 1, "startColumn": 7, "endLine": 1, "endColumn": 8])
+    let physical = try #require(
+      (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+    #expect(
+      (physical["artifactLocation"] as? [String: Any])?["uri"] as? String
+        == "file:///tmp/my%20flows/%E7%8C%AB.yaml")
+    #expect(
+      physical["region"] as? [String: Int] == [
+        "startLine": 1, "startColumn": 7, "endLine": 1, "endColumn": 8,
+      ])
     // A result whose id is not a lint rule still gets a rule entry, so ruleIndex is valid.
-    let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+    let rules = try #require(
+      ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
     #expect(rules[result["ruleIndex"] as! Int]["id"] as? String == "check.x")
   }
 }

@@ -19,8 +19,12 @@ import Testing
           bare: 1 # weir-lint-ignore
           other: 1 # weir-lint-ignored elsewhere
         """)
-    let found = Suppression.scan(file).map { s in "\(s.line): \(s.rules.map(\.value).joined(separator: ","))" }
-    #expect(found == ["5: dead-branch,lint.overlapping-writers", "5: uncovered-band", "8: redundant-threshold", "10: "])
+    let found = Suppression.scan(file).map { s in "\(s.line): \(s.rules.map(\.value).joined(separator: ","))"
+    }
+    #expect(
+      found == [
+        "5: dead-branch,lint.overlapping-writers", "5: uncovered-band", "8: redundant-threshold", "10: ",
+      ])
   }
 
   /// The reference workflow with the dropped-band note suppressed above the model node.
@@ -45,7 +49,8 @@ import Testing
     var b = GraphBuilder()
     b.line("# weir-lint-ignore: uncovered-band, dead-brnch")
     b.model("detect")
-    b.threshold("sure", ["detect"], .greaterThan, ["cat": 0.95], trailing: "# weir-lint-ignore: overlapping-writers")
+    b.threshold(
+      "sure", ["detect"], .greaterThan, ["cat": 0.95], trailing: "# weir-lint-ignore: overlapping-writers")
     b.writer("write-sure", ["sure"], .success, trailing: "# weir-lint-ignore")
     #expect(
       b.lint() == """
@@ -89,7 +94,10 @@ import Testing
         """)
     let (config, diagnostics) = LintConfiguration.parse(file)
     #expect(diagnostics.isEmpty)
-    #expect(config.settings == ["uncovered-band": .off, "redundant-threshold": .severity(.error), "dead-branch": .severity(.note)])
+    #expect(
+      config.settings == [
+        "uncovered-band": .off, "redundant-threshold": .severity(.error), "dead-branch": .severity(.note),
+      ])
     #expect(config.severity(of: LintRules.rule("uncovered-band")!) == nil)
     #expect(config.severity(of: LintRules.rule("dead-branch")!) == .note)
     #expect(config.severity(of: LintRules.rule("overlapping-writers")!) == .warning)
@@ -120,7 +128,8 @@ import Testing
     let rule = LintRules.rule("uncovered-band")!
     let config = LintConfiguration(settings: ["uncovered-band": .off], only: ["uncovered-band"])
     #expect(config.severity(of: rule) == .note)
-    #expect(LintConfiguration(only: ["uncovered-band"], disabled: ["uncovered-band"]).severity(of: rule) == nil)
+    #expect(
+      LintConfiguration(only: ["uncovered-band"], disabled: ["uncovered-band"]).severity(of: rule) == nil)
     #expect(LintConfiguration(only: ["dead-branch"]).severity(of: rule) == nil)
   }
 
@@ -131,10 +140,15 @@ import Testing
 
   @Test func locateWalksUpToTheNearestFile() {
     let existing: Set<String> = ["/repo/.weir.yaml", "/repo/a/.weir.yaml", ".weir.yaml"]
-    #expect(LintConfiguration.locate(forFile: "/repo/a/b/w.yaml", fileExists: existing.contains) == "/repo/a/.weir.yaml")
-    #expect(LintConfiguration.locate(forFile: "/repo/c/w.yaml", fileExists: existing.contains) == "/repo/.weir.yaml")
+    #expect(
+      LintConfiguration.locate(forFile: "/repo/a/b/w.yaml", fileExists: existing.contains)
+        == "/repo/a/.weir.yaml")
+    #expect(
+      LintConfiguration.locate(forFile: "/repo/c/w.yaml", fileExists: existing.contains) == "/repo/.weir.yaml"
+    )
     #expect(LintConfiguration.locate(forFile: "/elsewhere/w.yaml", fileExists: existing.contains) == nil)
     #expect(LintConfiguration.locate(forFile: "x/w.yaml", fileExists: existing.contains) == ".weir.yaml")
-    #expect(LintConfiguration.locate(forFile: "/w.yaml", fileExists: { $0 == "/.weir.yaml" }) == "/.weir.yaml")
+    #expect(
+      LintConfiguration.locate(forFile: "/w.yaml", fileExists: { $0 == "/.weir.yaml" }) == "/.weir.yaml")
   }
 }

@@ -51,7 +51,9 @@ public struct BandAnalysis: Sendable {
     self.carriesPredictions = carries
     self.writers = graph.nodes.compactMap { node in
       node.writer.map {
-        WriterBand(node: node, status: $0.status?.value, bands: incoming[node.id.value] ?? .none, sources: sources[node.id.value] ?? [])
+        WriterBand(
+          node: node, status: $0.status?.value, bands: incoming[node.id.value] ?? .none,
+          sources: sources[node.id.value] ?? [])
       }
     }
     self.coverage = computeCoverage()

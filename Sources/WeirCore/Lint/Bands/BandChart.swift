@@ -40,7 +40,11 @@ public struct BandChart: Sendable {
     var rows: [(order: Int, cells: [String])] = []
     for c in coverage {
       for w in c.writers {
-        rows.append((w.writer.node.id.range.start, [w.writer.id, w.writer.status?.name ?? "(no status)", c.label, "\(w.band)"]))
+        rows.append(
+          (
+            w.writer.node.id.range.start,
+            [w.writer.id, w.writer.status?.name ?? "(no status)", c.label, "\(w.band)"]
+          ))
       }
     }
     // Writers in source order; concepts keep coverage order within a writer (the sort is stable).
@@ -83,7 +87,9 @@ public struct BandChart: Sendable {
     for (value, label) in [(0.0, "0"), (0.25, "0.25"), (0.5, "0.5"), (0.75, "0.75"), (1.0, "1")] {
       let column = tickColumn(value)
       let start = value == 1 ? column - label.count + 1 : column
-      for (i, ch) in label.enumerated() where start + i >= 0 && start + i < line.count { line[start + i] = ch }
+      for (i, ch) in label.enumerated() where start + i >= 0 && start + i < line.count {
+        line[start + i] = ch
+      }
     }
     return String(line).trailingSpacesTrimmed
   }
@@ -133,7 +139,8 @@ public struct BandChart: Sendable {
 
   func legend(_ used: Set<Character>) -> String {
     var entries: [String] = []
-    for s in AnnotationStatus.allCases where used.contains(Self.letter(s)) || used.contains(Character(Self.letter(s).lowercased())) {
+    for s in AnnotationStatus.allCases
+    where used.contains(Self.letter(s)) || used.contains(Character(Self.letter(s).lowercased())) {
       entries.append("\(Self.letter(s)) \(s.name)")
     }
     if used.contains("W") { entries.append("W written with no status") }

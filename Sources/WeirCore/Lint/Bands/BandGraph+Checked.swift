@@ -15,7 +15,8 @@ extension BandGraph {
   /// carries concepts (a workflow type used after a detector).
   static func bands(of kind: Kind?) -> ConceptBands {
     guard let kind else { return .none }
-    return kind.includes(Kinds.concepts) || kind.includes(Kinds.regionConcepts) ? ConceptBands(others: .unit) : .none
+    return kind.includes(Kinds.concepts) || kind.includes(Kinds.regionConcepts)
+      ? ConceptBands(others: .unit) : .none
   }
 }
 
@@ -44,7 +45,9 @@ extension Linter {
 struct CheckedGraphBuilder {
   var nodes: [BandNode] = []
 
-  mutating func add(_ checked: CheckedWorkflow, prefix: String, usingRange: SourceRange?, inputsOfIN: [Located<String>]) {
+  mutating func add(
+    _ checked: CheckedWorkflow, prefix: String, usingRange: SourceRange?, inputsOfIN: [Located<String>]
+  ) {
     for node in checked.nodes {
       let id = Located(prefix + node.id, usingRange ?? node.syntax.id.range)
       let inputs = node.inputs.flatMap { ref -> [Located<String>] in
@@ -59,18 +62,26 @@ struct CheckedGraphBuilder {
         add(expansion, prefix: id.value + "/", usingRange: id.range, inputsOfIN: inputs)
       }
       let reader = CheckedParams(node: node, fallback: usingRange)
-      nodes.append(BandNode(id: id, type: node.type?.name ?? "node", inputs: inputs, role: role(node, reader, id.range, inside: usingRange != nil)))
+      nodes.append(
+        BandNode(
+          id: id, type: node.type?.name ?? "node", inputs: inputs,
+          role: role(node, reader, id.range, inside: usingRange != nil)))
     }
   }
 
-  private func role(_ node: CheckedNode, _ params: CheckedParams, _ idRange: SourceRange, inside: Bool) -> BandNode.Role {
+  private func role(_ node: CheckedNode, _ params: CheckedParams, _ idRange: SourceRange, inside: Bool)
+    -> BandNode.Role
+  {
     guard let type = node.type else { return .passThrough }
     if type.role == .model {
       let output = type.output
       let concepts = output.includes(Kinds.concepts) || output.includes(Kinds.regionConcepts)
       let regions = output.includes(Kinds.regionConcepts) || node.scope != .whole
       let declared = node.model?.decl?.concepts
-      let range = inside ? nil : declared.flatMap { $0.isEmpty ? nil : $0.dropFirst().reduce($0[0].range) { $0.union($1.range) } }
+      let range =
+        inside
+        ? nil
+        : declared.flatMap { $0.isEmpty ? nil : $0.dropFirst().reduce($0[0].range) { $0.union($1.range) } }
       return .model(
         ModelSpec(
           name: node.model?.name ?? node.id, concepts: node.model?.concepts, predictsConcepts: concepts,
@@ -126,15 +137,19 @@ struct CheckedParams {
     if let p = node.param("concepts") {
       if p.entries.isEmpty, let map = p.value.numberMap {
         let r = range(p.source) ?? idRange
-        entries = map.keys.sorted().map { ConceptThreshold(concept: Located($0, r), value: Located(map[$0]!, r)) }
+        entries = map.keys.sorted().map {
+          ConceptThreshold(concept: Located($0, r), value: Located(map[$0]!, r))
+        }
       }
       for e in p.entries {
         guard let key = e.key, let x = e.value.doubleValue else { continue }
         let keyRange = fallback ?? e.keyRange ?? idRange
-        entries.append(ConceptThreshold(concept: Located(key, keyRange), value: Located(x, range(e.source) ?? keyRange)))
+        entries.append(
+          ConceptThreshold(concept: Located(key, keyRange), value: Located(x, range(e.source) ?? keyRange)))
       }
     }
-    return ThresholdSpec(comparator: comparator, thresholds: entries, fallback: number("default_threshold", idRange))
+    return ThresholdSpec(
+      comparator: comparator, thresholds: entries, fallback: number("default_threshold", idRange))
   }
 
   func writer(_ idRange: SourceRange) -> WriterSpec {
@@ -144,6 +159,7 @@ struct CheckedParams {
     {
       status = Located(s, range(p.source) ?? idRange)
     }
-    return WriterSpec(status: status, userId: string("annotation_user_id", idRange), taskId: string("task_id", idRange))
+    return WriterSpec(
+      status: status, userId: string("annotation_user_id", idRange), taskId: string("task_id", idRange))
   }
 }

@@ -21,7 +21,9 @@ public struct BandGraph: Sendable {
   public var writesAnnotations: Bool { nodes.contains { $0.writer != nil } }
 
   /// Ids of the nodes that read `id`, in source order.
-  public func consumers(of id: String) -> [BandNode] { nodes.filter { $0.inputs.contains { $0.value == id } } }
+  public func consumers(of id: String) -> [BandNode] {
+    nodes.filter { $0.inputs.contains { $0.value == id } }
+  }
 }
 
 /// One node of a `BandGraph`.
@@ -109,7 +111,8 @@ public struct ThresholdSpec: Sendable {
   public var fallback: Located<Double>?
 
   public init(
-    comparator: Located<IntervalSet.Comparator>?, thresholds: [ConceptThreshold], fallback: Located<Double>? = nil
+    comparator: Located<IntervalSet.Comparator>?, thresholds: [ConceptThreshold],
+    fallback: Located<Double>? = nil
   ) {
     self.comparator = comparator
     self.thresholds = thresholds
@@ -140,7 +143,9 @@ public struct WriterSpec: Sendable {
   public var userId: Located<String>?
   public var taskId: Located<String>?
 
-  public init(status: Located<AnnotationStatus>?, userId: Located<String>? = nil, taskId: Located<String>? = nil) {
+  public init(
+    status: Located<AnnotationStatus>?, userId: Located<String>? = nil, taskId: Located<String>? = nil
+  ) {
     self.status = status
     self.userId = userId
     self.taskId = taskId

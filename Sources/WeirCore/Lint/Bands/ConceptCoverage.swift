@@ -58,7 +58,8 @@ extension BandAnalysis {
       }
     }
     return ConceptCoverage(
-      concept: concept, predicted: predicted.union(written), writers: writers, byStatus: byStatus, written: written,
+      concept: concept, predicted: predicted.union(written), writers: writers, byStatus: byStatus,
+      written: written,
       conflicting: conflicting)
   }
 }

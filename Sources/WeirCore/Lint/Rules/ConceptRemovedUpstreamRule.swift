@@ -68,7 +68,8 @@ struct ConceptRemovedUpstreamRule: LintRule {
       head += 1
       guard seen.insert(id).inserted, let n = context.graph.node(id) else { continue }
       if let spec = n.thresholder, spec.fallback == nil, spec.comparator != nil,
-        !context.bands.incoming(id).band(concept).isEmpty, !spec.thresholds.contains(where: { $0.concept.value == concept })
+        !context.bands.incoming(id).band(concept).isEmpty,
+        !spec.thresholds.contains(where: { $0.concept.value == concept })
       {
         return n
       }

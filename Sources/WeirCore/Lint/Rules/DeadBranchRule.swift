@@ -77,12 +77,17 @@ struct DeadBranchRule: LintRule {
     let first = groups[0]
     let concepts = LintText.list(first.items.map(\.entry.label))
     var notes = groups.dropFirst().map { g in
-      Note("it keeps \(LintText.list(g.items.map(\.entry.label))) in \(g.key[0]) but only \(g.key[1]) reaches it")
+      Note(
+        "it keeps \(LintText.list(g.items.map(\.entry.label))) in \(g.key[0]) but only \(g.key[1]) reaches it"
+      )
     }
     notes += inputNotes(node, concepts: first.items.map(\.entry.concept), context)
     let silenced = downstreamWriters(of: id, context)
     if !silenced.isEmpty {
-      notes.append(Note("so \(LintText.quoted(silenced.map(\.id.value))) never \(silenced.count == 1 ? "writes" : "write") anything"))
+      notes.append(
+        Note(
+          "so \(LintText.quoted(silenced.map(\.id.value))) never \(silenced.count == 1 ? "writes" : "write") anything"
+        ))
     }
     return diagnostic(
       "no confidence can pass '\(id)': it keeps \(concepts) in \(first.key[0]) but only \(first.key[1]) reaches it",
@@ -94,7 +99,9 @@ struct DeadBranchRule: LintRule {
     node.inputs.flatMap { input in
       let given = context.bands.outgoing(input.value)
       return LintText.grouped(concepts) { context.band(given, $0) }.map { group in
-        Note("'\(input.value)' gives \(LintText.list(group.items.map { $0 ?? "other concepts" })) in \(group.key)", at: input.range)
+        Note(
+          "'\(input.value)' gives \(LintText.list(group.items.map { $0 ?? "other concepts" })) in \(group.key)",
+          at: input.range)
       }
     }
   }
@@ -110,7 +117,8 @@ struct DeadBranchRule: LintRule {
         queue.append(reader.id.value)
       }
     }
-    let order = Dictionary(context.graph.nodes.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+    let order = Dictionary(
+      context.graph.nodes.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
     return writers.sorted { order[$0.id.value]! < order[$1.id.value]! }
   }
 }

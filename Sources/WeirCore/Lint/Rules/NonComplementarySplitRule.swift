@@ -3,7 +3,8 @@
 struct NonComplementarySplitRule: LintRule {
   let id = "non-complementary-split"
   let defaultSeverity = Severity.warning
-  let summary = "two branches split one input at t with '>' and '<', so a confidence of exactly t goes down neither"
+  let summary =
+    "two branches split one input at t with '>' and '<', so a confidence of exactly t goes down neither"
   let rationale = """
     Splitting a node's output into two branches at one threshold is meant to send every region down \
     exactly one of them. With `GREATER_THAN t` on one branch and `LESS_THAN t` on the other, a \
@@ -55,7 +56,8 @@ struct NonComplementarySplitRule: LintRule {
     let (ca, cb) = (a.thresholder!.comparator!, b.thresholder!.comparator!)
     let arriving = context.bands.incoming(a.id.value)
     let entriesA = context.appliedThresholds(a)
-    let lost = context.appliedThresholds(b).compactMap { entry -> (entry: AppliedThreshold, ta: Double, point: Double)? in
+    let lost = context.appliedThresholds(b).compactMap {
+      entry -> (entry: AppliedThreshold, ta: Double, point: Double)? in
       guard let ta = entriesA.first(where: { $0.concept == entry.concept })?.value.value else { return nil }
       let band = context.band(arriving, entry.concept)
       let keptA = band.intersection(IntervalSet(ca.value, ta))
@@ -71,13 +73,15 @@ struct NonComplementarySplitRule: LintRule {
       var fixIts: [FixIt] = []
       if cb.value == .lessThan || cb.value == .greaterThan {
         let inclusive = cb.value == .lessThan ? IntervalSet.Comparator.lessThanOrEqual : .greaterThanOrEqual
-        fixIts.append(FixIt("make '\(b.id.value)' keep \(t)", range: cb.range, replacement: inclusive.rawValue))
+        fixIts.append(
+          FixIt("make '\(b.id.value)' keep \(t)", range: cb.range, replacement: inclusive.rawValue))
       }
       return diagnostic(
         "\(LintText.subject(group.items.map(\.entry.concept), noun: context.noun(at: b.id.value))) with confidence exactly \(t) "
           + "pass neither '\(a.id.value)' (\(LintText.threshold(ca.value, first.ta))) "
           + "nor '\(b.id.value)' (\(LintText.threshold(cb.value, first.entry.value.value)))",
-        at: first.entry.range, notes: [Note("'\(a.id.value)' splits the same input", at: a.id.range)], fixIts: fixIts)
+        at: first.entry.range, notes: [Note("'\(a.id.value)' splits the same input", at: a.id.range)],
+        fixIts: fixIts)
     }
   }
 }

@@ -3,7 +3,8 @@
 struct RedundantThresholdRule: LintRule {
   let id = "redundant-threshold"
   let defaultSeverity = Severity.warning
-  let summary = "a threshold that removes nothing: every confidence of the concept that reaches it already passes"
+  let summary =
+    "a threshold that removes nothing: every confidence of the concept that reaches it already passes"
   let rationale = """
     When earlier thresholders have narrowed a concept to a band that lies wholly inside what a later \
     threshold keeps (`> 0.5` after `> 0.9`), the later threshold never removes anything. Its author \

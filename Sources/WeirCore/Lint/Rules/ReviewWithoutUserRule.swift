@@ -32,7 +32,9 @@ struct ReviewWithoutUserRule: LintRule {
       guard let w = node.writer, let status = w.status,
         status.value == .awaitingReview || status.value == .awaitingConsensusReview
       else { return nil }
-      let missing = [("annotation_user_id", w.userId), ("task_id", w.taskId)].filter { $0.1?.value.isEmpty ?? true }
+      let missing = [("annotation_user_id", w.userId), ("task_id", w.taskId)].filter {
+        $0.1?.value.isEmpty ?? true
+      }
       guard !missing.isEmpty else { return nil }
       let names = LintText.list(missing.map(\.0), conjunction: "or")
       return diagnostic(

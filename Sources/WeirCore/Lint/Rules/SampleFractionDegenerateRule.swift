@@ -35,7 +35,8 @@ struct SampleFractionDegenerateRule: LintRule {
       let text = IntervalSet.formatNumber(f.value)
       let id = node.id.value
       if f.value <= 0 {
-        return diagnostic("keep_fraction \(text) keeps no input: nothing after '\(id)' ever runs", at: f.range)
+        return diagnostic(
+          "keep_fraction \(text) keeps no input: nothing after '\(id)' ever runs", at: f.range)
       }
       if f.value >= 1 {
         return diagnostic("keep_fraction \(text) keeps every input: '\(id)' does nothing", at: f.range)

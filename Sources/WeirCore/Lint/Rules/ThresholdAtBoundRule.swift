@@ -38,7 +38,9 @@ struct ThresholdAtBoundRule: LintRule {
     }
   }
 
-  private func check(_ comparator: IntervalSet.Comparator, _ t: Located<Double>, subject: String) -> Diagnostic? {
+  private func check(_ comparator: IntervalSet.Comparator, _ t: Located<Double>, subject: String)
+    -> Diagnostic?
+  {
     let kept = IntervalSet(comparator, t.value)
     let written = "'\(LintText.threshold(comparator, t.value))'"
     if kept.isEmpty {

@@ -3,7 +3,8 @@
 struct ThresholdsOutOfOrderRule: LintRule {
   let id = "thresholds-out-of-order"
   let defaultSeverity = Severity.warning
-  let summary = "confidences sent to review reach above those accepted: the accept and review thresholds look swapped"
+  let summary =
+    "confidences sent to review reach above those accepted: the accept and review thresholds look swapped"
   let rationale = """
     Auto-annotation accepts what the model is surest of and sends the doubtful band below it to \
     review. When some confidence sent to review is higher than every accepted one, the most \
@@ -46,7 +47,8 @@ struct ThresholdsOutOfOrderRule: LintRule {
   private static let reviewStatuses: Set<AnnotationStatus> = [.awaitingReview, .awaitingConsensusReview]
 
   func check(_ context: LintContext) -> [Diagnostic] {
-    let swapped = context.bands.coverage.compactMap { c -> (coverage: ConceptCoverage, review: IntervalSet)? in
+    let swapped = context.bands.coverage.compactMap {
+      c -> (coverage: ConceptCoverage, review: IntervalSet)? in
       let accepted = c.band(.success)
       let review = c.band(.awaitingReview).union(c.band(.awaitingConsensusReview))
       guard let a = accepted.supremum, let r = review.supremum else { return nil }
@@ -59,7 +61,9 @@ struct ThresholdsOutOfOrderRule: LintRule {
       let reviewers = c.writers.filter { $0.writer.status.map(Self.reviewStatuses.contains) ?? false }
       let acceptors = c.writers.filter { $0.writer.status == .success }
       let pronoun = group.items.count == 1 ? c.label : "them"
-      let notes = acceptors.map { Note("'\($0.writer.id)' accepts \(pronoun) in \($0.band)", at: $0.writer.node.id.range) }
+      let notes = acceptors.map {
+        Note("'\($0.writer.id)' accepts \(pronoun) in \($0.band)", at: $0.writer.node.id.range)
+      }
       return diagnostic(
         "\(LintText.subject(group.items.map(\.coverage.concept), noun: context.noun(at: reviewers[0].writer.id))) "
           + "in \(group.key[0]) go to review, above those accepted in \(group.key[1]): "

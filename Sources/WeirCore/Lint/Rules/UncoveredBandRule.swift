@@ -45,7 +45,8 @@ struct UncoveredBandRule: LintRule {
       // The notes name the writers without pointing at them: this note shows on workflows that
       // are fine, and one line per writer keeps it short.
       let notes = coverage.writers.map { w in
-        Note("'\(w.writer.id)' writes \(pronoun) in \(w.band)\(w.writer.status.map { " as \($0.name)" } ?? "")")
+        Note(
+          "'\(w.writer.id)' writes \(pronoun) in \(w.band)\(w.writer.status.map { " as \($0.name)" } ?? "")")
       }
       let writerIDs = coverage.writers.map(\.writer.id)
       let source = firstSource(of: writerIDs, context)

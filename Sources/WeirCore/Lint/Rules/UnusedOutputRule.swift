@@ -33,10 +33,13 @@ struct UnusedOutputRule: LintRule {
 
   func check(_ context: LintContext) -> [Diagnostic] {
     guard context.graph.writesAnnotations else { return [] }
-    return context.graph.nodes.filter { $0.model != nil && context.graph.consumers(of: $0.id.value).isEmpty }.map {
-      diagnostic(
-        "nothing reads the output of '\($0.id.value)': its model runs on every input for nothing", at: $0.id.range,
-        notes: [Note("this workflow writes annotations, so only what reaches an annotation writer is kept")])
-    }
+    return context.graph.nodes.filter { $0.model != nil && context.graph.consumers(of: $0.id.value).isEmpty }
+      .map {
+        diagnostic(
+          "nothing reads the output of '\($0.id.value)': its model runs on every input for nothing",
+          at: $0.id.range,
+          notes: [Note("this workflow writes annotations, so only what reaches an annotation writer is kept")]
+        )
+      }
   }
 }

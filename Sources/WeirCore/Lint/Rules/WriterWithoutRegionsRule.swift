@@ -26,15 +26,16 @@ struct WriterWithoutRegionsRule: LintRule {
     """
 
   func check(_ context: LintContext) -> [Diagnostic] {
-    context.graph.nodes.filter { $0.writer != nil && context.bands.carriesPredictions[$0.id.value] == false }.map {
-      node in
-      let notes =
-        node.inputs.isEmpty
-        ? [Note("it reads the workflow input, which carries no predictions")]
-        : node.inputs.map { Note("'\($0.value)' gives no regions or concepts", at: $0.range) }
-      return diagnostic(
-        "'\(node.id.value)' is fed no regions or concepts, so it has nothing to write", at: node.id.range,
-        notes: notes)
-    }
+    context.graph.nodes.filter { $0.writer != nil && context.bands.carriesPredictions[$0.id.value] == false }
+      .map {
+        node in
+        let notes =
+          node.inputs.isEmpty
+          ? [Note("it reads the workflow input, which carries no predictions")]
+          : node.inputs.map { Note("'\($0.value)' gives no regions or concepts", at: $0.range) }
+        return diagnostic(
+          "'\(node.id.value)' is fed no regions or concepts, so it has nothing to write", at: node.id.range,
+          notes: notes)
+      }
   }
 }
