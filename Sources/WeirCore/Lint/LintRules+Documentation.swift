@@ -150,9 +150,34 @@ extension LintRules {
     - `--strict`: warnings fail the run too.
     - `--rule ID` (repeatable): run only these rules, even ones `.weir.yaml` turns off. \
     `--disable ID` (repeatable): never run these.
+    - `--explain` prints, after the findings, each file's bands as `weir bands` does.
     - `--list-rules` lists the rules; with `--markdown` it prints this document.
+    - The rules run on a file only when it checks without errors: findings about a workflow that \
+    cannot run would be noise next to its errors.
     - Exit status as `weir check`: 0 when no finding fails the run, 1 when one does (an error, or \
-    a warning with `--strict`), 2 for a usage error.
+    a warning with `--strict`), 2 for a usage error or an unreadable file.
+
+    `weir bands FILE` prints, per annotation writer and concept, the band it writes, and per \
+    concept a chart of the [0, 1] axis (`A` accepted, `R` awaiting review, `C` awaiting consensus \
+    review, `P` pending, `·` dropped, `!` written twice with different statuses; a lowercase letter \
+    marks a cell where only single values such as `{0.95}` are written). `--set accept=0.9` (or \
+    `--set sure.concepts.cat=0.9`) tries other values without editing the file; `--nodes` also \
+    lists what reaches every node; `--width` sets the number of cells.
+
+    ```text
+    concept  0         0.25      0.5       0.75      1
+             |         |         |         |         |
+    cat     [····················RRRRRRRRRRRRRRRRRRAA]  A (0.95, 1]  R (0.5, 0.95]  · [0, 0.5]
+    ```
+
+    ## Adding a rule
+
+    A rule is one file in `Sources/WeirCore/Lint/Rules/`: a type conforming to `LintRule` with a \
+    stable id, a default severity, a summary, why it matters, how to fix it and an example workflow, \
+    and a `check(_:)` that reads the `BandGraph` and `BandAnalysis` in its `LintContext`. Register \
+    it in `LintRules.all`, add `Tests/Fixtures/lint/<id>.yaml` (its `.err` golden is written on the \
+    first run), and regenerate this file with `UPDATE_GOLDEN=1 swift test --filter LintGoldenTests`. \
+    The tests check that the example fires the rule and that the reference workflow does not.
 
     """
 }
