@@ -60,6 +60,16 @@ import Testing
     #expect(serious.isEmpty, "\(DiagnosticRenderer.text(serious, in: file))")
   }
 
+  /// The stdlib's workflow types, linted on their own, have no warnings either.
+  @Test(arguments: Repo.files(under: "stdlib/workflows", extensions: ["yaml"]))
+  func stdlibWorkflowsLintWithoutWarnings(_ path: String) throws {
+    let file = try Self.source(Repo.url("stdlib/workflows/" + path), path: path)
+    let outcome = Linter().lint(file)
+    #expect(outcome.bands != nil, "\(path) should check clean")
+    let serious = outcome.diagnostics.filter { $0.severity != .note }
+    #expect(serious.isEmpty, "\(DiagnosticRenderer.text(serious, in: file))")
+  }
+
   /// The example in each rule's documentation makes that rule fire.
   @Test(arguments: LintRules.ids)
   func documentedExampleFires(_ id: String) throws {

@@ -122,7 +122,14 @@ struct CheckedParams {
   }
 
   func string(_ name: String, _ idRange: SourceRange) -> Located<String>? {
-    guard let p = node.param(name), let s = p.value.stringValue else { return nil }
+    guard let p = node.param(name), let s = p.value.stringValue else {
+      // `task_id: $task` in a workflow type checked on its own: the var has no value yet, because
+      // the node using the type gives it. The parameter is set, just not known here.
+      if let written = node.syntax.param(name), case .varRef(let v) = written.value {
+        return Located("$\(v.value)", fallback ?? v.range)
+      }
+      return nil
+    }
     return Located(s, range(p.source) ?? idRange)
   }
 
