@@ -84,8 +84,9 @@ struct CheckedGraphBuilder {
         : declared.flatMap { $0.isEmpty ? nil : $0.dropFirst().reduce($0[0].range) { $0.union($1.range) } }
       return .model(
         ModelSpec(
-          name: node.model?.name ?? node.id, concepts: node.model?.concepts, predictsConcepts: concepts,
-          predictsRegions: regions, conceptsRange: range))
+          name: node.model?.clarifai?.modelId.value ?? node.model?.name ?? node.id,
+          concepts: node.model?.concepts, predictsConcepts: concepts,
+          predictsRegions: regions, conceptsRange: range, conceptNames: conceptNames(node.model)))
     }
     switch type.name {
     case "region-thresholder", "concept-thresholder":
@@ -98,6 +99,13 @@ struct CheckedGraphBuilder {
       return .passThrough
     }
   }
+}
+
+/// The catalog's names of a model's concept ids, where they differ from the ids.
+private func conceptNames(_ model: ResolvedModel?) -> [String: String] {
+  guard model?.decl?.concepts == nil, let concepts = model?.catalogEntry?.concepts else { return [:] }
+  return Dictionary(
+    concepts.filter { $0.name != $0.id }.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
 }
 
 /// Reads a checked node's parameters with the ranges diagnostics should point at: where the value

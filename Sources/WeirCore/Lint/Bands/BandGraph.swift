@@ -89,16 +89,20 @@ public struct ModelSpec: Sendable {
   public var predictsRegions: Bool
   /// Where its concepts are declared (the model's `concepts:`), when they are declared in this file.
   public var conceptsRange: SourceRange?
+  /// Names people read for concept ids, when they differ (the catalog's `ai_b1b1b1b1` is
+  /// `BINARY_POSITIVE`); thresholds match ids.
+  public var conceptNames: [String: String]
 
   public init(
     name: String, concepts: [String]?, predictsConcepts: Bool = true, predictsRegions: Bool = true,
-    conceptsRange: SourceRange? = nil
+    conceptsRange: SourceRange? = nil, conceptNames: [String: String] = [:]
   ) {
     self.name = name
     self.concepts = concepts
     self.predictsConcepts = predictsConcepts
     self.predictsRegions = predictsRegions
     self.conceptsRange = conceptsRange
+    self.conceptNames = conceptNames
   }
 }
 

@@ -53,10 +53,19 @@ struct UnknownConceptRule: LintRule {
       models.count == 1
       ? "'\(models[0].model.name)' does not predict '\(concept.value)'"
       : "none of \(LintText.quoted(models.map(\.model.name))) predicts '\(concept.value)'"
-    let suggestion = DidYouMean.nearest(to: concept.value, in: known)
-    if let suggestion { message += "; did you mean '\(suggestion)'?" }
+    // A concept's name where its id belongs (`BINARY_POSITIVE` for `ai_b1b1b1b1`): thresholds match ids.
+    let byName = models.lazy.compactMap { $0.model.conceptNames.first { $0.value == concept.value }?.key }
+      .first
+    let suggestion = byName ?? DidYouMean.nearest(to: concept.value, in: known)
+    if let byName {
+      message =
+        "'\(concept.value)' is the name of the concept '\(byName)'; thresholds match concept ids, not names"
+    } else if let suggestion {
+      message += "; did you mean '\(suggestion)'?"
+    }
     let notes = models.map { m in
-      Note("'\(m.model.name)' predicts \(Self.listing(m.model.concepts!))", at: m.model.conceptsRange)
+      let shown = m.model.concepts!.map { id in m.model.conceptNames[id].map { "\(id) (\($0))" } ?? id }
+      return Note("'\(m.model.name)' predicts \(Self.listing(shown))", at: m.model.conceptsRange)
     }
     let fixIts = suggestion.map { [FixIt("use '\($0)'", range: concept.range, replacement: $0)] } ?? []
     return diagnostic(message, at: concept.range, notes: notes, fixIts: fixIts)
