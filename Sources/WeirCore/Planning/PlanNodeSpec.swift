@@ -1,0 +1,89 @@
+/// What the planner needs to know about one node, however it was produced: from a checked
+/// workflow, by a test, by the REPL after a change.
+public struct PlanNodeSpec: Sendable {
+  public enum Kind: Sendable {
+    /// A model call, with the model's resolved declaration.
+    case model(ModelSpec)
+    /// An operator, bound to Swift behaviour by its type name (`OperatorRegistry`).
+    case `operator`
+  }
+
+  public var id: String
+  /// The node type (`region-thresholder`, `visual-detector`).
+  public var type: String
+  public var kind: Kind
+  /// Ids of the nodes it reads; empty means the workflow input.
+  public var inputs: [String]
+  /// Parameters with vars substituted and enums normalized, in source order.
+  public var params: [PlanParam]
+
+  public init(id: String, type: String, kind: Kind, inputs: [String] = [], params: [PlanParam] = []) {
+    self.id = id
+    self.type = type
+    self.kind = kind
+    self.inputs = inputs
+    self.params = params
+  }
+}
+
+/// A resolved parameter: its name and value, and the var it came from (`$accept`), if any.
+public struct PlanParam: Sendable, Hashable {
+  public var name: String
+  public var value: JSONValue
+  /// Vars this value was written with, so the plan can say "0.95 ($accept)".
+  public var vars: [String]
+
+  public init(_ name: String, _ value: JSONValue, vars: [String] = []) {
+    self.name = name
+    self.value = value
+    self.vars = vars
+  }
+}
+
+/// A model as declared (`models:` in native, a node's `model:` in Clarifai), resolved.
+public struct ModelSpec: Sendable, Hashable {
+  public var name: String
+  /// The model type (`visual-detector`).
+  public var type: String
+  /// Concepts it predicts, when declared.
+  public var concepts: [String]?
+  public var backend: BackendConfig?
+  /// Clarifai identity (`model_id`), used to pick outputs out of recorded workflow responses.
+  public var clarifaiModelId: String?
+
+  public init(
+    name: String, type: String, concepts: [String]? = nil, backend: BackendConfig? = nil,
+    clarifaiModelId: String? = nil
+  ) {
+    self.name = name
+    self.type = type
+    self.concepts = concepts
+    self.backend = backend
+    self.clarifaiModelId = clarifaiModelId
+  }
+}
+
+/// How a model is reached, resolved: `{replay: predictions.json, images: coco.json}`.
+public struct BackendConfig: Sendable, Hashable {
+  /// `replay`, `builtin`, `http` or `command`.
+  public var kind: String
+  /// The value under the kind key (a file, a model name, a mapping).
+  public var value: JSONValue
+  /// The other keys.
+  public var options: [String: JSONValue]
+  /// The folder relative paths start from (the workflow file's folder).
+  public var baseDirectory: String
+
+  public init(kind: String, value: JSONValue, options: [String: JSONValue] = [:], baseDirectory: String = ".") {
+    self.kind = kind
+    self.value = value
+    self.options = options
+    self.baseDirectory = baseDirectory
+  }
+
+  /// A path written in the backend, resolved against the workflow's folder.
+  public func path(_ written: String) -> String {
+    if written.hasPrefix("/") || baseDirectory.isEmpty || baseDirectory == "." { return written }
+    return baseDirectory.hasSuffix("/") ? baseDirectory + written : baseDirectory + "/" + written
+  }
+}

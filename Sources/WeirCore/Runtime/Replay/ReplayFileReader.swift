@@ -1,0 +1,246 @@
+/// Reads one predictions file: a sequence of JSON values (one document, or JSON lines), the shape of
+/// the first value deciding how all are read.
+struct ReplayFileReader {
+  enum Shape {
+    case weirLine, clarifaiResponse, cocoDataset, cocoResults
+  }
+
+  let path: String
+  let loader: ReplayLoader
+  var coco: COCOIndex?
+  var cocoDetections: [String: [COCODetection]] = [:]
+
+  init(path: String, loader: ReplayLoader, coco: COCOIndex?) {
+    self.path = path
+    self.loader = loader
+    self.coco = coco
+  }
+
+  mutating func read(_ buffer: UnsafeBufferPointer<UInt8>) throws -> ReplayData {
+    var s = JSONScanner(buffer)
+    guard s.peek() != nil else { throw ReplayError(path: path, message: "the predictions file is empty") }
+    let shape = try sniff(&s)
+    var data = ReplayData(source: path, format: shape == .weirLine ? .weirLines : shape == .clarifaiResponse ? .clarifai : .coco)
+    while s.peek() != nil {
+      switch shape {
+      case .weirLine: try readWeirLine(&s, into: &data)
+      case .clarifaiResponse: try readClarifaiResponse(&s, into: &data)
+      case .cocoDataset: try readCOCODataset(&s)
+      case .cocoResults:
+        try s.readArray { (s) throws(JSONScanError) in try readCOCODetection(&s) }
+      }
+    }
+    if shape == .cocoDataset || shape == .cocoResults {
+      guard let coco else {
+        throw ReplayError(
+          path: path,
+          message: "COCO detection results need the COCO file with images and categories; add 'images: FILE' to the replay backend")
+      }
+      for (input, record) in coco.records(cocoDetections) { data.add(input, .success(record)) }
+    }
+    return data
+  }
+
+  /// Decides the shape from the first value's keys.
+  private func sniff(_ s: inout JSONScanner) throws -> Shape {
+    let start = s.index
+    defer { s.index = start }
+    let first = s.peek()
+    if first == UInt8(ascii: "[") {
+      s.index += 1
+      if s.peek() == UInt8(ascii: "]") { return .cocoResults }
+      let keys = try topLevelKeys(&s)
+      if keys.contains("image_id") { return .cocoResults }
+      throw s.error("a list of predictions must hold COCO detections {image_id, category_id, bbox, score}")
+    }
+    guard first == UInt8(ascii: "{") else { throw s.error(Self.expectation) }
+    let keys = try topLevelKeys(&s)
+    if keys.contains("input") { return .weirLine }
+    if keys.contains("outputs") || keys.contains("results") { return .clarifaiResponse }
+    if keys.contains("images") || keys.contains("annotations") { return .cocoDataset }
+    s.index = start
+    throw ReplayError.at(start, in: s.bytes, path: path, "cannot tell the format: \(Self.expectation)")
+  }
+
+  static let expectation =
+    "expected COCO detection results [{image_id, category_id, bbox, score}], a Clarifai API response {outputs: [...]}, or weir JSON lines {input, regions}"
+
+  private func topLevelKeys(_ s: inout JSONScanner) throws(JSONScanError) -> Set<String> {
+    guard s.peek() == UInt8(ascii: "{") else { throw s.error("expected an object") }
+    var keys = Set<String>()
+    try s.readObject { (s, key) throws(JSONScanError) in
+      keys.insert(key.string)
+      try s.skipValue()
+    }
+    return keys
+  }
+
+  // MARK: weir JSON lines
+
+  private func readWeirLine(_ s: inout JSONScanner, into data: inout ReplayData) throws(JSONScanError) {
+    let start = s.index
+    var input: InputItem?
+    var model: String?
+    var error: String?
+    var record = DataRecord()
+    try s.readObject { (s, key) throws(JSONScanError) in
+      if key == "input" {
+        input = try s.readInputRef()
+      } else if key == "model" {
+        model = try s.readString()
+      } else if key == "error" {
+        error = s.readNull() ? nil : try s.readString()
+      } else if try !s.readDataField(key, into: &record) {
+        try s.skipValue()
+      }
+    }
+    guard let input else {
+      s.index = start
+      throw s.error("a weir JSON line needs an \"input\"")
+    }
+    if let model, !loader.modelIds.isEmpty, !loader.modelIds.contains(model) { return }
+    data.add(input, error.map { .failure(ModelError($0)) } ?? .success(record))
+  }
+
+  // MARK: Clarifai responses
+
+  private func readClarifaiResponse(_ s: inout JSONScanner, into data: inout ReplayData) throws(JSONScanError) {
+    try s.readObject { (s, key) throws(JSONScanError) in
+      if key == "outputs" {
+        try s.readArray { (s) throws(JSONScanError) in
+          let output = try ClarifaiOutput.read(&s)
+          guard let input = output.input else { throw s.error("a Clarifai output needs its input") }
+          data.add(input, output.result)
+        }
+      } else if key == "results" {
+        try s.readArray { (s) throws(JSONScanError) in try readWorkflowResult(&s, into: &data) }
+      } else {
+        try s.skipValue()
+      }
+    }
+  }
+
+  private func readWorkflowResult(_ s: inout JSONScanner, into data: inout ReplayData) throws(JSONScanError) {
+    let start = s.index
+    var input: InputItem?
+    var status: ClarifaiOutput.Status?
+    var outputs: [ClarifaiOutput] = []
+    try s.readObject { (s, key) throws(JSONScanError) in
+      if key == "input" {
+        input = try s.readInputRef()
+      } else if key == "status" {
+        status = try ClarifaiOutput.Status.read(&s)
+      } else if key == "outputs" {
+        try s.readArray { (s) throws(JSONScanError) in outputs.append(try ClarifaiOutput.read(&s)) }
+      } else {
+        try s.skipValue()
+      }
+    }
+    guard let input else {
+      s.index = start
+      throw s.error("a Clarifai workflow result needs its input")
+    }
+    let chosen = outputs.first { $0.modelId.map(loader.modelIds.contains) ?? false } ?? outputs.first
+    if let chosen {
+      data.add(input, chosen.result)
+    } else {
+      data.add(input, .failure(ModelError(status?.message ?? "the recorded workflow result has no outputs")))
+    }
+  }
+
+  // MARK: COCO
+
+  private mutating func readCOCODataset(_ s: inout JSONScanner) throws(JSONScanError) {
+    var index = COCOIndex()
+    var pending: [(String, COCODetection, Int)] = []
+    try index.read(&s) { (s) throws(JSONScanError) in
+      try s.readArray { (s) throws(JSONScanError) in
+        let at = s.index
+        let (imageId, d) = try COCODetection.read(&s)
+        pending.append((imageId, d, at))
+      }
+    }
+    if coco == nil || !index.images.isEmpty { coco = index }
+    for (imageId, d, at) in pending {
+      guard coco!.imageIndex[imageId] != nil else {
+        s.index = at
+        throw s.error("COCO annotation for image \(imageId), which the file does not list")
+      }
+      cocoDetections[imageId, default: []].append(d)
+    }
+  }
+
+  private mutating func readCOCODetection(_ s: inout JSONScanner) throws(JSONScanError) {
+    let at = s.index
+    let (imageId, d) = try COCODetection.read(&s)
+    if let coco {
+      guard coco.imageIndex[imageId] != nil else {
+        s.index = at
+        throw s.error("detection for image_id \(imageId), which the COCO images file does not list")
+      }
+      guard coco.categories[d.categoryId] != nil else {
+        s.index = at
+        throw s.error("detection with category_id \(d.categoryId), which the COCO images file does not list")
+      }
+    }
+    cocoDetections[imageId, default: []].append(d)
+  }
+}
+
+/// One `Output` of a Clarifai response: the input, the model, the status and the data.
+struct ClarifaiOutput {
+  struct Status {
+    var code: Int
+    var description: String?
+
+    var isSuccess: Bool { code == 10000 || code == 0 }
+    var message: String { "recorded status \(code)" + (description.map { " (\($0))" } ?? "") }
+
+    static func read(_ s: inout JSONScanner) throws(JSONScanError) -> Status {
+      var st = Status(code: 0)
+      try s.readObject { (s, key) throws(JSONScanError) in
+        if key == "code" {
+          st.code = Int(try s.readNumber())
+        } else if key == "description" {
+          st.description = try s.readString()
+        } else if key == "details" {
+          let d = try s.readString()
+          st.description = st.description.map { "\($0): \(d)" } ?? d
+        } else {
+          try s.skipValue()
+        }
+      }
+      return st
+    }
+  }
+
+  var input: InputItem?
+  var modelId: String?
+  var status: Status?
+  var data = DataRecord()
+
+  var result: Result<DataRecord, ModelError> {
+    if let status, !status.isSuccess { return .failure(ModelError(status.message)) }
+    return .success(data)
+  }
+
+  static func read(_ s: inout JSONScanner) throws(JSONScanError) -> ClarifaiOutput {
+    var o = ClarifaiOutput()
+    try s.readObject { (s, key) throws(JSONScanError) in
+      if key == "input" {
+        o.input = try s.readInputRef()
+      } else if key == "status" {
+        o.status = try Status.read(&s)
+      } else if key == "data" {
+        o.data = s.readNull() ? DataRecord() : try s.readDataRecord()
+      } else if key == "model" {
+        try s.readObject { (s, key) throws(JSONScanError) in
+          if key == "id" { o.modelId = try s.readString() } else { try s.skipValue() }
+        }
+      } else {
+        try s.skipValue()
+      }
+    }
+    return o
+  }
+}

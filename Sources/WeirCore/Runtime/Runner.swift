@@ -1,0 +1,185 @@
+import Foundation
+
+/// Drives a whole run: batches in flight up to `jobs`, results delivered in input order to the
+/// store, to `--output`, to the progress display, counted into a summary.
+///
+/// Delivery happens on one task, in order, so the store sees one writer and the output file comes
+/// out in the order of the inputs whatever the concurrency.
+public struct Runner: Sendable {
+  public var interpreter: Interpreter
+  public var options: RunOptions
+
+  public init(interpreter: Interpreter, options: RunOptions = RunOptions()) {
+    self.interpreter = interpreter
+    self.options = options
+  }
+
+  /// Runs the inputs. Annotations go to `store` (none in a dry run: pass `nil`).
+  ///
+  /// - Parameter onResults: called with each batch's results, in input order (for `--output`);
+  ///   an error it throws stops the run.
+  /// - Parameter onProgress: called after each batch.
+  /// - Throws: `RunFailure` when the store or `onResults` fails; what was delivered before stays.
+  public func run(
+    _ inputs: [InputItem], info: RunInfo, store: (any AnnotationStore)?,
+    onResults: (([InputResult]) throws -> Void)? = nil, onProgress: ((RunProgress) -> Void)? = nil
+  ) async throws(RunFailure) -> RunReport {
+    var report = RunReport(summary: RunSummary(plan: interpreter.plan))
+    let clock = ContinuousClock()
+    let started = clock.now
+    if let store { try Self.guarded("cannot start the run in the store") { try store.beginRun(info) } }
+    let batchSize = options.batchSize ?? interpreter.defaultBatchSize
+    let batches = stride(from: 0, to: inputs.count, by: batchSize).map { Array(inputs[$0..<min($0 + batchSize, inputs.count)]) }
+    var done = 0
+    let deliver = { (results: [InputResult], seconds: Double) throws(RunFailure) -> Void in
+      report.interpreterSeconds += seconds
+      for r in results { report.summary.add(r) }
+      if let store {
+        let t = clock.now
+        try Self.guarded("cannot write to the store") {
+          for r in results { try store.record(r.outcome(runId: info.id)) }
+        }
+        report.storeSeconds += (clock.now - t).seconds
+      }
+      if let onResults { try Self.guarded("cannot write the results") { try onResults(results) } }
+      done += results.count
+      onProgress?(RunProgress(done: done, total: inputs.count, failed: report.summary.failures.count, elapsed: (clock.now - started).seconds))
+    }
+    do {
+      try await runBatches(batches, deliver: deliver)
+    } catch {
+      if let store { try? store.finishRun(id: info.id, status: .failed, endedAt: Date(), summary: error.message) }
+      throw error
+    }
+    if let store {
+      let t = clock.now
+      try Self.guarded("cannot finish the run in the store") {
+        try store.flush()
+        let status: RunStatus = report.summary.failures.isEmpty ? .completed : .failed
+        try store.finishRun(id: info.id, status: status, endedAt: Date(), summary: report.summary.oneLine)
+      }
+      report.storeSeconds += (clock.now - t).seconds
+    }
+    report.wallSeconds = (clock.now - started).seconds
+    return report
+  }
+
+  /// Runs batches with up to `jobs` in flight and a bounded reorder window.
+  private func runBatches(
+    _ batches: [[InputItem]], deliver: ([InputResult], Double) throws(RunFailure) -> Void
+  ) async throws(RunFailure) {
+    let jobs = max(1, options.jobs)
+    let window = jobs * 4
+    let interpreter = self.interpreter
+    let keep = options.keepOutputs
+    var failure: RunFailure?
+    await withTaskGroup(of: (Int, [InputResult], Double).self) { group in
+      var next = 0
+      var delivered = 0
+      var running = 0
+      var pending: [Int: ([InputResult], Double)] = [:]
+      func startMore() {
+        while running < jobs, next < batches.count, next < delivered + window {
+          let index = next
+          let batch = batches[index]
+          group.addTask {
+            let clock = ContinuousClock()
+            let t = clock.now
+            let results = await interpreter.run(batch: batch, keepOutputs: keep)
+            return (index, results, (clock.now - t).seconds)
+          }
+          next += 1
+          running += 1
+        }
+      }
+      startMore()
+      while let (index, results, seconds) = await group.next() {
+        running -= 1
+        pending[index] = (results, seconds)
+        while let (r, s) = pending.removeValue(forKey: delivered) {
+          do throws(RunFailure) {
+            try deliver(r, s)
+          } catch {
+            failure = error
+            group.cancelAll()
+            return
+          }
+          delivered += 1
+        }
+        startMore()
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  private static func guarded(_ what: String, _ body: () throws -> Void) throws(RunFailure) {
+    do {
+      try body()
+    } catch {
+      throw RunFailure(message: "\(what): \(error)")
+    }
+  }
+}
+
+/// How a run is carried out.
+public struct RunOptions: Sendable {
+  /// Batches in flight at once.
+  public var jobs: Int
+  /// Inputs per batch; `nil` picks `Interpreter.defaultBatchSize`.
+  public var batchSize: Int?
+  /// Keep every step's output in the results (`--output`).
+  public var keepOutputs: Bool
+
+  public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int? = nil, keepOutputs: Bool = false) {
+    self.jobs = jobs
+    self.batchSize = batchSize
+    self.keepOutputs = keepOutputs
+  }
+}
+
+/// How far a run has got.
+public struct RunProgress: Sendable, Hashable {
+  public var done: Int
+  public var total: Int
+  public var failed: Int
+  public var elapsed: Double
+
+  /// Inputs per second so far.
+  public var rate: Double { elapsed > 0 ? Double(done) / elapsed : 0 }
+  /// Seconds left at the current rate, when there is one.
+  public var eta: Double? { rate > 0 ? Double(total - done) / rate : nil }
+}
+
+/// A finished run: the summary and where the time went.
+public struct RunReport: Sendable {
+  public var summary: RunSummary
+  /// Time spent running batches, summed over batches (may exceed wall time with several jobs).
+  public var interpreterSeconds: Double = 0
+  /// Time spent in the store (recording, flushing, finishing).
+  public var storeSeconds: Double = 0
+  public var wallSeconds: Double = 0
+
+  public init(summary: RunSummary) {
+    self.summary = summary
+  }
+}
+
+/// A run that had to stop: the store or the output failed. What was delivered before is kept.
+public struct RunFailure: Error, Sendable, CustomStringConvertible {
+  public var message: String
+  public var description: String { message }
+}
+
+extension RunSummary {
+  /// `120 inputs, 3 failed, 950 annotations`.
+  public var oneLine: String {
+    "\(inputs) inputs, \(failures.count) failed, \(annotations) annotations"
+  }
+}
+
+extension Duration {
+  var seconds: Double {
+    let c = components
+    return Double(c.seconds) + Double(c.attoseconds) * 1e-18
+  }
+}
