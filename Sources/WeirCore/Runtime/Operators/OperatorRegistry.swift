@@ -6,9 +6,16 @@ public struct OperatorRegistry: Sendable {
   public typealias Factory = @Sendable (OperatorParams) throws -> any Operator
 
   private var factories: [String: Factory]
+  private var aliases: Set<String> = []
 
   public init(_ factories: [String: Factory] = [:]) {
     self.factories = factories
+  }
+
+  /// Makes `alias` (an older name) run what `type` runs; aliases are not listed in `types`.
+  public mutating func register(alias: String, for type: String) {
+    factories[alias] = factories[type]
+    aliases.insert(alias)
   }
 
   /// Adds or replaces the behaviour of a node type.
@@ -20,7 +27,7 @@ public struct OperatorRegistry: Sendable {
   public func implements(_ type: String) -> Bool { factories[type] != nil }
 
   /// The node types weir can run, sorted.
-  public var types: [String] { factories.keys.sorted() }
+  public var types: [String] { factories.keys.filter { !aliases.contains($0) }.sorted() }
 
   /// Builds the operator for a node type from its parameters.
   ///
@@ -38,7 +45,7 @@ public struct OperatorRegistry: Sendable {
     var r = OperatorRegistry()
     r.register("region-thresholder") { RegionThresholder(thresholds: try Self.thresholds($0)) }
     r.register("concept-thresholder") { ConceptThresholder(thresholds: try Self.thresholds($0)) }
-    r.register("concept-threshold") { ConceptThresholder(thresholds: try Self.thresholds($0)) }
+    r.register(alias: "concept-threshold", for: "concept-thresholder")
     r.register("annotation-writer") { p in
       AnnotationWriter(
         status: try Self.status(p), userId: try p.string("annotation_user_id"), taskId: try p.string("task_id"))
