@@ -24,16 +24,16 @@ public struct Runner: Sendable {
     _ inputs: [InputItem], info: RunInfo, store: (any AnnotationStore)?,
     onResults: (([InputResult]) throws -> Void)? = nil, onProgress: ((RunProgress) -> Void)? = nil
   ) async throws(RunFailure) -> RunReport {
-    var report = RunReport(summary: RunSummary(plan: interpreter.plan))
+    var report = RunReport(summary: RunTally(plan: interpreter.plan))
     let clock = ContinuousClock()
     let started = clock.now
     if let store { try Self.guarded("cannot start the run in the store") { try store.beginRun(info) } }
     let batchSize = options.batchSize ?? interpreter.defaultBatchSize
     let batches = stride(from: 0, to: inputs.count, by: batchSize).map { Array(inputs[$0..<min($0 + batchSize, inputs.count)]) }
     var done = 0
-    let deliver = { (results: [InputResult], seconds: Double) throws(RunFailure) -> Void in
+    let deliver = { (results: [InputResult], tally: RunTally, seconds: Double) throws(RunFailure) -> Void in
       report.interpreterSeconds += seconds
-      for r in results { report.summary.add(r) }
+      report.summary.merge(tally)
       if let store {
         let t = clock.now
         try Self.guarded("cannot write to the store") {
@@ -66,18 +66,19 @@ public struct Runner: Sendable {
 
   /// Runs batches with up to `jobs` in flight and a bounded reorder window.
   private func runBatches(
-    _ batches: [[InputItem]], deliver: ([InputResult], Double) throws(RunFailure) -> Void
+    _ batches: [[InputItem]], deliver: ([InputResult], RunTally, Double) throws(RunFailure) -> Void
   ) async throws(RunFailure) {
     let jobs = max(1, options.jobs)
     let window = jobs * 4
     let interpreter = self.interpreter
     let keep = options.keepOutputs
+    let empty = RunTally(plan: interpreter.plan)
     var failure: RunFailure?
-    await withTaskGroup(of: (Int, [InputResult], Double).self) { group in
+    await withTaskGroup(of: (Int, [InputResult], RunTally, Double).self) { group in
       var next = 0
       var delivered = 0
       var running = 0
-      var pending: [Int: ([InputResult], Double)] = [:]
+      var pending: [Int: ([InputResult], RunTally, Double)] = [:]
       func startMore() {
         while running < jobs, next < batches.count, next < delivered + window {
           let index = next
@@ -86,19 +87,22 @@ public struct Runner: Sendable {
             let clock = ContinuousClock()
             let t = clock.now
             let results = await interpreter.run(batch: batch, keepOutputs: keep)
-            return (index, results, (clock.now - t).seconds)
+            // Counting happens here, in parallel, not in the single delivering task.
+            var tally = empty
+            for r in results { tally.add(r) }
+            return (index, results, tally, (clock.now - t).seconds)
           }
           next += 1
           running += 1
         }
       }
       startMore()
-      while let (index, results, seconds) = await group.next() {
+      while let (index, results, tally, seconds) = await group.next() {
         running -= 1
-        pending[index] = (results, seconds)
-        while let (r, s) = pending.removeValue(forKey: delivered) {
+        pending[index] = (results, tally, seconds)
+        while let (r, c, s) = pending.removeValue(forKey: delivered) {
           do throws(RunFailure) {
-            try deliver(r, s)
+            try deliver(r, c, s)
           } catch {
             failure = error
             group.cancelAll()
@@ -152,14 +156,14 @@ public struct RunProgress: Sendable, Hashable {
 
 /// A finished run: the summary and where the time went.
 public struct RunReport: Sendable {
-  public var summary: RunSummary
+  public var summary: RunTally
   /// Time spent running batches, summed over batches (may exceed wall time with several jobs).
   public var interpreterSeconds: Double = 0
   /// Time spent in the store (recording, flushing, finishing).
   public var storeSeconds: Double = 0
   public var wallSeconds: Double = 0
 
-  public init(summary: RunSummary) {
+  public init(summary: RunTally) {
     self.summary = summary
   }
 }
@@ -170,7 +174,7 @@ public struct RunFailure: Error, Sendable, CustomStringConvertible {
   public var description: String { message }
 }
 
-extension RunSummary {
+extension RunTally {
   /// `120 inputs, 3 failed, 950 annotations`.
   public var oneLine: String {
     "\(inputs) inputs, \(failures.count) failed, \(annotations) annotations"

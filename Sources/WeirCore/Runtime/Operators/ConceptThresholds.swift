@@ -34,6 +34,8 @@ public struct ConceptThresholds: Sendable, Hashable {
   /// original array (no allocation on the common path).
   @inline(__always)
   func filter(_ concepts: [Concept]) -> [Concept]? {
+    // Detectors mostly give one concept per region: keep or drop, no array work.
+    if concepts.count == 1 { return passes(concepts[0]) ? nil : [] }
     var firstFail = -1
     for i in concepts.indices where !passes(concepts[i]) {
       firstFail = i

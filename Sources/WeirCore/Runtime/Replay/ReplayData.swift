@@ -67,8 +67,8 @@ public struct ReplayData: Sendable {
 
   /// The prediction for an input, or why there is none.
   public func prediction(for input: InputItem) -> Result<DataRecord, ModelError> {
+    if let i = exact[input.id] { return entries[i] }
     let keys = InputNames.keys(of: input)
-    if let i = exact[keys[0]] { return entries[i] }
     for key in keys {
       if let i = exact[key] ?? byFileName[key] { return entries[i] }
     }

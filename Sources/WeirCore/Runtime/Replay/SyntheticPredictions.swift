@@ -1,6 +1,7 @@
 /// Deterministic synthetic detector output for benchmarks and large tests: `images` inputs named
 /// `img-000001.jpg`…, each with `regionsPerImage` boxes holding `concepts` with confidences drawn
-/// uniformly from [0, 1). The same parameters give the same bytes on every machine.
+/// uniformly from [0, 1) and rounded to 9 decimals, as Clarifai reports them (`0.999997377`). The
+/// same parameters give the same bytes on every machine.
 public struct SyntheticPredictions: Sendable {
   public var images: Int
   public var regionsPerImage: Int
@@ -33,15 +34,17 @@ public struct SyntheticPredictions: Sendable {
       var regions: [Region] = []
       regions.reserveCapacity(regionsPerImage)
       for r in 0..<regionsPerImage {
-        let top = rng.unit() * 0.8
-        let left = rng.unit() * 0.8
+        func coordinate(_ x: Double) -> Double { (x * 1e6).rounded() / 1e6 }
+        let top = coordinate(rng.unit() * 0.8)
+        let left = coordinate(rng.unit() * 0.8)
         let box = BoundingBox(
-          topRow: top, leftCol: left, bottomRow: top + 0.05 + rng.unit() * 0.15, rightCol: left + 0.05 + rng.unit() * 0.15)
+          topRow: top, leftCol: left, bottomRow: coordinate(top + 0.05 + rng.unit() * 0.15),
+          rightCol: coordinate(left + 0.05 + rng.unit() * 0.15))
         let first = Int(rng.next() % UInt64(concepts.count))
         var cs: [Concept] = []
         for k in 0..<conceptsPerRegion {
           let name = concepts[(first + k) % concepts.count]
-          cs.append(Concept(id: name, name: name, value: rng.unit()))
+          cs.append(Concept(id: name, name: name, value: (rng.unit() * 1e9).rounded() / 1e9))
         }
         regions.append(Region(id: "r\(r)", boundingBox: box, concepts: cs, value: cs[0].value))
       }

@@ -1,6 +1,6 @@
 /// What a run did, counted as the results come in: per writer, per concept, and the inputs that
 /// failed. `weir run` prints it as the closing table; a dry run gives the same counts.
-public struct RunSummary: Sendable, Hashable {
+public struct RunTally: Sendable, Hashable {
   /// Counts for one annotation-writer node.
   public struct Writer: Sendable, Hashable {
     public var nodeId: String
@@ -50,15 +50,49 @@ public struct RunSummary: Sendable, Hashable {
       .sorted { ($0.total, $1.concept) > ($1.total, $0.concept) }
   }
 
+  /// Adds counts made elsewhere (a batch counted in its own task) for the same plan.
+  public mutating func merge(_ other: RunTally) {
+    inputs += other.inputs
+    modelRegions += other.modelRegions
+    failures += other.failures
+    annotations += other.annotations
+    for (i, w) in other.writers.enumerated() where i < writers.count {
+      writers[i].byStatus.merge(w.byStatus, uniquingKeysWith: +)
+    }
+    for (concept, counts) in other.conceptCounts {
+      conceptCounts[concept, default: [:]].merge(counts, uniquingKeysWith: +)
+    }
+  }
+
   /// Counts one input's result.
   public mutating func add(_ r: InputResult) {
     inputs += 1
     modelRegions += r.modelRegions
     if let e = r.error { failures.append(Failure(input: r.input, error: e)) }
     annotations += r.annotations.count
-    for a in r.annotations {
-      if let w = writerIndex[a.nodeId] { writers[w].byStatus[a.status, default: 0] += 1 }
-      conceptCounts[a.conceptName, default: [:]][a.status, default: 0] += 1
+    // Annotations come in runs of one writer and often one concept: look each up once per run.
+    var lastNode = ""
+    var w: Int?
+    var lastConcept = ""
+    var lastStatus = -1
+    var pending = 0
+    func settle() {
+      if pending > 0 { conceptCounts[lastConcept, default: [:]][lastStatus, default: 0] += pending }
+      pending = 0
     }
+    for a in r.annotations {
+      if a.nodeId != lastNode {
+        lastNode = a.nodeId
+        w = writerIndex[a.nodeId]
+      }
+      if let w { writers[w].byStatus[a.status, default: 0] += 1 }
+      if a.conceptName != lastConcept || a.status != lastStatus {
+        settle()
+        lastConcept = a.conceptName
+        lastStatus = a.status
+      }
+      pending += 1
+    }
+    settle()
   }
 }
