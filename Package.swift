@@ -23,7 +23,12 @@ let package = Package(
 
     .target(name: "WeirCore", dependencies: ["CYAML"], resources: [.copy("Resources/stdlib")]),
     .target(name: "WeirVision", dependencies: ["CJPEG", "CPNG"], resources: [.copy("Resources/cascades")]),
-    .target(name: "WeirStore", dependencies: ["WeirCore", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
+      name: "WeirStore",
+      dependencies: [
+        "WeirCore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
     .target(name: "WeirModels", dependencies: ["WeirCore", "WeirVision"]),
     .executableTarget(
       name: "weir",
@@ -34,7 +39,9 @@ let package = Package(
 
     .testTarget(name: "WeirCoreTests", dependencies: ["WeirCore"]),
     .testTarget(name: "WeirVisionTests", dependencies: ["WeirVision"]),
-    .testTarget(name: "WeirStoreTests", dependencies: ["WeirStore", "WeirCore"]),
+    .testTarget(
+      name: "WeirStoreTests",
+      dependencies: ["WeirStore", "WeirCore", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "WeirModelsTests",
       dependencies: ["WeirModels", "WeirCore", .product(name: "FlyingFox", package: "FlyingFox")]),

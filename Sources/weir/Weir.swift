@@ -9,6 +9,7 @@ struct Weir: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       CheckCommand.self,
+      AnnotationsCommand.self,
       BenchCommand.self,
     ]
   )
