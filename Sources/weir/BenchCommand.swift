@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WeirCore
+import WeirStore
 
 /// `weir bench`: the synthetic benchmark of DESIGN.md §8 — the reference workflow over generated
 /// predictions, timing the replay loader, the interpreter alone, and the run end to end.
@@ -83,6 +84,26 @@ struct BenchRun: AsyncParsableCommand {
         "interpreter", best,
         "\(rate(Double(gen.images) / best.seconds)) inputs/s, \(rate(regions / best.seconds)) regions/s, \(rate(annotations / best.seconds)) annotations/s (jobs \(jobs))"))
     print(row("  per CPU-s", nil, "\(rate(regions / bestCPU)) regions per CPU-second (\(String(format: "%.3f", bestCPU)) s of CPU)"))
+    // End to end: load, interpret, write every annotation to a fresh SQLite store.
+    let storePath = folder.appendingPathComponent("bench.db").path
+    t = clock.now
+    let cpu = ProcessCPU.seconds
+    let fresh = try ReplayBackend(path: file.path)
+    let store = try SQLiteAnnotationStore(path: storePath)
+    let full = try await Runner(interpreter: Interpreter(plan: plan, backends: [fresh]), options: RunOptions(jobs: jobs))
+      .run(fresh.inputs, info: BenchReference.info(), store: store)
+    let total = clock.now - t
+    let written = Double(full.summary.annotations)
+    print(
+      row(
+        "end to end", total,
+        "\(rate(Double(gen.images) / total.seconds)) inputs/s, \(rate(regions / total.seconds)) regions/s, \(rate(written / total.seconds)) annotations/s into SQLite"))
+    print(
+      row(
+        "  split", nil,
+        String(
+          format: "store %.3f s, interpreter %.3f s (summed over batches), load %.3f s; %.3f s of CPU",
+          full.storeSeconds, full.interpreterSeconds, load.seconds, ProcessCPU.seconds - cpu)))
     if let peak = ProcessMemory.peakResident { print(row("peak memory", nil, mb(Double(peak)))) }
   }
 

@@ -95,11 +95,15 @@ public struct PlanStep: Sendable {
   public var isLive: Bool
   /// Whether its output is kept after its last reader ran (only with `--output`).
   public var isMaterialized: Bool
+  /// The node's position in the source file (outputs are listed in this order, as Clarifai does).
+  public var sourceIndex: Int
 
   public init(
     index: Int, nodeId: String, type: String, inputs: [StepInput], action: StepAction, params: [PlanParam] = [],
-    readers: [Int] = [], branch: Int = 1, branchFrom: Int? = nil, isLive: Bool = true, isMaterialized: Bool = false
+    readers: [Int] = [], branch: Int = 1, branchFrom: Int? = nil, isLive: Bool = true, isMaterialized: Bool = false,
+    sourceIndex: Int = 0
   ) {
+    self.sourceIndex = sourceIndex
     self.index = index
     self.nodeId = nodeId
     self.type = type

@@ -45,9 +45,11 @@ extension ExecutionPlan {
 extension ConceptThresholds {
   /// `cat > 0.95, dog > 0.95`; `nothing` when no concept has a threshold.
   public var plainText: String {
-    if entries.isEmpty { return "nothing (no concept has a threshold)" }
-    return entries.map { "\($0.key) \(comparator.symbol) \(JSONValue.number($0.threshold).plainText)" }
-      .joined(separator: ", ")
+    var parts = entries.map { "\($0.key) \(comparator.symbol) \(JSONValue.number($0.threshold).plainText)" }
+    if let d = defaultThreshold {
+      parts.append((entries.isEmpty ? "every concept " : "any other concept ") + "\(comparator.symbol) \(JSONValue.number(d).plainText)")
+    }
+    return parts.isEmpty ? "nothing (no concept has a threshold)" : parts.joined(separator: ", ")
   }
 }
 

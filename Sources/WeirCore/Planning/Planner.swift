@@ -23,7 +23,9 @@ public struct Planner: Sendable {
       guard let action = action(for: node, inputs: inputs, in: &plan, &diagnostics) else { continue }
       stepOfNode[node.id] = position
       plan.steps.append(
-        PlanStep(index: position, nodeId: node.id, type: node.type, inputs: inputs, action: action, params: node.params))
+        PlanStep(
+          index: position, nodeId: node.id, type: node.type, inputs: inputs, action: action, params: node.params,
+          sourceIndex: nodeIndex))
     }
     guard !diagnostics.hasErrors else { return (nil, diagnostics) }
     Self.link(&plan)

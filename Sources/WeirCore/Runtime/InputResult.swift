@@ -11,20 +11,26 @@ public struct InputResult: Sendable {
   public var outputs: [DataRecord?]
   /// Regions the model steps produced for this input (what flowed into the operators).
   public var modelRegions: Int
+  /// The image's size in pixels, when a model output gave it (the built-in detector reads it; COCO
+  /// replay knows it).
+  public var width: Int?
+  public var height: Int?
 
   public init(
     input: InputItem, error: InputError? = nil, annotations: [AnnotationRecord] = [], outputs: [DataRecord?] = [],
-    modelRegions: Int = 0
+    modelRegions: Int = 0, width: Int? = nil, height: Int? = nil
   ) {
     self.input = input
     self.error = error
     self.annotations = annotations
     self.outputs = outputs
     self.modelRegions = modelRegions
+    self.width = width
+    self.height = height
   }
 
   /// The store's view of it.
   public func outcome(runId: String) -> InputOutcome {
-    InputOutcome(runId: runId, input: input, error: error, annotations: annotations)
+    InputOutcome(runId: runId, input: input, error: error, annotations: annotations, width: width, height: height)
   }
 }

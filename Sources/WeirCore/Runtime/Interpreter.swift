@@ -55,6 +55,7 @@ struct BatchState {
   var errors: [InputError?]
   var annotations: [[AnnotationRecord]]
   var modelRegions: [Int]
+  var sizes: [(width: Int, height: Int)?]
   /// For each step, the step after which its output can go.
   let lastReader: [Int]
 
@@ -69,6 +70,7 @@ struct BatchState {
     errors = [InputError?](repeating: nil, count: inputs.count)
     annotations = [[AnnotationRecord]](repeating: [], count: inputs.count)
     modelRegions = [Int](repeating: 0, count: inputs.count)
+    sizes = [(width: Int, height: Int)?](repeating: nil, count: inputs.count)
     lastReader = plan.steps.map { $0.readers.max() ?? $0.index }
   }
 
@@ -142,7 +144,11 @@ struct BatchState {
       }
     }
     if let cache, !fresh.isEmpty { cache.store(fresh) }
-    for i in inputs.indices { modelRegions[i] += row[i]?.regions.count ?? 0 }
+    for i in inputs.indices {
+      guard let record = row[i] else { continue }
+      modelRegions[i] += record.regions.count
+      if sizes[i] == nil, let w = record.image?.width, let h = record.image?.height { sizes[i] = (w, h) }
+    }
     outputs[step.index] = row
   }
 
@@ -160,7 +166,7 @@ struct BatchState {
       return InputResult(
         input: inputs[i], error: errors[i], annotations: failed ? [] : annotations[i],
         outputs: keepOutputs ? outputs.map { $0.isEmpty ? nil : $0[i] } : [],
-        modelRegions: modelRegions[i])
+        modelRegions: modelRegions[i], width: sizes[i]?.width, height: sizes[i]?.height)
     }
   }
 }

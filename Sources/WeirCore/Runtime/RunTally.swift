@@ -50,6 +50,22 @@ public struct RunTally: Sendable, Hashable {
       .sorted { ($0.total, $1.concept) > ($1.total, $0.concept) }
   }
 
+  /// Adds annotations of a writer node with a status (from a store's own count of a run).
+  public mutating func count(writer nodeId: String, status: Int, _ n: Int) {
+    if let w = writerIndex[nodeId] {
+      writers[w].byStatus[status, default: 0] += n
+    } else {
+      writerIndex[nodeId] = writers.count
+      writers.append(Writer(nodeId: nodeId, status: AnnotationStatus(rawValue: status), byStatus: [status: n]))
+    }
+    annotations += n
+  }
+
+  /// Adds annotations of a concept with a status (from a store's own count of a run).
+  public mutating func count(concept: String, status: Int, _ n: Int) {
+    conceptCounts[concept, default: [:]][status, default: 0] += n
+  }
+
   /// Adds counts made elsewhere (a batch counted in its own task) for the same plan.
   public mutating func merge(_ other: RunTally) {
     inputs += other.inputs

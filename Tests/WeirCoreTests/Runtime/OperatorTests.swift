@@ -65,6 +65,20 @@ import Testing
     #expect(op.filter(data) == data)
   }
 
+  @Test func defaultThresholdAppliesToConceptsWithoutTheirOwn() throws {
+    let op = try OperatorRegistry.standard.make(
+      type: "region-thresholder",
+      params: OperatorParams([
+        "concept_threshold_type": .string("GREATER_THAN"), "concepts": .object(["cat": .number(0.9)]),
+        "default_threshold": .number(0.5),
+      ]))
+    let data = DataRecord(regions: [
+      S.region("a", [("cat", 0.8)]), S.region("b", [("dog", 0.8)]), S.region("c", [("bird", 0.4)]),
+    ])
+    var notes: [AnnotationRecord] = []
+    #expect(try op.apply(data, S.context(), &notes)?.regions.map(\.id) == ["b"])
+  }
+
   @Test func thresholdsMatchConceptIdThenName() {
     let op = RegionThresholder(thresholds: ConceptThresholds(comparator: .greaterThan, thresholds: [("cat", 0.5)]))
     let region = Region(id: "r", concepts: [Concept(id: "ai_b1b1", name: "cat", value: 0.8)])
@@ -174,7 +188,7 @@ import Testing
   @Test func synonymMapperRenamesAndMergesKeepingTheHigherValue() throws {
     let op = try OperatorRegistry.standard.make(
       type: "concept-synonym-mapper",
-      params: OperatorParams(["mapping": .object(["ai_l8TKp2h5": .string("person"), "man": .string("person")])]))
+      params: OperatorParams(["synonyms": .object(["ai_l8TKp2h5": .string("person"), "man": .string("person")])]))
     let data = DataRecord(
       concepts: [Concept(id: "ai_l8TKp2h5", name: "people", value: 0.6), Concept(id: "man", value: 0.9), Concept(id: "tree", value: 0.3)],
       regions: [S.region("r", [("man", 0.4)])])

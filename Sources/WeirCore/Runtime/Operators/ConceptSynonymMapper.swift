@@ -2,7 +2,7 @@
 /// concepts and inside regions.
 ///
 /// Clarifai follows synonym relations in an app's knowledge graph; weir has no knowledge graph, so
-/// the relation is written down: `mapping: {ai_l8TKp2h5: person, ai_dxSG2s86: person}`. A concept
+/// the relation is written down: `synonyms: {ai_l8TKp2h5: person, ai_dxSG2s86: person}`. A concept
 /// matches a key by id, then by name, and takes the target as both id and name. When two concepts
 /// of one list map to the same target, one is kept with the higher confidence. Concepts with no
 /// mapping are kept as they are.

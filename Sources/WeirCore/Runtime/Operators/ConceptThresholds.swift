@@ -2,16 +2,22 @@
 ///
 /// A concept is matched by id first, then by name: Clarifai keys thresholds by concept id, but a
 /// workflow usually names concepts (`cat`) while a public model reports ids (`ai_b1b1b1b1`) with
-/// the name beside them. A concept with no threshold does not pass (Documentation/Runtime.md,
-/// "Thresholds"): a thresholder lets through only what it was told about.
+/// the name beside them. A concept with no threshold of its own takes `defaultThreshold` (weir's
+/// `default_threshold`); with neither it does not pass (Documentation/Runtime.md, "Thresholds"): a
+/// thresholder lets through only what it was told about.
 public struct ConceptThresholds: Sendable, Hashable {
   public var comparator: ValueComparator
   /// Concept keys and thresholds in the order written.
   public private(set) var entries: [(key: String, threshold: Double)]
+  /// The threshold of concepts `entries` does not name; `nil` removes them.
+  public var defaultThreshold: Double?
 
-  public init(comparator: ValueComparator, thresholds: [(key: String, threshold: Double)]) {
+  public init(
+    comparator: ValueComparator, thresholds: [(key: String, threshold: Double)], defaultThreshold: Double? = nil
+  ) {
     self.comparator = comparator
     self.entries = thresholds
+    self.defaultThreshold = defaultThreshold
   }
 
   /// The threshold that applies to a concept, if any. A linear scan: workflows set a handful of
@@ -20,7 +26,7 @@ public struct ConceptThresholds: Sendable, Hashable {
   public func threshold(for concept: Concept) -> Double? {
     for e in entries where e.key == concept.id { return e.threshold }
     for e in entries where e.key == concept.name { return e.threshold }
-    return nil
+    return defaultThreshold
   }
 
   /// Whether a concept passes: it has a threshold and its value compares true against it.
@@ -50,11 +56,13 @@ public struct ConceptThresholds: Sendable, Hashable {
   }
 
   public static func == (a: Self, b: Self) -> Bool {
-    a.comparator == b.comparator && a.entries.elementsEqual(b.entries) { $0 == $1 }
+    a.comparator == b.comparator && a.defaultThreshold == b.defaultThreshold
+      && a.entries.elementsEqual(b.entries) { $0 == $1 }
   }
 
   public func hash(into h: inout Hasher) {
     h.combine(comparator)
+    h.combine(defaultThreshold)
     for e in entries {
       h.combine(e.key)
       h.combine(e.threshold)

@@ -65,7 +65,7 @@ public struct OperatorRegistry: Sendable {
       return ImageCrop(margin: margin)
     }
     r.register("object-counter") { ObjectCounter(concepts: try $0.strings("concepts")) }
-    r.register("concept-synonym-mapper") { ConceptSynonymMapper(mapping: try $0.stringMap("mapping") ?? [:]) }
+    r.register("concept-synonym-mapper") { ConceptSynonymMapper(mapping: try $0.stringMap("synonyms") ?? [:]) }
     return r
   }()
 
@@ -80,7 +80,8 @@ public struct OperatorRegistry: Sendable {
       }
       comparator = c
     }
-    return ConceptThresholds(comparator: comparator, thresholds: try p.thresholds("concepts"))
+    return ConceptThresholds(
+      comparator: comparator, thresholds: try p.thresholds("concepts"), defaultThreshold: try p.number("default_threshold"))
   }
 
   static func status(_ p: OperatorParams) throws -> AnnotationStatus {

@@ -167,11 +167,17 @@ extension JSONScanner {
   /// An input as replay files name it: a string (an id or a file name), or an object with `id`,
   /// `path`, `url`, or Clarifai's `data.image.url`.
   mutating func readInputRef() throws(JSONScanError) -> InputItem {
+    try readInputRefAndImage().0
+  }
+
+  /// An input and, when it says, its image (Clarifai's `input.data.image` may carry `image_info`).
+  mutating func readInputRefAndImage() throws(JSONScanError) -> (InputItem, ImageRef?) {
     if peek() == UInt8(ascii: "\"") || peek() != UInt8(ascii: "{") {
-      return InputItem(id: try readStringOrNumber())
+      return (InputItem(id: try readStringOrNumber()), nil)
     }
     let start = index
     var item = InputItem(id: "")
+    var image: ImageRef?
     try readObject { (s, key) throws(JSONScanError) in
       if key == "id" {
         item.id = try s.readStringOrNumber()
@@ -181,6 +187,7 @@ extension JSONScanner {
         item.url = try s.readString()
       } else if key == "data" {
         let data = try s.readDataRecord()
+        image = data.image
         item.url = item.url ?? data.image?.url
         item.path = item.path ?? data.image?.path
       } else {
@@ -192,6 +199,6 @@ extension JSONScanner {
       index = start
       throw error("an input needs an id, a path or a url")
     }
-    return item
+    return (item, image)
   }
 }

@@ -80,12 +80,13 @@ struct ReplayFileReader {
   private func readWeirLine(_ s: inout JSONScanner, into data: inout ReplayData) throws(JSONScanError) {
     let start = s.index
     var input: InputItem?
+    var inputImage: ImageRef?
     var model: String?
     var error: String?
     var record = DataRecord()
     try s.readObject { (s, key) throws(JSONScanError) in
       if key == "input" {
-        input = try s.readInputRef()
+        (input, inputImage) = try s.readInputRefAndImage()
       } else if key == "model" {
         model = try s.readString()
       } else if key == "error" {
@@ -99,7 +100,7 @@ struct ReplayFileReader {
       throw s.error("a weir JSON line needs an \"input\"")
     }
     if let model, !loader.modelIds.isEmpty, !loader.modelIds.contains(model) { return }
-    data.add(input, error.map { .failure(ModelError($0)) } ?? .success(record))
+    data.add(input, error.map { .failure(ModelError($0)) } ?? .success(record.withInputImage(inputImage)))
   }
 
   // MARK: Clarifai responses
@@ -110,7 +111,7 @@ struct ReplayFileReader {
         try s.readArray { (s) throws(JSONScanError) in
           let output = try ClarifaiOutput.read(&s)
           guard let input = output.input else { throw s.error("a Clarifai output needs its input") }
-          data.add(input, output.result)
+          data.add(input, output.result.map { $0.withInputImage(output.inputImage) })
         }
       } else if key == "results" {
         try s.readArray { (s) throws(JSONScanError) in try readWorkflowResult(&s, into: &data) }
@@ -123,11 +124,12 @@ struct ReplayFileReader {
   private func readWorkflowResult(_ s: inout JSONScanner, into data: inout ReplayData) throws(JSONScanError) {
     let start = s.index
     var input: InputItem?
+    var inputImage: ImageRef?
     var status: ClarifaiOutput.Status?
     var outputs: [ClarifaiOutput] = []
     try s.readObject { (s, key) throws(JSONScanError) in
       if key == "input" {
-        input = try s.readInputRef()
+        (input, inputImage) = try s.readInputRefAndImage()
       } else if key == "status" {
         status = try ClarifaiOutput.Status.read(&s)
       } else if key == "outputs" {
@@ -142,7 +144,7 @@ struct ReplayFileReader {
     }
     let chosen = outputs.first { $0.modelId.map(loader.modelIds.contains) ?? false } ?? outputs.first
     if let chosen {
-      data.add(input, chosen.result)
+      data.add(input, chosen.result.map { $0.withInputImage(inputImage) })
     } else {
       data.add(input, .failure(ModelError(status?.message ?? "the recorded workflow result has no outputs")))
     }
@@ -215,6 +217,7 @@ struct ClarifaiOutput {
   }
 
   var input: InputItem?
+  var inputImage: ImageRef?
   var modelId: String?
   var status: Status?
   var data = DataRecord()
@@ -228,7 +231,7 @@ struct ClarifaiOutput {
     var o = ClarifaiOutput()
     try s.readObject { (s, key) throws(JSONScanError) in
       if key == "input" {
-        o.input = try s.readInputRef()
+        (o.input, o.inputImage) = try s.readInputRefAndImage()
       } else if key == "status" {
         o.status = try Status.read(&s)
       } else if key == "data" {
@@ -242,5 +245,19 @@ struct ClarifaiOutput {
       }
     }
     return o
+  }
+}
+
+extension DataRecord {
+  /// The prediction with the input's image size, when the prediction itself says nothing of the
+  /// image: COCO export needs sizes, and Clarifai puts them on the input (`image_info`).
+  func withInputImage(_ image: ImageRef?) -> DataRecord {
+    guard let image, image.width != nil, self.image?.width == nil else { return self }
+    var out = self
+    var ref = out.image ?? ImageRef()
+    ref.width = image.width
+    ref.height = image.height
+    out.image = ref
+    return out
   }
 }
