@@ -22,7 +22,10 @@ let package = Package(
     .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
 
     .target(name: "WeirCore", dependencies: ["CYAML"], resources: [.copy("Resources/stdlib")]),
-    .target(name: "WeirVision", dependencies: ["CJPEG", "CPNG"], resources: [.copy("Resources/cascades")]),
+    // Our own C: setjmp-guarded libjpeg/libpng calls (Swift cannot call setjmp; see its header).
+    .target(name: "CWeirImage", dependencies: ["CJPEG", "CPNG"], linkerSettings: [.linkedLibrary("jpeg")]),
+    .target(
+      name: "WeirVision", dependencies: ["CJPEG", "CPNG", "CWeirImage"], resources: [.copy("Resources/cascades")]),
     .target(
       name: "WeirStore",
       dependencies: [

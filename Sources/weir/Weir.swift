@@ -10,6 +10,7 @@ struct Weir: AsyncParsableCommand {
     subcommands: [
       CheckCommand.self,
       AnnotationsCommand.self,
+      BenchCheckCommand.self,
       BenchCommand.self,
     ]
   )
