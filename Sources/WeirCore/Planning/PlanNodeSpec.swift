@@ -50,16 +50,33 @@ public struct ModelSpec: Sendable, Hashable {
   public var backend: BackendConfig?
   /// Clarifai identity (`model_id`), used to pick outputs out of recorded workflow responses.
   public var clarifaiModelId: String?
+  /// The declaration as parsed, for backends that read their options with source ranges
+  /// (WeirModels). Not part of the model's identity: equality and hashing ignore it.
+  public var declaration: ModelDecl?
 
   public init(
     name: String, type: String, concepts: [String]? = nil, backend: BackendConfig? = nil,
-    clarifaiModelId: String? = nil
+    clarifaiModelId: String? = nil, declaration: ModelDecl? = nil
   ) {
     self.name = name
     self.type = type
     self.concepts = concepts
     self.backend = backend
     self.clarifaiModelId = clarifaiModelId
+    self.declaration = declaration
+  }
+
+  public static func == (a: ModelSpec, b: ModelSpec) -> Bool {
+    a.name == b.name && a.type == b.type && a.concepts == b.concepts && a.backend == b.backend
+      && a.clarifaiModelId == b.clarifaiModelId
+  }
+
+  public func hash(into h: inout Hasher) {
+    h.combine(name)
+    h.combine(type)
+    h.combine(concepts)
+    h.combine(backend)
+    h.combine(clarifaiModelId)
   }
 }
 

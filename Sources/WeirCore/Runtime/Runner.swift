@@ -51,11 +51,13 @@ public struct Runner: Sendable {
       if let store { try? store.finishRun(id: info.id, status: .failed, endedAt: Date(), summary: error.message) }
       throw error
     }
+    report.interrupted = done < inputs.count
     if let store {
       let t = clock.now
       try Self.guarded("cannot finish the run in the store") {
         try store.flush()
-        let status: RunStatus = report.summary.failures.isEmpty ? .completed : .failed
+        let status: RunStatus =
+          report.interrupted ? .interrupted : report.summary.failures.isEmpty ? .completed : .failed
         try store.finishRun(id: info.id, status: status, endedAt: Date(), summary: report.summary.oneLine)
       }
       report.storeSeconds += (clock.now - t).seconds
@@ -72,6 +74,7 @@ public struct Runner: Sendable {
     let window = jobs * 4
     let interpreter = self.interpreter
     let keep = options.keepOutputs
+    let stop = options.stop
     let empty = RunTally(plan: interpreter.plan)
     var failure: RunFailure?
     await withTaskGroup(of: (Int, [InputResult], RunTally, Double).self) { group in
@@ -80,7 +83,7 @@ public struct Runner: Sendable {
       var running = 0
       var pending: [Int: ([InputResult], RunTally, Double)] = [:]
       func startMore() {
-        while running < jobs, next < batches.count, next < delivered + window {
+        while running < jobs, next < batches.count, next < delivered + window, !(stop?.isSet ?? false) {
           let index = next
           let batch = batches[index]
           group.addTask {
@@ -133,12 +136,31 @@ public struct RunOptions: Sendable {
   public var batchSize: Int?
   /// Keep every step's output in the results (`--output`).
   public var keepOutputs: Bool
+  /// When set (Ctrl-C), no new batch starts; those in flight finish and are delivered, and the
+  /// run ends `interrupted`.
+  public var stop: StopFlag?
 
-  public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int? = nil, keepOutputs: Bool = false) {
+  public init(
+    jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int? = nil, keepOutputs: Bool = false,
+    stop: StopFlag? = nil
+  ) {
     self.jobs = jobs
     self.batchSize = batchSize
     self.keepOutputs = keepOutputs
+    self.stop = stop
   }
+}
+
+/// A flag one task sets and others read: "stop starting new work".
+public final class StopFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+
+  public init() {}
+
+  public var isSet: Bool { lock.withLock { value } }
+
+  public func set() { lock.withLock { value = true } }
 }
 
 /// How far a run has got.
@@ -162,6 +184,8 @@ public struct RunReport: Sendable {
   /// Time spent in the store (recording, flushing, finishing).
   public var storeSeconds: Double = 0
   public var wallSeconds: Double = 0
+  /// The run was stopped (`RunOptions.stop`) before every input went through.
+  public var interrupted = false
 
   public init(summary: RunTally) {
     self.summary = summary

@@ -202,4 +202,31 @@ import Testing
     }
     #expect(n == 50)
   }
+
+  /// Files over 4 MiB are read in parallel chunks: same predictions, same error positions.
+  @Test func largeFilesReadInParallelChunks() throws {
+    let gen = SyntheticPredictions(images: 2_500, regionsPerImage: 10, seed: 5)
+    var lines = gen.jsonLines().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let folder = try S.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("big.jsonl")
+    try S.write(lines.joined(separator: "\n"), to: file)
+    #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as! Int > ReplayFileReader.parallelThreshold)
+    let data = try ReplayLoader().load(file.path)
+    #expect(data.inputs.map(\.id) == (0..<2_500).map(SyntheticPredictions.inputId))
+    var same = true
+    gen.forEach { input, record in same = same && data.prediction(for: input) == .success(record) }
+    #expect(same)
+    // Break line 2,001 (in the last chunk): the error names that line.
+    lines[2_000] = lines[2_000].replacingOccurrences(of: "\"regions\":[", with: "\"regions\":[x")
+    try S.write(lines.joined(separator: "\n"), to: file)
+    do {
+      _ = try ReplayLoader().load(file.path)
+      Issue.record("the broken file loaded")
+    } catch {
+      #expect(error.line == 2_001)
+      #expect(error.column == 38)
+      #expect(error.message == "expected '{', found 'x'")
+    }
+  }
 }

@@ -1,6 +1,11 @@
+import Foundation
+
 /// Reads one predictions file: a sequence of JSON values (one document, or JSON lines), the shape of
 /// the first value deciding how all are read.
 struct ReplayFileReader {
+  /// weir JSON lines files larger than this are read in parallel, in chunks cut at line breaks.
+  static let parallelThreshold = 1 << 22
+
   enum Shape {
     case weirLine, clarifaiResponse, cocoDataset, cocoResults
   }
@@ -21,9 +26,14 @@ struct ReplayFileReader {
     guard s.peek() != nil else { throw ReplayError(path: path, message: "the predictions file is empty") }
     let shape = try sniff(&s)
     var data = ReplayData(source: path, format: shape == .weirLine ? .weirLines : shape == .clarifaiResponse ? .clarifai : .coco)
+    if shape == .weirLine, buffer.count >= Self.parallelThreshold {
+      for (input, prediction) in try readLinesInParallel(buffer) { data.add(input, prediction) }
+      return data
+    }
     while s.peek() != nil {
       switch shape {
-      case .weirLine: try readWeirLine(&s, into: &data)
+      case .weirLine:
+        if let (input, prediction) = try readWeirLine(&s) { data.add(input, prediction) }
       case .clarifaiResponse: try readClarifaiResponse(&s, into: &data)
       case .cocoDataset: try readCOCODataset(&s)
       case .cocoResults:
@@ -77,7 +87,46 @@ struct ReplayFileReader {
 
   // MARK: weir JSON lines
 
-  private func readWeirLine(_ s: inout JSONScanner, into data: inout ReplayData) throws(JSONScanError) {
+  typealias Entry = (InputItem, Result<DataRecord, ModelError>)
+
+  /// Cuts the buffer into one chunk per core (at line breaks) and reads them at once; entries come
+  /// back in file order, so "the last line of an input wins" still holds.
+  private func readLinesInParallel(_ buffer: UnsafeBufferPointer<UInt8>) throws -> [Entry] {
+    let chunks = max(1, ProcessInfo.processInfo.activeProcessorCount) * 2
+    var bounds = [0]
+    for i in 1..<chunks {
+      var cut = max(bounds.last!, buffer.count * i / chunks)
+      while cut < buffer.count, buffer[cut] != 0x0a { cut += 1 }
+      bounds.append(min(buffer.count, cut + 1))
+    }
+    bounds.append(buffer.count)
+    let results = UnsafeMutableBufferPointer<Result<[Entry], JSONScanError>>.allocate(capacity: chunks)
+    results.initialize(repeating: .success([]))
+    defer { results.deallocate() }
+    DispatchQueue.concurrentPerform(iterations: chunks) { i in
+      let start = bounds[i]
+      var s = JSONScanner(UnsafeBufferPointer(rebasing: buffer[start..<bounds[i + 1]]))
+      var entries: [Entry] = []
+      do throws(JSONScanError) {
+        while s.peek() != nil {
+          if let entry = try readWeirLine(&s) { entries.append(entry) }
+        }
+        results[i] = .success(entries)
+      } catch {
+        results[i] = .failure(JSONScanError(offset: error.offset + start, message: error.message))
+      }
+    }
+    var all: [Entry] = []
+    for r in results {
+      switch r {
+      case .success(let entries): all += entries
+      case .failure(let e): throw e
+      }
+    }
+    return all
+  }
+
+  private func readWeirLine(_ s: inout JSONScanner) throws(JSONScanError) -> Entry? {
     let start = s.index
     var input: InputItem?
     var inputImage: ImageRef?
@@ -99,8 +148,8 @@ struct ReplayFileReader {
       s.index = start
       throw s.error("a weir JSON line needs an \"input\"")
     }
-    if let model, !loader.modelIds.isEmpty, !loader.modelIds.contains(model) { return }
-    data.add(input, error.map { .failure(ModelError($0)) } ?? .success(record.withInputImage(inputImage)))
+    if let model, !loader.modelIds.isEmpty, !loader.modelIds.contains(model) { return nil }
+    return (input, error.map { .failure(ModelError($0)) } ?? .success(record.withInputImage(inputImage)))
   }
 
   // MARK: Clarifai responses
