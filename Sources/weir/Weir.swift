@@ -9,6 +9,8 @@ struct Weir: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       CheckCommand.self,
+      PlanCommand.self,
+      RunCommand.self,
       AnnotationsCommand.self,
       BenchCheckCommand.self,
       BenchCommand.self,

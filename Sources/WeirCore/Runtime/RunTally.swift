@@ -21,6 +21,11 @@ public struct RunTally: Sendable, Hashable {
   public struct Failure: Sendable, Hashable {
     public var input: InputItem
     public var error: InputError
+
+    public init(input: InputItem, error: InputError) {
+      self.input = input
+      self.error = error
+    }
   }
 
   public var inputs = 0

@@ -9,9 +9,10 @@ final class ProgressDisplay {
   private var lastDraw = -Double.infinity
   private var drewBar = false
 
-  init(isTTY: Bool = isatty(STDERR_FILENO) == 1) {
+  /// - Parameter interval: seconds between plain lines (default 10); tests use 0 for a line per batch.
+  init(isTTY: Bool = isatty(STDERR_FILENO) == 1, interval: Double? = nil) {
     self.isTTY = isTTY
-    self.interval = isTTY ? 0.1 : 10
+    self.interval = interval ?? (isTTY ? 0.1 : 10)
   }
 
   func update(_ p: RunProgress) {

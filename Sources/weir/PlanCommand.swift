@@ -1,0 +1,48 @@
+import ArgumentParser
+import WeirCore
+
+/// `weir plan FILE`: check a workflow and print the execution plan it compiles to.
+///
+/// Exit status: 0 when it plans, 2 when the file cannot be read or the workflow does not check.
+struct PlanCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plan", abstract: "Print the execution plan of a workflow.",
+    discussion: """
+      The text form reads in order: what runs for each input, which branches are independent, \
+      which model calls are batched, what is not kept. json, dot and mermaid give the same plan \
+      as data or as a graph.
+      """)
+
+  @Argument(help: "The workflow file ('-' reads standard input).")
+  var file: String
+
+  @Option(help: "Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var format: PlanFormat = .text
+
+  @Option(name: .customLong("set"), help: ArgumentHelp("Override a var: --set accept=0.9.", valueName: "var=value"))
+  var sets: [String] = []
+
+  @Flag(name: .customLong("no-color"), help: "Never colour diagnostics.")
+  var noColor = false
+
+  func validate() throws {
+    for s in sets where !s.contains("=") { throw ValidationError("--set takes var=value, not '\(s)'") }
+  }
+
+  func run() async throws {
+    let file: SourceFile
+    switch SourceReader.read(self.file) {
+    case .success(let f): file = f
+    case .failure(let failure):
+      Terminal.fail(failure.description)
+      throw ExitStatus.usage
+    }
+    let compiled = WorkflowCompiler.compile(file, sets: sets)
+    let color = !noColor && Terminal.wantsColor(.stderr)
+    Terminal.write(DiagnosticRenderer.text(compiled.diagnostics, in: file, color: color), to: .stderr)
+    guard let plan = compiled.plan else { throw ExitStatus.usage }
+    Terminal.write(PlanRenderer(format: format).render(plan))
+  }
+}
+
+extension PlanFormat: ExpressibleByArgument {}
