@@ -54,6 +54,7 @@ struct RunCommand: AsyncParsableCommand {
 
   @Option(help: .hidden) var batchSize: Int?
   @Option(help: .hidden) var progressInterval: Double?
+  @Option(help: .hidden) var lockTimeout: Double?
 
   func validate() throws {
     if jobs < 1 { throw ValidationError("--jobs must be at least 1") }

@@ -6,13 +6,15 @@ import WeirCore
 final class ProgressDisplay {
   private let isTTY: Bool
   private let interval: Double
-  private var lastDraw = -Double.infinity
+  private var lastDraw: Double
   private var drewBar = false
 
   /// - Parameter interval: seconds between plain lines (default 10); tests use 0 for a line per batch.
   init(isTTY: Bool = isatty(STDERR_FILENO) == 1, interval: Double? = nil) {
     self.isTTY = isTTY
     self.interval = interval ?? (isTTY ? 0.1 : 10)
+    // Plain lines wait a whole interval, so a short run prints none.
+    self.lastDraw = isTTY ? -Double.infinity : 0
   }
 
   func update(_ p: RunProgress) {

@@ -119,7 +119,9 @@ struct RunSession {
   private func openStore() throws -> SQLiteAnnotationStore? {
     guard !command.dryRun else { return nil }
     do {
-      return try SQLiteAnnotationStore(path: command.store)
+      var options = SQLiteAnnotationStore.Options()
+      if let t = command.lockTimeout { options.busyTimeout = t }
+      return try SQLiteAnnotationStore(path: command.store, options: options)
     } catch {
       throw Stop(status: ExitStatus.usage, message: "\(error)")
     }
