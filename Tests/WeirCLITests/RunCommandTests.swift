@@ -292,4 +292,47 @@ import WeirCore
     let runs = try WeirProcess.run(["annotations", "runs", "--store", store])
     #expect(runs.stdout.split(separator: "\n").count == 2, "one run, resumed: \(runs.stdout)")
   }
+
+  /// Ctrl-C: the batches in flight finish and are written, the run ends `interrupted` with status
+  /// 130, and the next run finishes it.
+  @Test func ctrlCStopsCleanlyAndTheNextRunFinishes() throws {
+    let temp = try Temp()
+    defer { temp.remove() }
+    let gen = SyntheticPredictions(images: 20_000, regionsPerImage: 2, seed: 12)
+    try temp.write("synthetic.jsonl", gen.jsonLines())
+    let workflow = try String(
+      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/auto-annotation/workflow.yaml"), encoding: .utf8)
+    try temp.write("workflow.yaml", workflow.replacingOccurrences(of: "predictions.json", with: "synthetic.jsonl"))
+    let store = temp.path("weir.db")
+    let arguments = [
+      "run", temp.path("workflow.yaml"), "--store", store, "--jobs", "1", "--batch-size", "50", "--progress-interval", "0",
+    ]
+    let child = Process()
+    child.executableURL = try #require(WeirProcess.binary)
+    child.arguments = arguments
+    let err = Pipe()
+    let out = Pipe()
+    child.standardError = err
+    child.standardOutput = out
+    try child.run()
+    var seen = ""
+    while seen.range(of: #"progress: ([2-9]\d{3}|1\d{4})/"#, options: .regularExpression) == nil {
+      let chunk = err.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      seen += String(decoding: chunk, as: UTF8.self)
+    }
+    kill(child.processIdentifier, SIGINT)
+    let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    seen += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    child.waitUntilExit()
+    #expect(child.terminationStatus == 130, "\(seen)")
+    #expect(seen.contains("weir: stopping after the batches in flight (Ctrl-C again to quit now)"))
+    #expect(stdout.hasPrefix("ran 'auto-annotation' on "))
+    let runs = try WeirProcess.run(["annotations", "runs", "--store", store])
+    #expect(runs.stdout.contains("interrupted"), "\(runs.stdout)")
+    let finished = try WeirProcess.run(arguments)
+    #expect(finished.status == 0)
+    #expect(finished.stderr.contains("weir: resuming run "))
+    #expect(finished.stdout.hasPrefix("ran 'auto-annotation' on 20000 inputs:"), "\(finished.stdout)")
+  }
 }
