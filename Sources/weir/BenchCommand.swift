@@ -20,7 +20,8 @@ struct SyntheticOptions: ParsableArguments {
 
   var generator: SyntheticPredictions {
     SyntheticPredictions(
-      images: images, regionsPerImage: regions, concepts: ["cat", "dog"], conceptsPerRegion: conceptsPerRegion, seed: seed)
+      images: images, regionsPerImage: regions, concepts: ["cat", "dog"],
+      conceptsPerRegion: conceptsPerRegion, seed: seed)
   }
 }
 
@@ -39,7 +40,8 @@ struct BenchGenerate: ParsableCommand {
 
 /// `weir bench run`: times the pieces and prints the figures.
 struct BenchRun: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the benchmark and print figures.")
+  static let configuration = CommandConfiguration(
+    commandName: "run", abstract: "Run the benchmark and print figures.")
 
   @OptionGroup var synthetic: SyntheticOptions
   @Option(help: "Batches in flight.") var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -58,12 +60,14 @@ struct BenchRun: AsyncParsableCommand {
     let text = gen.jsonLines()
     try Data(text.utf8).write(to: file)
     let bytes = Double(text.utf8.count)
-    print(row("generate", clock.now - t, "\(gen.images) images × \(gen.regionsPerImage) regions, \(mb(bytes))"))
+    print(
+      row("generate", clock.now - t, "\(gen.images) images × \(gen.regionsPerImage) regions, \(mb(bytes))"))
 
     t = clock.now
     let backend = try ReplayBackend(path: file.path)
     let load = clock.now - t
-    print(row("load replay", load, "\(mb(bytes / load.seconds))/s, \(rate(regions / load.seconds)) regions/s"))
+    print(
+      row("load replay", load, "\(mb(bytes / load.seconds))/s, \(rate(regions / load.seconds)) regions/s"))
 
     let plan = try BenchReference.plan()
     let interpreter = Interpreter(plan: plan, backends: [backend])
@@ -82,22 +86,29 @@ struct BenchRun: AsyncParsableCommand {
     print(
       row(
         "interpreter", best,
-        "\(rate(Double(gen.images) / best.seconds)) inputs/s, \(rate(regions / best.seconds)) regions/s, \(rate(annotations / best.seconds)) annotations/s (jobs \(jobs))"))
-    print(row("  per CPU-s", nil, "\(rate(regions / bestCPU)) regions per CPU-second (\(String(format: "%.3f", bestCPU)) s of CPU)"))
+        "\(rate(Double(gen.images) / best.seconds)) inputs/s, \(rate(regions / best.seconds)) regions/s, \(rate(annotations / best.seconds)) annotations/s (jobs \(jobs))"
+      ))
+    print(
+      row(
+        "  per CPU-s", nil,
+        "\(rate(regions / bestCPU)) regions per CPU-second (\(String(format: "%.3f", bestCPU)) s of CPU)"))
     // End to end: load, interpret, write every annotation to a fresh SQLite store.
     let storePath = folder.appendingPathComponent("bench.db").path
     t = clock.now
     let cpu = ProcessCPU.seconds
     let fresh = try ReplayBackend(path: file.path)
     let store = try SQLiteAnnotationStore(path: storePath)
-    let full = try await Runner(interpreter: Interpreter(plan: plan, backends: [fresh]), options: RunOptions(jobs: jobs))
-      .run(fresh.inputs, info: BenchReference.info(), store: store)
+    let full = try await Runner(
+      interpreter: Interpreter(plan: plan, backends: [fresh]), options: RunOptions(jobs: jobs)
+    )
+    .run(fresh.inputs, info: BenchReference.info(), store: store)
     let total = clock.now - t
     let written = Double(full.summary.annotations)
     print(
       row(
         "end to end", total,
-        "\(rate(Double(gen.images) / total.seconds)) inputs/s, \(rate(regions / total.seconds)) regions/s, \(rate(written / total.seconds)) annotations/s into SQLite"))
+        "\(rate(Double(gen.images) / total.seconds)) inputs/s, \(rate(regions / total.seconds)) regions/s, \(rate(written / total.seconds)) annotations/s into SQLite"
+      ))
     print(
       row(
         "  split", nil,
@@ -115,7 +126,9 @@ struct BenchRun: AsyncParsableCommand {
   private func mb(_ bytes: Double) -> String { String(format: "%.1f MB", bytes / 1_048_576) }
 
   private func rate(_ x: Double) -> String {
-    x >= 1_000_000 ? String(format: "%.2fM", x / 1_000_000) : x >= 1000 ? String(format: "%.0fk", x / 1000) : String(format: "%.0f", x)
+    x >= 1_000_000
+      ? String(format: "%.2fM", x / 1_000_000)
+      : x >= 1000 ? String(format: "%.0fk", x / 1000) : String(format: "%.0f", x)
   }
 }
 

@@ -19,7 +19,8 @@ struct PlanCommand: AsyncParsableCommand {
   @Option(help: "Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
   var format: PlanFormat = .text
 
-  @Option(name: .customLong("set"), help: ArgumentHelp("Override a var: --set accept=0.9.", valueName: "var=value"))
+  @Option(
+    name: .customLong("set"), help: ArgumentHelp("Override a var: --set accept=0.9.", valueName: "var=value"))
   var sets: [String] = []
 
   @Flag(name: .customLong("no-color"), help: "Never colour diagnostics.")

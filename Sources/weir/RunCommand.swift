@@ -31,7 +31,8 @@ struct RunCommand: AsyncParsableCommand {
   @Option(help: "Batches of inputs in flight at once (default: the number of cores).")
   var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-  @Option(name: .customLong("set"), help: ArgumentHelp("Override a var: --set accept=0.9.", valueName: "var=value"))
+  @Option(
+    name: .customLong("set"), help: ArgumentHelp("Override a var: --set accept=0.9.", valueName: "var=value"))
   var sets: [String] = []
 
   @Flag(help: "Run everything but write nothing to the store; print the same summary.")

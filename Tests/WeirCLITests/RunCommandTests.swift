@@ -90,7 +90,9 @@ import WeirCore
           let v = c["value"] as! Double
           if let (node, status) = decide(v) {
             rows.insert(
-              Row(input: input, region: region["id"] as! String, concept: c["id"] as! String, node: node, status: status, confidence: v))
+              Row(
+                input: input, region: region["id"] as! String, concept: c["id"] as! String, node: node,
+                status: status, confidence: v))
           }
         }
       }
@@ -107,7 +109,8 @@ import WeirCore
     let expected = try Self.expectedReferenceRows()
     #expect(expected.count == 13)
     #expect(Set(try Self.rows(store)) == expected)
-    let summary = r.stdout.replacingOccurrences(of: #"\(run [0-9a-f-]+\)"#, with: "(run ID)", options: .regularExpression)
+    let summary = r.stdout.replacingOccurrences(
+      of: #"\(run [0-9a-f-]+\)"#, with: "(run ID)", options: .regularExpression)
     #expect(
       summary == """
         ran 'auto-annotation' on 12 inputs: 13 annotations written to \(store) (run ID)
@@ -129,7 +132,9 @@ import WeirCore
     let store = temp.path("weir.db")
     let first = try WeirProcess.run(["run", "examples/auto-annotation/workflow.yaml", "--store", store])
     let rowsAfterFirst = try Self.rows(store)
-    let second = try WeirProcess.run(["run", "examples/auto-annotation/workflow.yaml", "--store", store, "--jobs", "1"])
+    let second = try WeirProcess.run([
+      "run", "examples/auto-annotation/workflow.yaml", "--store", store, "--jobs", "1",
+    ])
     #expect(first.status == 0 && second.status == 0)
     let rowsAfterSecond = try Self.rows(store)
     #expect(rowsAfterSecond.count == 13)
@@ -142,9 +147,12 @@ import WeirCore
     let temp = try Temp()
     defer { temp.remove() }
     let store = temp.path("weir.db")
-    let r = try WeirProcess.run(["run", "examples/auto-annotation/workflow.yaml", "--store", store, "--dry-run", "--set", "review=0.7"])
+    let r = try WeirProcess.run([
+      "run", "examples/auto-annotation/workflow.yaml", "--store", store, "--dry-run", "--set", "review=0.7",
+    ])
     #expect(r.status == 0)
-    #expect(r.stdout.hasPrefix("ran 'auto-annotation' on 12 inputs: 11 annotations (dry run: nothing written)\n"))
+    #expect(
+      r.stdout.hasPrefix("ran 'auto-annotation' on 12 inputs: 11 annotations (dry run: nothing written)\n"))
     #expect(!FileManager.default.fileExists(atPath: store))
   }
 
@@ -152,7 +160,9 @@ import WeirCore
     let temp = try Temp()
     defer { temp.remove() }
     let out = temp.path("results.jsonl")
-    let r = try WeirProcess.run(["run", "examples/auto-annotation/workflow.yaml", "--dry-run", "--output", out])
+    let r = try WeirProcess.run([
+      "run", "examples/auto-annotation/workflow.yaml", "--dry-run", "--output", out,
+    ])
     #expect(r.status == 0)
     let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
     #expect(lines.count == 12)
@@ -160,7 +170,10 @@ import WeirCore
     #expect((first["input"] as? [String: Any])?["id"] as? String == "pets-01.jpg")
     #expect((first["status"] as? [String: Any])?["code"] as? Int == 10000)
     let outputs = try #require(first["outputs"] as? [[String: Any]])
-    #expect(outputs.map { $0["node_id"] as! String } == ["detect", "sure", "write-sure", "unsure", "plausible", "write-review"])
+    #expect(
+      outputs.map { $0["node_id"] as! String } == [
+        "detect", "sure", "write-sure", "unsure", "plausible", "write-review",
+      ])
     #expect((outputs[0]["model"] as? [String: Any])?["model_type_id"] as? String == "visual-detector")
     let sure = (outputs[1]["data"] as? [String: Any])?["regions"] as? [[String: Any]]
     #expect(sure?.count == 1)
@@ -170,14 +183,22 @@ import WeirCore
     let temp = try Temp()
     defer { temp.remove() }
     let workflow = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/auto-annotation/workflow.yaml"), encoding: .utf8)
-    try temp.write("broken.jsonl", "{\"input\": \"a.jpg\", \"regions\": []}\n{\"input\": \"b.jpg\", \"regions\": [{\"id\": \"r1\" \"data\": {}}]}\n")
-    try temp.write("corrupt.yaml", workflow.replacingOccurrences(of: "predictions.json", with: "broken.jsonl"))
-    try temp.write("missing.yaml", workflow.replacingOccurrences(of: "predictions.json", with: "nowhere.json"))
+      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/auto-annotation/workflow.yaml"),
+      encoding: .utf8)
+    try temp.write(
+      "broken.jsonl",
+      "{\"input\": \"a.jpg\", \"regions\": []}\n{\"input\": \"b.jpg\", \"regions\": [{\"id\": \"r1\" \"data\": {}}]}\n"
+    )
+    try temp.write(
+      "corrupt.yaml", workflow.replacingOccurrences(of: "predictions.json", with: "broken.jsonl"))
+    try temp.write(
+      "missing.yaml", workflow.replacingOccurrences(of: "predictions.json", with: "nowhere.json"))
     let store = temp.path("weir.db")
     let corrupt = try WeirProcess.run(["run", temp.path("corrupt.yaml"), "--store", store])
     #expect(corrupt.status == 2)
-    #expect(corrupt.stderr == "weir: \(temp.path("broken.jsonl")):2:44: expected ',' or '}' in an object, found '\"'\n")
+    #expect(
+      corrupt.stderr
+        == "weir: \(temp.path("broken.jsonl")):2:44: expected ',' or '}' in an object, found '\"'\n")
     #expect(corrupt.stdout == "")
     let missing = try WeirProcess.run(["run", temp.path("missing.yaml"), "--store", store])
     #expect(missing.status == 2)
@@ -186,7 +207,9 @@ import WeirCore
   }
 
   @Test func badInputsAreAUsageError() throws {
-    let r = try WeirProcess.run(["run", "examples/auto-annotation/workflow.yaml", "--dry-run", "--inputs", "no/such/folder"])
+    let r = try WeirProcess.run([
+      "run", "examples/auto-annotation/workflow.yaml", "--dry-run", "--inputs", "no/such/folder",
+    ])
     #expect(r.status == 2)
     #expect(r.stderr == "weir: no/such/folder: no such file or folder\n")
   }
@@ -203,10 +226,14 @@ import WeirCore
       to: photos.appendingPathComponent("cat_kitten_gcompris.jpg"))
     try Data("this is not a jpeg".utf8).write(to: photos.appendingPathComponent("broken.jpg"))
     let store = temp.path("weir.db")
-    let r = try WeirProcess.run(["run", "examples/pets/workflow.yaml", "--inputs", photos.path, "--store", store])
+    let r = try WeirProcess.run([
+      "run", "examples/pets/workflow.yaml", "--inputs", photos.path, "--store", store,
+    ])
     #expect(r.status == 1)
     #expect(r.stdout.contains("ran 'pets' on 2 inputs, 1 failed: 1 annotation written to"))
-    #expect(r.stdout.contains("failed inputs\n  broken.jpg at detect: cannot read image '\(photos.path)/broken.jpg'"))
+    #expect(
+      r.stdout.contains(
+        "failed inputs\n  broken.jpg at detect: cannot read image '\(photos.path)/broken.jpg'"))
     let rows = try Self.rows(store)
     #expect(rows.map(\.input) == ["cat_kitten_gcompris.jpg"])
     #expect(rows.first?.status == 24150)
@@ -218,7 +245,9 @@ import WeirCore
     let temp = try Temp()
     defer { temp.remove() }
     let store = temp.path("weir.db")
-    let arguments = ["run", "examples/auto-annotation/workflow.yaml", "--store", store, "--lock-timeout", "0.2"]
+    let arguments = [
+      "run", "examples/auto-annotation/workflow.yaml", "--store", store, "--lock-timeout", "0.2",
+    ]
     // A store written with other thresholds, then locked by another connection.
     #expect(try WeirProcess.run(arguments + ["--set", "review=0.99"]).status == 0)
     let holder = try LockHolder(path: store)
@@ -227,7 +256,8 @@ import WeirCore
     #expect(locked.status == 1)
     #expect(
       locked.stderr.hasPrefix(
-        "weir: cannot start the run in the store: the annotation store '\(store)' is locked by another writer (waited 200 ms)"),
+        "weir: cannot start the run in the store: the annotation store '\(store)' is locked by another writer (waited 200 ms)"
+      ),
       "\(locked.stderr)")
     let again = try WeirProcess.run(arguments)
     #expect(again.status == 0, "\(again.stderr)")
@@ -242,11 +272,14 @@ import WeirCore
     let gen = SyntheticPredictions(images: 20_000, regionsPerImage: 3, seed: 11)
     try temp.write("synthetic.jsonl", gen.jsonLines())
     let workflow = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/auto-annotation/workflow.yaml"), encoding: .utf8)
-    try temp.write("workflow.yaml", workflow.replacingOccurrences(of: "predictions.json", with: "synthetic.jsonl"))
+      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/auto-annotation/workflow.yaml"),
+      encoding: .utf8)
+    try temp.write(
+      "workflow.yaml", workflow.replacingOccurrences(of: "predictions.json", with: "synthetic.jsonl"))
     let store = temp.path("weir.db")
     let arguments = [
-      "run", temp.path("workflow.yaml"), "--store", store, "--jobs", "1", "--batch-size", "50", "--progress-interval", "0",
+      "run", temp.path("workflow.yaml"), "--store", store, "--jobs", "1", "--batch-size", "50",
+      "--progress-interval", "0",
     ]
 
     let child = Process()
@@ -280,7 +313,9 @@ import WeirCore
         for c in region.concepts {
           if let (node, status) = Self.decide(c.value) {
             expected.append(
-              Row(input: input.id, region: region.id, concept: c.id, node: node, status: status, confidence: c.value))
+              Row(
+                input: input.id, region: region.id, concept: c.id, node: node, status: status,
+                confidence: c.value))
           }
         }
       }
@@ -301,11 +336,14 @@ import WeirCore
     let gen = SyntheticPredictions(images: 20_000, regionsPerImage: 2, seed: 12)
     try temp.write("synthetic.jsonl", gen.jsonLines())
     let workflow = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/auto-annotation/workflow.yaml"), encoding: .utf8)
-    try temp.write("workflow.yaml", workflow.replacingOccurrences(of: "predictions.json", with: "synthetic.jsonl"))
+      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/auto-annotation/workflow.yaml"),
+      encoding: .utf8)
+    try temp.write(
+      "workflow.yaml", workflow.replacingOccurrences(of: "predictions.json", with: "synthetic.jsonl"))
     let store = temp.path("weir.db")
     let arguments = [
-      "run", temp.path("workflow.yaml"), "--store", store, "--jobs", "1", "--batch-size", "50", "--progress-interval", "0",
+      "run", temp.path("workflow.yaml"), "--store", store, "--jobs", "1", "--batch-size", "50",
+      "--progress-interval", "0",
     ]
     let child = Process()
     child.executableURL = try #require(WeirProcess.binary)

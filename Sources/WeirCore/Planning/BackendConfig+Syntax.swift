@@ -4,7 +4,8 @@ extension BackendConfig {
   public init(_ spec: BackendSpec, baseDirectory: String) {
     var options: [String: JSONValue] = [:]
     for option in spec.options { options[option.name.value] = JSONValue(option.value) }
-    self.init(kind: spec.kind.value, value: JSONValue(spec.value), options: options, baseDirectory: baseDirectory)
+    self.init(
+      kind: spec.kind.value, value: JSONValue(spec.value), options: options, baseDirectory: baseDirectory)
   }
 }
 

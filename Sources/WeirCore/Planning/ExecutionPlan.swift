@@ -99,8 +99,10 @@ public struct PlanStep: Sendable {
   public var sourceIndex: Int
 
   public init(
-    index: Int, nodeId: String, type: String, inputs: [StepInput], action: StepAction, params: [PlanParam] = [],
-    readers: [Int] = [], branch: Int = 1, branchFrom: Int? = nil, isLive: Bool = true, isMaterialized: Bool = false,
+    index: Int, nodeId: String, type: String, inputs: [StepInput], action: StepAction,
+    params: [PlanParam] = [],
+    readers: [Int] = [], branch: Int = 1, branchFrom: Int? = nil, isLive: Bool = true,
+    isMaterialized: Bool = false,
     sourceIndex: Int = 0
   ) {
     self.sourceIndex = sourceIndex

@@ -6,6 +6,9 @@ public struct PlanNodeSpec: Sendable {
     case model(ModelSpec)
     /// An operator, bound to Swift behaviour by its type name (`OperatorRegistry`).
     case `operator`
+    /// A node that gives its input on unchanged: a workflow-typed node (`triage`), whose own nodes
+    /// are planned in its place.
+    case passThrough
   }
 
   public var id: String
@@ -91,7 +94,8 @@ public struct BackendConfig: Sendable, Hashable {
   /// The folder relative paths start from (the workflow file's folder).
   public var baseDirectory: String
 
-  public init(kind: String, value: JSONValue, options: [String: JSONValue] = [:], baseDirectory: String = ".") {
+  public init(kind: String, value: JSONValue, options: [String: JSONValue] = [:], baseDirectory: String = ".")
+  {
     self.kind = kind
     self.value = value
     self.options = options

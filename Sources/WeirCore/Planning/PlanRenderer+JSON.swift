@@ -46,7 +46,8 @@ extension PlanRenderer {
         if let b = m.spec.backend {
           backend = b.options.merging([b.kind: b.value]) { a, _ in a }
         }
-        return JSONModel(name: m.name, type: m.spec.type, concepts: m.spec.concepts, backend: backend, nodes: m.nodes)
+        return JSONModel(
+          name: m.name, type: m.spec.type, concepts: m.spec.concepts, backend: backend, nodes: m.nodes)
       },
       steps: plan.steps.map { step in
         var kind = "operator"
@@ -63,8 +64,10 @@ extension PlanRenderer {
         }
         return JSONStep(
           index: step.index + 1, node: step.nodeId, type: step.type, kind: kind, model: model, reuses: reuses,
-          inputs: inputNames(step, plan), params: Dictionary(step.params.map { ($0.name, $0.value) }) { _, b in b },
-          branch: step.branch, live: step.isLive, materialized: step.isMaterialized, summary: plan.summary(of: step))
+          inputs: inputNames(step, plan),
+          params: Dictionary(step.params.map { ($0.name, $0.value) }) { _, b in b },
+          branch: step.branch, live: step.isLive, materialized: step.isMaterialized,
+          summary: plan.summary(of: step))
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

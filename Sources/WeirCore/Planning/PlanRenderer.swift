@@ -54,15 +54,19 @@ public struct PlanRenderer: Sendable {
       }
       let number = String(step.index + 1)
       let pad = String(repeating: " ", count: width - number.count)
-      let reads = inputNames(step, plan).map { $0 == "IN" ? "the input" : "'\($0)'" }.joined(separator: " and ")
+      let reads = inputNames(step, plan).map { $0 == "IN" ? "the input" : "'\($0)'" }.joined(
+        separator: " and ")
       out += "  \(pad)\(number). \(step.nodeId) (\(step.type)) reads \(reads)\n"
       let indent = String(repeating: " ", count: width + 4)
       out += "\(indent)\(plan.summary(of: step))\n"
-      if !step.isLive { out += "\(indent)skipped: nothing it feeds writes annotations (runs with --output)\n" }
+      if !step.isLive {
+        out += "\(indent)skipped: nothing it feeds writes annotations (runs with --output)\n"
+      }
     }
     let unread = plan.steps.filter { $0.isLive && $0.readers.isEmpty }.map { "'\($0.nodeId)'" }
     if !unread.isEmpty {
-      out += "\nnot kept: the outputs of \(unread.joined(separator: ", ")) (nothing reads them; --output keeps them)\n"
+      out +=
+        "\nnot kept: the outputs of \(unread.joined(separator: ", ")) (nothing reads them; --output keeps them)\n"
     }
     return out
   }
@@ -84,10 +88,12 @@ public struct PlanRenderer: Sendable {
 
   static func dot(_ plan: ExecutionPlan) -> String {
     func quote(_ s: String) -> String {
-      "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      "\""
+        + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
-    var out = "digraph \(quote(plan.workflowId)) {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n"
+    var out =
+      "digraph \(quote(plan.workflowId)) {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n"
     out += "  \"IN\" [shape=circle];\n"
     for step in plan.steps {
       var attrs = ["label=\(quote(label(step, plan)))"]

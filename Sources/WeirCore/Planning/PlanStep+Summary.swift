@@ -20,19 +20,23 @@ extension ExecutionPlan {
     case let t as RegionThresholder:
       return "keeps \(t.thresholds.plainText)\(from) in each region; drops regions left with no concept"
     case let t as ConceptThresholder:
-      return "keeps image concepts \(t.thresholds.plainText)\(from); drops the input from this branch if none is left"
+      return
+        "keeps image concepts \(t.thresholds.plainText)\(from); drops the input from this branch if none is left"
     case let w as AnnotationWriter:
       var s = "writes each region × concept as \(w.status.name)"
       let who = [w.userId.map { "user '\($0)'" }, w.taskId.map { "task '\($0)'" }].compactMap { $0 }
       if !who.isEmpty { s += " (" + who.joined(separator: ", ") + ")" }
       return s
     case let r as RandomSample:
-      return "keeps \(JSONValue.number(r.keepFraction * 100).plainText)% of inputs\(from), the same ones on every run"
+      return
+        "keeps \(JSONValue.number(r.keepFraction * 100).plainText)% of inputs\(from), the same ones on every run"
     case let c as ImageCrop:
       return "crops each region's box scaled ×\(JSONValue.number(c.margin).plainText) about its centre\(from)"
     case let c as ObjectCounter:
       let which = c.concepts.map { " holding " + $0.joined(separator: " or ") } ?? ""
       return "counts regions\(which) into metadata.object_count"
+    case is PassThrough:
+      return "passes its input on (its own nodes, named '…/node', run in its place)"
     case let m as ConceptSynonymMapper:
       let pairs = m.mapping.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }
       return "renames concepts: " + (pairs.isEmpty ? "none" : pairs.joined(separator: ", "))
@@ -47,7 +51,9 @@ extension ConceptThresholds {
   public var plainText: String {
     var parts = entries.map { "\($0.key) \(comparator.symbol) \(JSONValue.number($0.threshold).plainText)" }
     if let d = defaultThreshold {
-      parts.append((entries.isEmpty ? "every concept " : "any other concept ") + "\(comparator.symbol) \(JSONValue.number(d).plainText)")
+      parts.append(
+        (entries.isEmpty ? "every concept " : "any other concept ")
+          + "\(comparator.symbol) \(JSONValue.number(d).plainText)")
     }
     return parts.isEmpty ? "nothing (no concept has a threshold)" : parts.joined(separator: ", ")
   }
@@ -65,7 +71,9 @@ extension JSONValue {
     case .string(let s): return s
     case .array(let a): return "[" + a.map(\.plainText).joined(separator: ", ") + "]"
     case .object(let o):
-      return "{" + o.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.plainText)" }.joined(separator: ", ") + "}"
+      return "{"
+        + o.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.plainText)" }.joined(separator: ", ")
+        + "}"
     }
   }
 }

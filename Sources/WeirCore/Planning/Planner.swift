@@ -12,19 +12,23 @@ public struct Planner: Sendable {
 
   /// Plans nodes. Diagnostics have no source range (the checker has already pointed at the source
   /// for anything a user can write wrong); the plan is `nil` when there is an error.
-  public func plan(workflowId: String, nodes: [PlanNodeSpec], vars: [PlanVar] = []) -> (ExecutionPlan?, [Diagnostic]) {
+  public func plan(workflowId: String, nodes: [PlanNodeSpec], vars: [PlanVar] = []) -> (
+    ExecutionPlan?, [Diagnostic]
+  ) {
     var diagnostics: [Diagnostic] = []
     guard let order = dependencyOrder(nodes, &diagnostics) else { return (nil, diagnostics) }
     var plan = ExecutionPlan(workflowId: workflowId, vars: vars)
     var stepOfNode: [String: Int] = [:]
     for (position, nodeIndex) in order.enumerated() {
       let node = nodes[nodeIndex]
-      let inputs: [StepInput] = node.inputs.isEmpty ? [.workflowInput] : node.inputs.map { .step(stepOfNode[$0]!) }
+      let inputs: [StepInput] =
+        node.inputs.isEmpty ? [.workflowInput] : node.inputs.map { .step(stepOfNode[$0]!) }
       guard let action = action(for: node, inputs: inputs, in: &plan, &diagnostics) else { continue }
       stepOfNode[node.id] = position
       plan.steps.append(
         PlanStep(
-          index: position, nodeId: node.id, type: node.type, inputs: inputs, action: action, params: node.params,
+          index: position, nodeId: node.id, type: node.type, inputs: inputs, action: action,
+          params: node.params,
           sourceIndex: nodeIndex))
     }
     guard !diagnostics.hasErrors else { return (nil, diagnostics) }
@@ -46,7 +50,8 @@ public struct Planner: Sendable {
     for (i, n) in nodes.enumerated() {
       for input in Set(n.inputs) {
         guard let j = index[input] else {
-          diagnostics.append(.error("plan.unknown-input", "node '\(n.id)' reads '\(input)', which is not a node", at: nil))
+          diagnostics.append(
+            .error("plan.unknown-input", "node '\(n.id)' reads '\(input)', which is not a node", at: nil))
           continue
         }
         readers[j].append(i)
@@ -72,13 +77,15 @@ public struct Planner: Sendable {
   }
 
   private func action(
-    for node: PlanNodeSpec, inputs: [StepInput], in plan: inout ExecutionPlan, _ diagnostics: inout [Diagnostic]
+    for node: PlanNodeSpec, inputs: [StepInput], in plan: inout ExecutionPlan,
+    _ diagnostics: inout [Diagnostic]
   ) -> StepAction? {
     switch node.kind {
     case .model(let spec):
       let model = PlannedModel(spec: spec, params: node.params)
       let m: Int
-      if let existing = plan.models.firstIndex(where: { $0.spec == model.spec && $0.params == model.params }) {
+      if let existing = plan.models.firstIndex(where: { $0.spec == model.spec && $0.params == model.params })
+      {
         m = existing
       } else {
         m = plan.models.count
@@ -90,16 +97,20 @@ public struct Planner: Sendable {
         return .reuse(twin.index)
       }
       return .model(m)
+    case .passThrough:
+      return .operator(PassThrough())
     case .operator:
       guard registry.implements(node.type) else {
         diagnostics.append(
           .error(
-            "plan.unsupported-node", "node '\(node.id)' has type '\(node.type)', which weir cannot run yet", at: nil,
+            "plan.unsupported-node", "node '\(node.id)' has type '\(node.type)', which weir cannot run yet",
+            at: nil,
             notes: [Note("weir runs: \(registry.types.joined(separator: ", "))")]))
         return nil
       }
       do {
-        let params = OperatorParams(Dictionary(node.params.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }))
+        let params = OperatorParams(
+          Dictionary(node.params.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }))
         return .operator(try registry.make(type: node.type, params: params))
       } catch {
         diagnostics.append(.error("plan.bad-parameter", "node '\(node.id)': \(error)", at: nil))

@@ -17,7 +17,8 @@ public struct InputResult: Sendable {
   public var height: Int?
 
   public init(
-    input: InputItem, error: InputError? = nil, annotations: [AnnotationRecord] = [], outputs: [DataRecord?] = [],
+    input: InputItem, error: InputError? = nil, annotations: [AnnotationRecord] = [],
+    outputs: [DataRecord?] = [],
     modelRegions: Int = 0, width: Int? = nil, height: Int? = nil
   ) {
     self.input = input
@@ -31,6 +32,7 @@ public struct InputResult: Sendable {
 
   /// The store's view of it.
   public func outcome(runId: String) -> InputOutcome {
-    InputOutcome(runId: runId, input: input, error: error, annotations: annotations, width: width, height: height)
+    InputOutcome(
+      runId: runId, input: input, error: error, annotations: annotations, width: width, height: height)
   }
 }

@@ -64,7 +64,8 @@ struct BatchState {
     self.inputs = inputs
     self.keepOutputs = keepOutputs
     workflowInput = inputs.map { item in
-      item.path == nil && item.url == nil ? DataRecord() : DataRecord(image: ImageRef(url: item.url, path: item.path))
+      item.path == nil && item.url == nil
+        ? DataRecord() : DataRecord(image: ImageRef(url: item.url, path: item.path))
     }
     outputs = [[DataRecord?]](repeating: [], count: plan.steps.count)
     errors = [InputError?](repeating: nil, count: inputs.count)
@@ -106,7 +107,9 @@ struct BatchState {
     outputs[step.index] = row
   }
 
-  mutating func callModel(_ step: PlanStep, _ backend: any ModelBackend, _ model: PlannedModel, cache: ModelCache?) async {
+  mutating func callModel(
+    _ step: PlanStep, _ backend: any ModelBackend, _ model: PlannedModel, cache: ModelCache?
+  ) async {
     var row = [DataRecord?](repeating: nil, count: inputs.count)
     var pending: [Int] = []
     var requests: [ModelRequest] = []
@@ -131,7 +134,8 @@ struct BatchState {
       for (k, p) in part.enumerated() {
         let i = pending[p]
         guard k < results.count else {
-          errors[i] = InputError(node: step.nodeId, message: "model '\(model.name)' gave no answer for this input")
+          errors[i] = InputError(
+            node: step.nodeId, message: "model '\(model.name)' gave no answer for this input")
           continue
         }
         switch results[k] {

@@ -66,9 +66,12 @@ public struct ResultEncoder: Sendable {
 
   /// The JSON line (without the trailing newline) for one result.
   public func encode(_ result: InputResult) throws -> Data {
-    let image = result.input.path == nil && result.input.url == nil
-      ? nil : ImageRef(url: result.input.url, path: result.input.path, width: result.width, height: result.height)
-    var line = Line(input: InputJSON(id: result.input.id, data: DataRecord(image: image)), status: .ok, outputs: [])
+    let image =
+      result.input.path == nil && result.input.url == nil
+      ? nil
+      : ImageRef(url: result.input.url, path: result.input.path, width: result.width, height: result.height)
+    var line = Line(
+      input: InputJSON(id: result.input.id, data: DataRecord(image: image)), status: .ok, outputs: [])
     if let e = result.error {
       let details = (e.node.map { "\($0): " } ?? "") + e.message
       line.status = Status(code: 10020, description: "Failure", details: details)
@@ -77,12 +80,14 @@ public struct ResultEncoder: Sendable {
         let modelId: String
         switch step.action {
         case .model(let m): modelId = plan.models[m].name
-        case .reuse(let twin): modelId = plan.steps[twin].modelIndex.map { plan.models[$0].name } ?? step.nodeId
+        case .reuse(let twin):
+          modelId = plan.steps[twin].modelIndex.map { plan.models[$0].name } ?? step.nodeId
         case .operator: modelId = step.nodeId
         }
         let data = step.index < result.outputs.count ? result.outputs[step.index] : nil
         return Output(
-          nodeId: step.nodeId, model: Model(id: modelId, modelTypeId: step.type), status: .ok, data: data ?? DataRecord())
+          nodeId: step.nodeId, model: Model(id: modelId, modelTypeId: step.type), status: .ok,
+          data: data ?? DataRecord())
       }
     }
     let encoder = JSONEncoder()

@@ -61,7 +61,8 @@ public struct RunTally: Sendable, Hashable {
       writers[w].byStatus[status, default: 0] += n
     } else {
       writerIndex[nodeId] = writers.count
-      writers.append(Writer(nodeId: nodeId, status: AnnotationStatus(rawValue: status), byStatus: [status: n]))
+      writers.append(
+        Writer(nodeId: nodeId, status: AnnotationStatus(rawValue: status), byStatus: [status: n]))
     }
     annotations += n
   }

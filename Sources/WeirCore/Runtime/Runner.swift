@@ -29,7 +29,9 @@ public struct Runner: Sendable {
     let started = clock.now
     if let store { try Self.guarded("cannot start the run in the store") { try store.beginRun(info) } }
     let batchSize = options.batchSize ?? interpreter.defaultBatchSize
-    let batches = stride(from: 0, to: inputs.count, by: batchSize).map { Array(inputs[$0..<min($0 + batchSize, inputs.count)]) }
+    let batches = stride(from: 0, to: inputs.count, by: batchSize).map {
+      Array(inputs[$0..<min($0 + batchSize, inputs.count)])
+    }
     var done = 0
     let deliver = { (results: [InputResult], tally: RunTally, seconds: Double) throws(RunFailure) -> Void in
       report.interpreterSeconds += seconds
@@ -43,12 +45,17 @@ public struct Runner: Sendable {
       }
       if let onResults { try Self.guarded("cannot write the results") { try onResults(results) } }
       done += results.count
-      onProgress?(RunProgress(done: done, total: inputs.count, failed: report.summary.failures.count, elapsed: (clock.now - started).seconds))
+      onProgress?(
+        RunProgress(
+          done: done, total: inputs.count, failed: report.summary.failures.count,
+          elapsed: (clock.now - started).seconds))
     }
     do {
       try await runBatches(batches, deliver: deliver)
     } catch {
-      if let store { try? store.finishRun(id: info.id, status: .failed, endedAt: Date(), summary: error.message) }
+      if let store {
+        try? store.finishRun(id: info.id, status: .failed, endedAt: Date(), summary: error.message)
+      }
       throw error
     }
     report.interrupted = done < inputs.count
@@ -125,83 +132,6 @@ public struct Runner: Sendable {
     } catch {
       throw RunFailure(message: "\(what): \(error)")
     }
-  }
-}
-
-/// How a run is carried out.
-public struct RunOptions: Sendable {
-  /// Batches in flight at once.
-  public var jobs: Int
-  /// Inputs per batch; `nil` picks `Interpreter.defaultBatchSize`.
-  public var batchSize: Int?
-  /// Keep every step's output in the results (`--output`).
-  public var keepOutputs: Bool
-  /// When set (Ctrl-C), no new batch starts; those in flight finish and are delivered, and the
-  /// run ends `interrupted`.
-  public var stop: StopFlag?
-
-  public init(
-    jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int? = nil, keepOutputs: Bool = false,
-    stop: StopFlag? = nil
-  ) {
-    self.jobs = jobs
-    self.batchSize = batchSize
-    self.keepOutputs = keepOutputs
-    self.stop = stop
-  }
-}
-
-/// A flag one task sets and others read: "stop starting new work".
-public final class StopFlag: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = false
-
-  public init() {}
-
-  public var isSet: Bool { lock.withLock { value } }
-
-  public func set() { lock.withLock { value = true } }
-}
-
-/// How far a run has got.
-public struct RunProgress: Sendable, Hashable {
-  public var done: Int
-  public var total: Int
-  public var failed: Int
-  public var elapsed: Double
-
-  /// Inputs per second so far.
-  public var rate: Double { elapsed > 0 ? Double(done) / elapsed : 0 }
-  /// Seconds left at the current rate, when there is one.
-  public var eta: Double? { rate > 0 ? Double(total - done) / rate : nil }
-}
-
-/// A finished run: the summary and where the time went.
-public struct RunReport: Sendable {
-  public var summary: RunTally
-  /// Time spent running batches, summed over batches (may exceed wall time with several jobs).
-  public var interpreterSeconds: Double = 0
-  /// Time spent in the store (recording, flushing, finishing).
-  public var storeSeconds: Double = 0
-  public var wallSeconds: Double = 0
-  /// The run was stopped (`RunOptions.stop`) before every input went through.
-  public var interrupted = false
-
-  public init(summary: RunTally) {
-    self.summary = summary
-  }
-}
-
-/// A run that had to stop: the store or the output failed. What was delivered before is kept.
-public struct RunFailure: Error, Sendable, CustomStringConvertible {
-  public var message: String
-  public var description: String { message }
-}
-
-extension RunTally {
-  /// `120 inputs, 3 failed, 950 annotations`.
-  public var oneLine: String {
-    "\(inputs) inputs, \(failures.count) failed, \(annotations) annotations"
   }
 }
 

@@ -11,7 +11,9 @@ final class OutputFile {
     guard FileManager.default.createFile(atPath: path, contents: nil) else {
       throw OutputError(message: "cannot write '\(path)'")
     }
-    guard let handle = FileHandle(forWritingAtPath: path) else { throw OutputError(message: "cannot write '\(path)'") }
+    guard let handle = FileHandle(forWritingAtPath: path) else {
+      throw OutputError(message: "cannot write '\(path)'")
+    }
     self.path = path
     self.handle = handle
     self.encoder = ResultEncoder(plan: plan)

@@ -54,7 +54,8 @@ enum RunBackends {
       if case .string(let s) = value { return config.path(s) }
       return nil
     }
-    let loader = ReplayLoader(images: images, modelIds: [spec.name] + (spec.clarifaiModelId.map { [$0] } ?? []))
+    let loader = ReplayLoader(
+      images: images, modelIds: [spec.name] + (spec.clarifaiModelId.map { [$0] } ?? []))
     do {
       return try ReplayBackend(path: config.path(file), loader: loader)
     } catch {

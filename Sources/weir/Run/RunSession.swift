@@ -31,21 +31,25 @@ struct RunSession {
     let file = try read()
     let plan = try compile(file)
     let recorder = try command.record.map { path -> PredictionRecorder in
-      do { return try PredictionRecorder(path: path) } catch { throw Stop(status: ExitStatus.usage, message: "\(error)") }
+      do { return try PredictionRecorder(path: path) } catch {
+        throw Stop(status: ExitStatus.usage, message: "\(error)")
+      }
     }
     let backends = try makeBackends(plan, recorder: recorder, file: file)
     let inputs = try resolveInputs(backends)
     let store = try openStore()
     var info = RunInfo(
       id: Self.newRunId(), workflowId: plan.workflowId, workflowHash: SHA256.hex(file.bytes),
-      workflowPath: command.file, vars: Dictionary(uniqueKeysWithValues: plan.vars.map { ($0.name, $0.value.plainText) }),
+      workflowPath: command.file,
+      vars: Dictionary(uniqueKeysWithValues: plan.vars.map { ($0.name, $0.value.plainText) }),
       startedAt: Date())
     var todo = inputs
     if let store, !command.noResume, let resumed = try ResumePoint.find(store, like: info) {
       info.id = resumed.runId
       todo = inputs.filter { !resumed.done.contains($0.id) }
       let done = inputs.count - todo.count
-      Terminal.write("weir: resuming run \(info.id): \(done) of \(inputs.count) inputs already done\n", to: .stderr)
+      Terminal.write(
+        "weir: resuming run \(info.id): \(done) of \(inputs.count) inputs already done\n", to: .stderr)
     }
     let report = try await execute(plan, backends, todo, info: info, store: store)
     var failed = !report.summary.failures.isEmpty
@@ -133,7 +137,9 @@ struct RunSession {
   ) async throws -> RunReport {
     let interrupts = InterruptHandler()
     let output = try command.output.map { path -> OutputFile in
-      do { return try OutputFile(path: path, plan: plan) } catch { throw Stop(status: ExitStatus.usage, message: "\(error)") }
+      do { return try OutputFile(path: path, plan: plan) } catch {
+        throw Stop(status: ExitStatus.usage, message: "\(error)")
+      }
     }
     let options = RunOptions(
       jobs: command.jobs, batchSize: command.batchSize, keepOutputs: output != nil, stop: interrupts.flag)
@@ -156,7 +162,9 @@ struct RunSession {
     }
   }
 
-  private func printSummary(_ report: RunReport, plan: ExecutionPlan, info: RunInfo, store: SQLiteAnnotationStore?) throws {
+  private func printSummary(
+    _ report: RunReport, plan: ExecutionPlan, info: RunInfo, store: SQLiteAnnotationStore?
+  ) throws {
     var tally = report.summary
     var destination = "(dry run: nothing written)"
     if let store {

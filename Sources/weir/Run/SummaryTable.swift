@@ -14,7 +14,9 @@ enum SummaryTable {
       let columns = statuses.isEmpty ? [AnnotationStatus.success.rawValue] : statuses
       out += "\n" + table("writer", tally.writers.map { ($0.nodeId, $0.byStatus) }, columns)
       let concepts = tally.concepts.sorted { $0.concept < $1.concept }
-      if !concepts.isEmpty { out += "\n" + table("concept", concepts.map { ($0.concept, $0.byStatus) }, columns) }
+      if !concepts.isEmpty {
+        out += "\n" + table("concept", concepts.map { ($0.concept, $0.byStatus) }, columns)
+      }
     }
     if !tally.failures.isEmpty {
       out += "\nfailed inputs\n"

@@ -7,7 +7,8 @@ import Testing
 
   @Test func referenceWorkflowOrderBranchesAndLiveness() throws {
     let plan = try S.referencePlan()
-    #expect(plan.steps.map(\.nodeId) == ["detect", "sure", "write-sure", "unsure", "plausible", "write-review"])
+    #expect(
+      plan.steps.map(\.nodeId) == ["detect", "sure", "write-sure", "unsure", "plausible", "write-review"])
     #expect(plan.steps.map(\.branch) == [1, 2, 2, 3, 3, 3])
     #expect(plan.steps.map(\.branchFrom) == [nil, 0, 0, 0, 0, 0])
     #expect(plan.steps.map(\.readers) == [[1, 3], [2], [], [4], [5], []])
@@ -23,7 +24,8 @@ import Testing
     let nodes = [
       PlanNodeSpec(id: "w", type: "annotation-writer", kind: .operator, inputs: ["t"]),
       PlanNodeSpec(id: "t", type: "region-thresholder", kind: .operator, inputs: ["d"]),
-      PlanNodeSpec(id: "d", type: "visual-detector", kind: .model(ModelSpec(name: "m", type: "visual-detector"))),
+      PlanNodeSpec(
+        id: "d", type: "visual-detector", kind: .model(ModelSpec(name: "m", type: "visual-detector"))),
       PlanNodeSpec(id: "leaf", type: "region-thresholder", kind: .operator, inputs: ["d"]),
     ]
     let (plan, diagnostics) = Planner().plan(workflowId: "wf", nodes: nodes)
@@ -55,7 +57,8 @@ import Testing
 
   @Test func unsupportedNodeAndBadParametersAreErrorsAtPlanTime() {
     let nodes = [
-      PlanNodeSpec(id: "d", type: "visual-detector", kind: .model(ModelSpec(name: "m", type: "visual-detector"))),
+      PlanNodeSpec(
+        id: "d", type: "visual-detector", kind: .model(ModelSpec(name: "m", type: "visual-detector"))),
       PlanNodeSpec(id: "track", type: "byte-tracker", kind: .operator, inputs: ["d"]),
       PlanNodeSpec(
         id: "t", type: "region-thresholder", kind: .operator, inputs: ["d"],
@@ -65,7 +68,9 @@ import Testing
     #expect(plan == nil)
     #expect(diagnostics.map(\.id) == ["plan.unsupported-node", "plan.bad-parameter"])
     #expect(diagnostics[0].message == "node 'track' has type 'byte-tracker', which weir cannot run yet")
-    #expect(diagnostics[0].notes.first?.message.hasPrefix("weir runs: annotation-writer, concept-synonym-mapper, concept-thresholder, image-crop, ") == true)
+    #expect(
+      diagnostics[0].notes.first?.message.hasPrefix(
+        "weir runs: annotation-writer, concept-synonym-mapper, concept-thresholder, image-crop, ") == true)
   }
 
   @Test func cyclesAndUnknownInputs() {
@@ -73,9 +78,15 @@ import Testing
       PlanNodeSpec(id: "a", type: "region-thresholder", kind: .operator, inputs: ["b"]),
       PlanNodeSpec(id: "b", type: "region-thresholder", kind: .operator, inputs: ["a"]),
     ]
-    #expect(Planner().plan(workflowId: "wf", nodes: cycle).1.map(\.message) == ["nodes 'a', 'b' read each other in a cycle"])
+    #expect(
+      Planner().plan(workflowId: "wf", nodes: cycle).1.map(\.message) == [
+        "nodes 'a', 'b' read each other in a cycle"
+      ])
     let unknown = [PlanNodeSpec(id: "a", type: "region-thresholder", kind: .operator, inputs: ["zz"])]
-    #expect(Planner().plan(workflowId: "wf", nodes: unknown).1.map(\.message) == ["node 'a' reads 'zz', which is not a node"])
+    #expect(
+      Planner().plan(workflowId: "wf", nodes: unknown).1.map(\.message) == [
+        "node 'a' reads 'zz', which is not a node"
+      ])
   }
 
   @Test func textPlanReadsInOrder() throws {
@@ -110,13 +121,18 @@ import Testing
   @Test func graphFormatsAreStable() throws {
     let plan = try S.referencePlan()
     for format in PlanFormat.allCases {
-      #expect(PlanRenderer(format: format).render(plan) == PlanRenderer(format: format).render(try S.referencePlan()))
+      #expect(
+        PlanRenderer(format: format).render(plan)
+          == PlanRenderer(format: format).render(try S.referencePlan()))
     }
     let mermaid = PlanRenderer(format: .mermaid).render(plan)
-    #expect(mermaid.hasPrefix("flowchart LR\n  IN((IN))\n  s1[[\"detect<br/>visual-detector<br/>model pets\"]]\n"))
+    #expect(
+      mermaid.hasPrefix("flowchart LR\n  IN((IN))\n  s1[[\"detect<br/>visual-detector<br/>model pets\"]]\n"))
     #expect(mermaid.contains("  s1 --> s2\n  s2 --> s3\n"))
     let dot = PlanRenderer(format: .dot).render(plan)
-    #expect(dot.contains("\"write-sure\" [label=\"write-sure\\nannotation-writer\\nANNOTATION_SUCCESS\", shape=cylinder];"))
+    #expect(
+      dot.contains(
+        "\"write-sure\" [label=\"write-sure\\nannotation-writer\\nANNOTATION_SUCCESS\", shape=cylinder];"))
     #expect(dot.contains("\"IN\" -> \"detect\";"))
     let json = PlanRenderer(format: .json).render(plan)
     #expect(json.contains("\"kind\" : \"model\""))

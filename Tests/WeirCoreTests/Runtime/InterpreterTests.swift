@@ -25,7 +25,8 @@ final class CountingBackend: ModelBackend, @unchecked Sendable {
     lock.withLock { batches.append(requests.map(\.input.id)) }
     return requests.map { r in
       if failing.contains(r.input.id) { return .failure(ModelError("connection refused")) }
-      return .success(DataRecord(regions: [Region(id: "r-\(r.input.id)", concepts: [Concept(id: "cat", value: 0.97)])]))
+      return .success(
+        DataRecord(regions: [Region(id: "r-\(r.input.id)", concepts: [Concept(id: "cat", value: 0.97)])]))
     }
   }
 }
@@ -34,7 +35,9 @@ final class CountingBackend: ModelBackend, @unchecked Sendable {
   typealias S = RuntimeTestSupport
 
   static func info(_ id: String = "run-1") -> RunInfo {
-    RunInfo(id: id, workflowId: "auto-annotation", workflowHash: "h", workflowPath: "wf.yaml", vars: [:], startedAt: Date())
+    RunInfo(
+      id: id, workflowId: "auto-annotation", workflowHash: "h", workflowPath: "wf.yaml", vars: [:],
+      startedAt: Date())
   }
 
   /// Expected annotations of the reference workflow, counted straight from the predictions.
@@ -59,7 +62,8 @@ final class CountingBackend: ModelBackend, @unchecked Sendable {
 
   @Test(arguments: [1, 2, 4])
   func referenceWorkflowWritesExactlyTheExpectedAnnotations(jobs: Int) async throws {
-    let gen = SyntheticPredictions(images: 300, regionsPerImage: 10, concepts: ["cat", "dog"], conceptsPerRegion: 2, seed: 3)
+    let gen = SyntheticPredictions(
+      images: 300, regionsPerImage: 10, concepts: ["cat", "dog"], conceptsPerRegion: 2, seed: 3)
     let backend = Self.syntheticBackend(gen)
     let interpreter = Interpreter(plan: try S.referencePlan(), backends: [backend])
     let store = MemoryAnnotationStore()
@@ -74,8 +78,14 @@ final class CountingBackend: ModelBackend, @unchecked Sendable {
     #expect(report.summary.writers[0].byStatus == [24150: expected.success])
     #expect(report.summary.writers[1].byStatus == [24157: expected.review])
     #expect(store.rows.count == expected.success + expected.review)
-    #expect(store.rows.values.filter { $0.status == 24150 }.allSatisfy { $0.confidence > 0.95 && $0.nodeId == "write-sure" })
-    #expect(store.rows.values.filter { $0.status == 24157 }.allSatisfy { (0.5...0.95).contains($0.confidence) && $0.confidence != 0.5 })
+    #expect(
+      store.rows.values.filter { $0.status == 24150 }.allSatisfy {
+        $0.confidence > 0.95 && $0.nodeId == "write-sure"
+      })
+    #expect(
+      store.rows.values.filter { $0.status == 24157 }.allSatisfy {
+        (0.5...0.95).contains($0.confidence) && $0.confidence != 0.5
+      })
     #expect(store.runs["run-1"] == .completed)
     let perConcept = Dictionary(uniqueKeysWithValues: report.summary.concepts.map { ($0.concept, $0.total) })
     #expect(perConcept.values.reduce(0, +) == expected.success + expected.review)
@@ -101,13 +111,15 @@ final class CountingBackend: ModelBackend, @unchecked Sendable {
     let interpreter = Interpreter(plan: try S.referencePlan(), backends: [backend], cache: cache)
     let inputs = (0..<10).map { InputItem(id: "i\($0)") }
     #expect(interpreter.defaultBatchSize == 3)
-    _ = try await Runner(interpreter: interpreter, options: RunOptions(jobs: 2)).run(inputs, info: Self.info(), store: nil)
+    _ = try await Runner(interpreter: interpreter, options: RunOptions(jobs: 2)).run(
+      inputs, info: Self.info(), store: nil)
     #expect(backend.calls == 4)
     #expect(backend.batches.allSatisfy { $0.count <= 3 })
     #expect(Set(backend.batches.flatMap { $0 }).count == 10)
     #expect(cache.count == 10)
     // A second run of the same inputs asks the model nothing.
-    let report = try await Runner(interpreter: interpreter, options: RunOptions(jobs: 2)).run(inputs, info: Self.info("run-2"), store: nil)
+    let report = try await Runner(interpreter: interpreter, options: RunOptions(jobs: 2)).run(
+      inputs, info: Self.info("run-2"), store: nil)
     #expect(backend.calls == 4)
     #expect(report.summary.annotations == 10)
   }
@@ -118,11 +130,13 @@ final class CountingBackend: ModelBackend, @unchecked Sendable {
     let interpreter = Interpreter(plan: try S.referencePlan(), backends: [backend])
     var seen: [String] = []
     var outputs: [[DataRecord?]] = []
-    _ = try await Runner(interpreter: interpreter, options: RunOptions(jobs: 3, batchSize: 4, keepOutputs: true))
-      .run(backend.inputs, info: Self.info(), store: nil) { results in
-        seen += results.map(\.input.id)
-        outputs += results.map(\.outputs)
-      }
+    _ = try await Runner(
+      interpreter: interpreter, options: RunOptions(jobs: 3, batchSize: 4, keepOutputs: true)
+    )
+    .run(backend.inputs, info: Self.info(), store: nil) { results in
+      seen += results.map(\.input.id)
+      outputs += results.map(\.outputs)
+    }
     #expect(seen == backend.inputs.map(\.id))
     #expect(outputs.allSatisfy { $0.count == 6 && $0.allSatisfy { $0 != nil } })
     // The writer passes its input through.
@@ -136,10 +150,12 @@ final class CountingBackend: ModelBackend, @unchecked Sendable {
     store.failAfter = 4
     let inputs = (0..<10).map { InputItem(id: "i\($0)") }
     await #expect(throws: RunFailure.self) {
-      try await Runner(interpreter: interpreter, options: RunOptions(jobs: 1)).run(inputs, info: Self.info(), store: store)
+      try await Runner(interpreter: interpreter, options: RunOptions(jobs: 1)).run(
+        inputs, info: Self.info(), store: store)
     }
     do {
-      _ = try await Runner(interpreter: interpreter, options: RunOptions(jobs: 1)).run(inputs, info: Self.info("run-2"), store: store)
+      _ = try await Runner(interpreter: interpreter, options: RunOptions(jobs: 1)).run(
+        inputs, info: Self.info("run-2"), store: store)
     } catch {
       #expect(error.message == "cannot write to the store: database is locked")
     }
@@ -149,7 +165,9 @@ final class CountingBackend: ModelBackend, @unchecked Sendable {
 
   @Test func operatorFailuresAndDroppedDataPoints() async throws {
     struct Picky: Operator {
-      func apply(_ data: DataRecord, _ context: OperatorContext, _ annotations: inout [AnnotationRecord]) throws -> DataRecord? {
+      func apply(_ data: DataRecord, _ context: OperatorContext, _ annotations: inout [AnnotationRecord])
+        throws -> DataRecord?
+      {
         if context.input.id == "bad" { throw OperatorError("cannot handle this one") }
         return data
       }
@@ -157,7 +175,9 @@ final class CountingBackend: ModelBackend, @unchecked Sendable {
     var registry = OperatorRegistry.standard
     registry.register("picky") { _ in Picky() }
     let nodes = [
-      PlanNodeSpec(id: "classify", type: "visual-classifier", kind: .model(ModelSpec(name: "m", type: "visual-classifier"))),
+      PlanNodeSpec(
+        id: "classify", type: "visual-classifier",
+        kind: .model(ModelSpec(name: "m", type: "visual-classifier"))),
       PlanNodeSpec(
         id: "sure", type: "concept-thresholder", kind: .operator, inputs: ["classify"],
         params: [PlanParam("concepts", .object(["cat": .number(0.9)]))]),

@@ -7,10 +7,13 @@ import Testing
   typealias S = RuntimeTestSupport
 
   static func load(_ name: String, images: String? = nil, models: [String] = []) throws -> ReplayData {
-    try ReplayLoader(images: images.map { S.fixture("replay", $0) }, modelIds: models).load(S.fixture("replay", name))
+    try ReplayLoader(images: images.map { S.fixture("replay", $0) }, modelIds: models).load(
+      S.fixture("replay", name))
   }
 
-  static func prediction(_ data: ReplayData, _ id: String, path: String? = nil, url: String? = nil) throws -> DataRecord {
+  static func prediction(_ data: ReplayData, _ id: String, path: String? = nil, url: String? = nil) throws
+    -> DataRecord
+  {
     try data.prediction(for: InputItem(id: id, path: path, url: url)).get()
   }
 
@@ -29,11 +32,14 @@ import Testing
     #expect(cat.regions[1].boundingBox == BoundingBox(topRow: 0, leftCol: 0, bottomRow: 0.1, rightCol: 0.1))
     #expect(big.id.count == 32 && big.id != cat.regions[1].id)
     let dog = try Self.prediction(data, "dog1.jpg")
-    #expect(dog.regions[0].boundingBox == BoundingBox(topRow: 0.1, leftCol: 0.1, bottomRow: 0.6, rightCol: 0.6))
+    #expect(
+      dog.regions[0].boundingBox == BoundingBox(topRow: 0.1, leftCol: 0.1, bottomRow: 0.6, rightCol: 0.6))
     // The detector saw nothing here: a prediction with no regions, not a missing one.
     #expect(try Self.prediction(data, "empty.jpg").regions.isEmpty)
     // Region ids are stable across loads.
-    #expect(try Self.prediction(try Self.load("coco-results.json", images: "coco-instances.json"), "cat1.jpg") == cat)
+    #expect(
+      try Self.prediction(try Self.load("coco-results.json", images: "coco-instances.json"), "cat1.jpg")
+        == cat)
   }
 
   @Test func cocoResultsWithoutImagesFileIsAClearError() {
@@ -41,7 +47,10 @@ import Testing
     do {
       _ = try Self.load("coco-results.json")
     } catch {
-      #expect("\(error)".hasSuffix("coco-results.json: COCO detection results need the COCO file with images and categories; add 'images: FILE' to the replay backend"))
+      #expect(
+        "\(error)".hasSuffix(
+          "coco-results.json: COCO detection results need the COCO file with images and categories; add 'images: FILE' to the replay backend"
+        ))
     }
   }
 
@@ -56,7 +65,8 @@ import Testing
       """, to: file)
     let data = try ReplayLoader().load(file.path)
     let x = try Self.prediction(data, "x.jpg")
-    #expect(x.regions.first?.boundingBox == BoundingBox(topRow: 0.1, leftCol: 0.1, bottomRow: 0.6, rightCol: 0.6))
+    #expect(
+      x.regions.first?.boundingBox == BoundingBox(topRow: 0.1, leftCol: 0.1, bottomRow: 0.6, rightCol: 0.6))
     #expect(x.regions.first?.concepts == [Concept(id: "cat", value: 1)])
   }
 
@@ -68,7 +78,8 @@ import Testing
     #expect(face.regions.count == 1)
     #expect(face.regions[0].id == "32b383f26ce26a4ff16642447f9317b8")
     #expect(face.regions[0].boundingBox?.topRow == 0.151694223)
-    #expect(face.regions[0].concepts == [Concept(id: "ai_b1b1b1b1", name: "BINARY_POSITIVE", value: 0.999997377)])
+    #expect(
+      face.regions[0].concepts == [Concept(id: "ai_b1b1b1b1", name: "BINARY_POSITIVE", value: 0.999997377)])
     // Found by the file name of its URL too.
     #expect(try Self.prediction(data, "celebrity.jpeg") == face)
     // A recorded failure replays as that input's failure.
@@ -81,7 +92,8 @@ import Testing
     let first = try Self.prediction(try Self.load("clarifai-workflow.json"), "celebrity.jpeg")
     #expect(first.regions[0].id == "32b383f2")
     let sentiment = try Self.prediction(
-      try Self.load("clarifai-workflow.json", models: ["sentiment", "face-sentiment-recognition"]), "celebrity.jpeg")
+      try Self.load("clarifai-workflow.json", models: ["sentiment", "face-sentiment-recognition"]),
+      "celebrity.jpeg")
     #expect(sentiment.regions[0].concepts.map(\.name) == ["happiness", "disgust"])
     #expect(sentiment.regions[0].concepts[1].value == 3.61372668e-06)
   }
@@ -111,7 +123,9 @@ import Testing
 
   @Test func inputWithoutPredictionIsAnError() throws {
     let data = try Self.load("weir.jsonl")
-    #expect(data.prediction(for: InputItem(id: "nope.jpg")) == .failure(ModelError("no prediction for input 'nope.jpg' in \(S.fixture("replay", "weir.jsonl"))")))
+    #expect(
+      data.prediction(for: InputItem(id: "nope.jpg"))
+        == .failure(ModelError("no prediction for input 'nope.jpg' in \(S.fixture("replay", "weir.jsonl"))")))
   }
 
   @Test func sameFileNameInTwoFoldersIsAmbiguous() {
@@ -121,12 +135,17 @@ import Testing
     #expect(data.prediction(for: InputItem(id: "a/1.jpg")) == .success(DataRecord()))
     #expect(
       data.prediction(for: InputItem(id: "1.jpg"))
-        == .failure(ModelError("input '1.jpg' matches several predictions named '1.jpg' in p.jsonl; name inputs by id")))
+        == .failure(
+          ModelError("input '1.jpg' matches several predictions named '1.jpg' in p.jsonl; name inputs by id"))
+    )
   }
 
   @Test(arguments: [
     ("corrupt.jsonl", "corrupt.jsonl:2:44: expected ',' or '}' in an object, found '\"'"),
-    ("unknown.json", "unknown.json:1:1: cannot tell the format: expected COCO detection results [{image_id, category_id, bbox, score}], a Clarifai API response {outputs: [...]}, or weir JSON lines {input, regions}"),
+    (
+      "unknown.json",
+      "unknown.json:1:1: cannot tell the format: expected COCO detection results [{image_id, category_id, bbox, score}], a Clarifai API response {outputs: [...]}, or weir JSON lines {input, regions}"
+    ),
     ("missing.jsonl", "missing.jsonl: no such predictions file or folder"),
   ])
   func badFilesNameTheFileAndPosition(_ name: String, _ expected: String) {
@@ -143,21 +162,31 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let cases = [
       ("empty.jsonl", "", "empty.jsonl: the predictions file is empty"),
-      ("cut.jsonl", "{\"input\": \"a.jpg\", \"regions\": [{\"id\": \"r", "cut.jsonl:1:41: unterminated string, found end of file"),
-      ("noinput.jsonl", "{\"input\": \"a.jpg\"}\n{\"regions\": []}", "noinput.jsonl:2:1: a weir JSON line needs an \"input\", found '{'"),
+      (
+        "cut.jsonl", "{\"input\": \"a.jpg\", \"regions\": [{\"id\": \"r",
+        "cut.jsonl:1:41: unterminated string, found end of file"
+      ),
+      (
+        "noinput.jsonl", "{\"input\": \"a.jpg\"}\n{\"regions\": []}",
+        "noinput.jsonl:2:1: a weir JSON line needs an \"input\", found '{'"
+      ),
     ]
     for (name, text, message) in cases {
       let file = folder.appendingPathComponent(name)
       try S.write(text, to: file)
       #expect(throws: ReplayError.self) { try ReplayLoader().load(file.path) }
-      do { _ = try ReplayLoader().load(file.path) } catch { #expect("\(error)" == folder.path + "/" + message) }
+      do { _ = try ReplayLoader().load(file.path) } catch {
+        #expect("\(error)" == folder.path + "/" + message)
+      }
     }
   }
 
   @Test func backendAnswersPerInputAndKeepsTheInputImage() async throws {
     let backend = ReplayBackend(data: try Self.load("weir.jsonl"))
     let results = await backend.predict([
-      ModelRequest(input: InputItem(id: "cat1.jpg", path: "photos/cat1.jpg"), data: DataRecord(image: ImageRef(path: "photos/cat1.jpg"))),
+      ModelRequest(
+        input: InputItem(id: "cat1.jpg", path: "photos/cat1.jpg"),
+        data: DataRecord(image: ImageRef(path: "photos/cat1.jpg"))),
       ModelRequest(input: InputItem(id: "nope.jpg"), data: DataRecord()),
     ])
     #expect(try results[0].get().image?.path == "photos/cat1.jpg")
@@ -172,7 +201,10 @@ import Testing
     let path = folder.appendingPathComponent("recorded.jsonl").path
     let recorder = try PredictionRecorder(path: path)
     let recording = RecordingBackend(wrapping: source, model: "pets", recorder: recorder)
-    let inputs = [InputItem(id: "cat1.jpg"), InputItem(id: "dog1", path: "photos/dog1.jpg"), InputItem(id: "scene.jpg"), InputItem(id: "nope")]
+    let inputs = [
+      InputItem(id: "cat1.jpg"), InputItem(id: "dog1", path: "photos/dog1.jpg"), InputItem(id: "scene.jpg"),
+      InputItem(id: "nope"),
+    ]
     let original = await recording.predict(inputs.map { ModelRequest(input: $0, data: DataRecord()) })
     try recorder.close()
     let replayed = try ReplayLoader(modelIds: ["pets"]).load(path)
@@ -211,7 +243,9 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("big.jsonl")
     try S.write(lines.joined(separator: "\n"), to: file)
-    #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as! Int > ReplayFileReader.parallelThreshold)
+    #expect(
+      try FileManager.default.attributesOfItem(atPath: file.path)[.size] as! Int
+        > ReplayFileReader.parallelThreshold)
     let data = try ReplayLoader().load(file.path)
     #expect(data.inputs.map(\.id) == (0..<2_500).map(SyntheticPredictions.inputId))
     var same = true

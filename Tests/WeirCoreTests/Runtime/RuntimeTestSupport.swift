@@ -25,7 +25,8 @@ enum RuntimeTestSupport {
   }
 
   static func write(_ text: String, to url: URL) throws {
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(text.utf8).write(to: url)
   }
 
@@ -38,7 +39,9 @@ enum RuntimeTestSupport {
   }
 
   /// The reference workflow (DESIGN.md §1) as planner input, with a backend of the caller's choice.
-  static func referenceNodes(accept: Double = 0.95, review: Double = 0.5, backend: BackendConfig? = nil) -> [PlanNodeSpec] {
+  static func referenceNodes(accept: Double = 0.95, review: Double = 0.5, backend: BackendConfig? = nil)
+    -> [PlanNodeSpec]
+  {
     let thresholds = { (t: Double) -> JSONValue in .object(["cat": .number(t), "dog": .number(t)]) }
     let model = ModelSpec(name: "pets", type: "visual-detector", concepts: ["cat", "dog"], backend: backend)
     return [
@@ -46,12 +49,14 @@ enum RuntimeTestSupport {
       PlanNodeSpec(
         id: "sure", type: "region-thresholder", kind: .operator, inputs: ["detect"],
         params: [
-          PlanParam("concept_threshold_type", .string("GREATER_THAN")), PlanParam("concepts", thresholds(accept), vars: ["accept"]),
+          PlanParam("concept_threshold_type", .string("GREATER_THAN")),
+          PlanParam("concepts", thresholds(accept), vars: ["accept"]),
         ]),
       PlanNodeSpec(
         id: "write-sure", type: "annotation-writer", kind: .operator, inputs: ["sure"],
         params: [
-          PlanParam("annotation_status", .string("ANNOTATION_SUCCESS")), PlanParam("annotation_user_id", .string("bot")),
+          PlanParam("annotation_status", .string("ANNOTATION_SUCCESS")),
+          PlanParam("annotation_user_id", .string("bot")),
           PlanParam("task_id", .string("pets")),
         ]),
       PlanNodeSpec(
@@ -63,7 +68,8 @@ enum RuntimeTestSupport {
       PlanNodeSpec(
         id: "plausible", type: "region-thresholder", kind: .operator, inputs: ["unsure"],
         params: [
-          PlanParam("concept_threshold_type", .string("GREATER_THAN")), PlanParam("concepts", thresholds(review), vars: ["review"]),
+          PlanParam("concept_threshold_type", .string("GREATER_THAN")),
+          PlanParam("concepts", thresholds(review), vars: ["review"]),
         ]),
       PlanNodeSpec(
         id: "write-review", type: "annotation-writer", kind: .operator, inputs: ["plausible"],
@@ -77,7 +83,9 @@ enum RuntimeTestSupport {
   static func referencePlan(accept: Double = 0.95, review: Double = 0.5) throws -> ExecutionPlan {
     let (plan, diagnostics) = Planner().plan(
       workflowId: "auto-annotation", nodes: referenceNodes(accept: accept, review: review),
-      vars: [PlanVar(name: "accept", value: .number(accept)), PlanVar(name: "review", value: .number(review))])
+      vars: [
+        PlanVar(name: "accept", value: .number(accept)), PlanVar(name: "review", value: .number(review)),
+      ])
     guard let plan else { throw TestFailure("reference plan failed: \(diagnostics)") }
     return plan
   }
@@ -113,9 +121,16 @@ final class MemoryAnnotationStore: AnnotationStore, @unchecked Sendable {
     defer { lock.unlock() }
     if let failAfter, recorded >= failAfter { throw TestFailure("database is locked") }
     recorded += 1
-    if let e = outcome.error { failedInputs[outcome.input.id] = e } else { failedInputs[outcome.input.id] = nil }
+    if let e = outcome.error {
+      failedInputs[outcome.input.id] = e
+    } else {
+      failedInputs[outcome.input.id] = nil
+    }
     for a in outcome.annotations {
-      rows[Key(workflow: a.workflowId, node: a.nodeId, input: a.inputId, region: a.regionId, concept: a.conceptId)] = a
+      rows[
+        Key(
+          workflow: a.workflowId, node: a.nodeId, input: a.inputId, region: a.regionId, concept: a.conceptId)] =
+        a
     }
   }
 

@@ -19,7 +19,9 @@ import Foundation
 /// Ids must name one input each: the same id for two different files is an error.
 public struct InputResolver: Sendable {
   /// File extensions taken as images (compared lowercased).
-  public static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "bmp", "webp", "tif", "tiff"]
+  public static let imageExtensions: Set<String> = [
+    "jpg", "jpeg", "png", "gif", "bmp", "webp", "tif", "tiff",
+  ]
   /// File extensions read as manifests.
   public static let manifestExtensions: Set<String> = ["jsonl", "ndjson", "json", "csv"]
 
@@ -40,7 +42,8 @@ public struct InputResolver: Sendable {
           if seen == item { continue }
           let a = seen.path ?? seen.url ?? seen.id
           let b = item.path ?? item.url ?? item.id
-          throw InputSourceError(path: source, message: "input id '\(item.id)' names two inputs: \(a) and \(b)")
+          throw InputSourceError(
+            path: source, message: "input id '\(item.id)' names two inputs: \(a) and \(b)")
         }
         byId[item.id] = item
         items.append(item)
@@ -59,8 +62,12 @@ public struct InputResolver: Sendable {
     case .directory: return try folder(source, path)
     case .file, .other:
       let ext = Self.fileExtension(path)
-      if Self.imageExtensions.contains(ext) { return [InputItem(id: InputNames.fileName(source), path: source)] }
-      if Self.manifestExtensions.contains(ext) { return try ManifestReader(path: source, absolutePath: path).read() }
+      if Self.imageExtensions.contains(ext) {
+        return [InputItem(id: InputNames.fileName(source), path: source)]
+      }
+      if Self.manifestExtensions.contains(ext) {
+        return try ManifestReader(path: source, absolutePath: path).read()
+      }
       throw InputSourceError(
         path: source, message: "not an image, a folder or a manifest (.jsonl, .csv, a COCO .json)")
     case .missing:
@@ -95,7 +102,9 @@ public struct InputResolver: Sendable {
     while let rel = walker.nextObject() as? String {
       let name = (rel as NSString).lastPathComponent
       if name.hasPrefix(".") {
-        if FileBytes.kind((path as NSString).appendingPathComponent(rel)) == .directory { walker.skipDescendants() }
+        if FileBytes.kind((path as NSString).appendingPathComponent(rel)) == .directory {
+          walker.skipDescendants()
+        }
         continue
       }
       if FileBytes.kind((path as NSString).appendingPathComponent(rel)) == .file { files.append(rel) }
@@ -114,11 +123,15 @@ public struct InputResolver: Sendable {
     for rel in Self.walk(rootPath) where Self.isImage(rel) {
       let shown = root.isEmpty ? rel : (root as NSString).appendingPathComponent(rel)
       let flags: Int32 = crossFolders ? 0 : FNM_PATHNAME
-      if fnmatch(pattern, shown, flags) == 0 || fnmatch(pattern.replacingOccurrences(of: "**/", with: "*"), shown, flags) == 0 {
+      if fnmatch(pattern, shown, flags) == 0
+        || fnmatch(pattern.replacingOccurrences(of: "**/", with: "*"), shown, flags) == 0
+      {
         items.append(InputItem(id: rel, path: shown))
       }
     }
-    guard !items.isEmpty else { throw InputSourceError(path: pattern, message: "no images match this pattern") }
+    guard !items.isEmpty else {
+      throw InputSourceError(path: pattern, message: "no images match this pattern")
+    }
     return items
   }
 }

@@ -32,7 +32,9 @@ struct ManifestReader {
     return dir.isEmpty ? p : (dir as NSString).appendingPathComponent(p)
   }
 
-  private func item(id: String?, path p: String?, url: String?, line: Int) throws(InputSourceError) -> InputItem {
+  private func item(id: String?, path p: String?, url: String?, line: Int) throws(InputSourceError)
+    -> InputItem
+  {
     let p = p.flatMap { $0.isEmpty ? nil : $0 }
     let url = url.flatMap { $0.isEmpty ? nil : $0 }
     let id = id.flatMap { $0.isEmpty ? nil : $0 } ?? (p ?? url).map(InputNames.fileName)
@@ -123,12 +125,15 @@ struct ManifestReader {
     let urlColumn = header.firstIndex(of: "url")
     guard idColumn != nil || pathColumn != nil || urlColumn != nil else {
       throw InputSourceError(
-        path: path, line: 1, message: "the header names no 'id', 'path' or 'url' column (found: \(header.joined(separator: ", ")))")
+        path: path, line: 1,
+        message: "the header names no 'id', 'path' or 'url' column (found: \(header.joined(separator: ", ")))"
+      )
     }
     var items: [InputItem] = []
     for row in rows where !(row.fields.count == 1 && row.fields[0].isEmpty) {
       func field(_ i: Int?) -> String? { i.flatMap { $0 < row.fields.count ? row.fields[$0] : nil } }
-      items.append(try item(id: field(idColumn), path: field(pathColumn), url: field(urlColumn), line: row.line))
+      items.append(
+        try item(id: field(idColumn), path: field(pathColumn), url: field(urlColumn), line: row.line))
     }
     return items
   }

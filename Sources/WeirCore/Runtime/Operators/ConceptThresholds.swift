@@ -13,7 +13,8 @@ public struct ConceptThresholds: Sendable, Hashable {
   public var defaultThreshold: Double?
 
   public init(
-    comparator: ValueComparator, thresholds: [(key: String, threshold: Double)], defaultThreshold: Double? = nil
+    comparator: ValueComparator, thresholds: [(key: String, threshold: Double)],
+    defaultThreshold: Double? = nil
   ) {
     self.comparator = comparator
     self.entries = thresholds

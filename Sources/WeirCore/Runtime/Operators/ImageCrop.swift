@@ -37,7 +37,8 @@ public struct ImageCrop: Operator, Hashable {
     let h = (box.bottomRow - box.topRow) * margin / 2
     let w = (box.rightCol - box.leftCol) * margin / 2
     func clip(_ x: Double) -> Double { min(1, max(0, x)) }
-    return BoundingBox(topRow: clip(cy - h), leftCol: clip(cx - w), bottomRow: clip(cy + h), rightCol: clip(cx + w))
+    return BoundingBox(
+      topRow: clip(cy - h), leftCol: clip(cx - w), bottomRow: clip(cy + h), rightCol: clip(cx + w))
   }
 
   /// The id of the crop of a region at a node.

@@ -60,7 +60,8 @@ public struct OperatorParams: Sendable, Hashable {
         out.append((key, d))
       }
       return out
-    case let v?: throw OperatorConfigError("parameter '\(name)' must map concepts to thresholds, not \(v.kindName)")
+    case let v?:
+      throw OperatorConfigError("parameter '\(name)' must map concepts to thresholds, not \(v.kindName)")
     }
   }
 

@@ -48,7 +48,8 @@ public struct OperatorRegistry: Sendable {
     r.register(alias: "concept-threshold", for: "concept-thresholder")
     r.register("annotation-writer") { p in
       AnnotationWriter(
-        status: try Self.status(p), userId: try p.string("annotation_user_id"), taskId: try p.string("task_id"))
+        status: try Self.status(p), userId: try p.string("annotation_user_id"),
+        taskId: try p.string("task_id"))
     }
     r.register("random-sample") { p in
       guard let f = try p.number("keep_fraction") else {
@@ -65,7 +66,9 @@ public struct OperatorRegistry: Sendable {
       return ImageCrop(margin: margin)
     }
     r.register("object-counter") { ObjectCounter(concepts: try $0.strings("concepts")) }
-    r.register("concept-synonym-mapper") { ConceptSynonymMapper(mapping: try $0.stringMap("synonyms") ?? [:]) }
+    r.register("concept-synonym-mapper") {
+      ConceptSynonymMapper(mapping: try $0.stringMap("synonyms") ?? [:])
+    }
     return r
   }()
 
@@ -81,7 +84,8 @@ public struct OperatorRegistry: Sendable {
       comparator = c
     }
     return ConceptThresholds(
-      comparator: comparator, thresholds: try p.thresholds("concepts"), defaultThreshold: try p.number("default_threshold"))
+      comparator: comparator, thresholds: try p.thresholds("concepts"),
+      defaultThreshold: try p.number("default_threshold"))
   }
 
   static func status(_ p: OperatorParams) throws -> AnnotationStatus {

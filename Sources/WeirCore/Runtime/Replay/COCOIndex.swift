@@ -102,7 +102,9 @@ struct COCODetection {
       s.index = start
       throw s.error("a COCO detection needs image_id, category_id and bbox [x, y, width, height]")
     }
-    return (imageId, COCODetection(categoryId: categoryId, bbox: (bbox[0], bbox[1], bbox[2], bbox[3]), score: score))
+    return (
+      imageId, COCODetection(categoryId: categoryId, bbox: (bbox[0], bbox[1], bbox[2], bbox[3]), score: score)
+    )
   }
 }
 
@@ -119,7 +121,8 @@ extension COCOIndex {
         let name = categories[d.categoryId] ?? d.categoryId
         let box = BoundingBox(
           topRow: clip(d.bbox.y / image.height), leftCol: clip(d.bbox.x / image.width),
-          bottomRow: clip((d.bbox.y + d.bbox.h) / image.height), rightCol: clip((d.bbox.x + d.bbox.w) / image.width))
+          bottomRow: clip((d.bbox.y + d.bbox.h) / image.height),
+          rightCol: clip((d.bbox.x + d.bbox.w) / image.width))
         let key = "\(d.bbox.x),\(d.bbox.y),\(d.bbox.w),\(d.bbox.h)"
         let concept = Concept(id: name, name: name, value: d.score)
         if let i = regionIndex[key] {

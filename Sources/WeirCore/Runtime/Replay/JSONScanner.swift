@@ -51,7 +51,8 @@ struct JSONScanner {
   }
 
   /// Reads an object, calling `body` with each key; `body` must consume the value.
-  mutating func readObject(_ body: (inout JSONScanner, JSONKey) throws(JSONScanError) -> Void) throws(JSONScanError)
+  mutating func readObject(_ body: (inout JSONScanner, JSONKey) throws(JSONScanError) -> Void)
+    throws(JSONScanError)
   {
     try expect(UInt8(ascii: "{"), "'{'")
     if peek() == UInt8(ascii: "}") {

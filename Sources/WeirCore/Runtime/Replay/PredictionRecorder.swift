@@ -39,7 +39,9 @@ public final class PredictionRecorder: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard let file else { return }
-    let ok = line.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) == $0.count } && fputc(0x0a, file) != EOF
+    let ok =
+      line.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
+      && fputc(0x0a, file) != EOF
     if !ok { keepLocked("cannot write the recording: \(FileReadError(errno))") }
   }
 
@@ -103,7 +105,9 @@ public struct RecordingBackend: ModelBackend {
   public func predict(_ requests: [ModelRequest]) async -> [Result<DataRecord, ModelError>] {
     let results = await base.predict(requests)
     for (request, result) in zip(requests, results) {
-      if case .success(let output) = result { recorder.record(model: model, input: request.input, output: output) }
+      if case .success(let output) = result {
+        recorder.record(model: model, input: request.input, output: output)
+      }
     }
     return results
   }

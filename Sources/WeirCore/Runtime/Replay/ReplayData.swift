@@ -74,7 +74,8 @@ public struct ReplayData: Sendable {
     }
     if let key = keys.first(where: ambiguous.contains) {
       return .failure(
-        ModelError("input '\(input.id)' matches several predictions named '\(key)' in \(source); name inputs by id"))
+        ModelError(
+          "input '\(input.id)' matches several predictions named '\(key)' in \(source); name inputs by id"))
     }
     return .failure(ModelError("no prediction for input '\(input.id)' in \(source)"))
   }

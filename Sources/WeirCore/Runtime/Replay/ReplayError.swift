@@ -14,14 +14,16 @@ public struct ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   public var description: String {
-    var where_ = path
-    if let line { where_ += ":\(line)" }
-    if let column { where_ += ":\(column)" }
-    return "\(where_): \(message)"
+    var location = path
+    if let line { location += ":\(line)" }
+    if let column { location += ":\(column)" }
+    return "\(location): \(message)"
   }
 
   /// An error at a byte offset of a file's contents.
-  static func at(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, path: String, _ message: String) -> ReplayError {
+  static func at(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, path: String, _ message: String)
+    -> ReplayError
+  {
     var line = 1
     var lineStart = 0
     let end = min(offset, bytes.count)
@@ -29,7 +31,8 @@ public struct ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
       line += 1
       lineStart = i + 1
     }
-    let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self).count + 1
+    let column =
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self).count + 1
     return ReplayError(path: path, line: line, column: column, message: message)
   }
 }

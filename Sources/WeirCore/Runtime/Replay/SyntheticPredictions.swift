@@ -11,7 +11,8 @@ public struct SyntheticPredictions: Sendable {
   public var seed: UInt64
 
   public init(
-    images: Int = 10_000, regionsPerImage: Int = 10, concepts: [String] = ["cat", "dog"], conceptsPerRegion: Int = 1,
+    images: Int = 10_000, regionsPerImage: Int = 10, concepts: [String] = ["cat", "dog"],
+    conceptsPerRegion: Int = 1,
     seed: UInt64 = 1
   ) {
     self.images = images
@@ -61,7 +62,8 @@ public struct SyntheticPredictions: Sendable {
       for (k, region) in record.regions.enumerated() {
         if k > 0 { out += "," }
         let b = region.boundingBox!
-        out += "{\"id\":\"\(region.id)\",\"region_info\":{\"bounding_box\":{\"top_row\":\(b.topRow),\"left_col\":\(b.leftCol),"
+        out +=
+          "{\"id\":\"\(region.id)\",\"region_info\":{\"bounding_box\":{\"top_row\":\(b.topRow),\"left_col\":\(b.leftCol),"
         out += "\"bottom_row\":\(b.bottomRow),\"right_col\":\(b.rightCol)}},\"data\":{\"concepts\":["
         for (j, c) in region.concepts.enumerated() {
           if j > 0 { out += "," }
