@@ -63,14 +63,15 @@ struct BenchRun: AsyncParsableCommand {
     print(
       row("generate", clock.now - t, "\(gen.images) images × \(gen.regionsPerImage) regions, \(mb(bytes))"))
 
+    let plan = try BenchReference.plan(folder: folder.path)
     t = clock.now
-    let backend = try ReplayBackend(path: file.path)
+    let backend = try Self.backends(plan)
     let load = clock.now - t
     print(
       row("load replay", load, "\(mb(bytes / load.seconds))/s, \(rate(regions / load.seconds)) regions/s"))
 
-    let plan = try BenchReference.plan()
-    let interpreter = Interpreter(plan: plan, backends: [backend])
+    let interpreter = Interpreter(plan: plan, backends: backend)
+    let inputs = (backend.first as? ReplayBackend)?.inputs ?? []
     var best = Duration.seconds(1_000_000)
     var bestCPU = Double.infinity
     var report: RunReport?
@@ -78,7 +79,7 @@ struct BenchRun: AsyncParsableCommand {
       t = clock.now
       let cpu = ProcessCPU.seconds
       report = try await Runner(interpreter: interpreter, options: RunOptions(jobs: jobs))
-        .run(backend.inputs, info: BenchReference.info(), store: nil)
+        .run(inputs, info: BenchReference.info(), store: nil)
       best = min(best, clock.now - t)
       bestCPU = min(bestCPU, ProcessCPU.seconds - cpu)
     }
@@ -96,12 +97,10 @@ struct BenchRun: AsyncParsableCommand {
     let storePath = folder.appendingPathComponent("bench.db").path
     t = clock.now
     let cpu = ProcessCPU.seconds
-    let fresh = try ReplayBackend(path: file.path)
+    let fresh = try Self.backends(plan)
     let store = try SQLiteAnnotationStore(path: storePath)
-    let full = try await Runner(
-      interpreter: Interpreter(plan: plan, backends: [fresh]), options: RunOptions(jobs: jobs)
-    )
-    .run(fresh.inputs, info: BenchReference.info(), store: store)
+    let full = try await Runner(interpreter: Interpreter(plan: plan, backends: fresh), options: RunOptions(jobs: jobs))
+      .run((fresh.first as? ReplayBackend)?.inputs ?? [], info: BenchReference.info(), store: store)
     let total = clock.now - t
     let written = Double(full.summary.annotations)
     print(
@@ -116,6 +115,15 @@ struct BenchRun: AsyncParsableCommand {
           format: "store %.3f s, interpreter %.3f s (summed over batches), load %.3f s; %.3f s of CPU",
           full.storeSeconds, full.interpreterSeconds, load.seconds, ProcessCPU.seconds - cpu)))
     if let peak = ProcessMemory.peakResident { print(row("peak memory", nil, mb(Double(peak)))) }
+  }
+
+  /// The plan's backends, built as `weir run` builds them.
+  private static func backends(_ plan: ExecutionPlan) throws -> [any ModelBackend] {
+    do {
+      return try RunBackends.make(plan, allowExec: false, recorder: nil)
+    } catch {
+      throw ValidationError("cannot load the synthetic predictions: \(error)")
+    }
   }
 
   private func row(_ what: String, _ d: Duration?, _ detail: String) -> String {

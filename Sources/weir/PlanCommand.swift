@@ -23,12 +23,11 @@ struct PlanCommand: AsyncParsableCommand {
     name: .customLong("set"), help: ArgumentHelp("Override a var: --set accept=0.9.", valueName: "var=value"))
   var sets: [String] = []
 
+  @Option(name: .customLong("types"), help: "Add node type and model declarations (a file or a folder of .yaml files).")
+  var typePaths: [String] = []
+
   @Flag(name: .customLong("no-color"), help: "Never colour diagnostics.")
   var noColor = false
-
-  func validate() throws {
-    for s in sets where !s.contains("=") { throw ValidationError("--set takes var=value, not '\(s)'") }
-  }
 
   func run() async throws {
     let file: SourceFile
@@ -38,9 +37,9 @@ struct PlanCommand: AsyncParsableCommand {
       Terminal.fail(failure.description)
       throw ExitStatus.usage
     }
-    let compiled = WorkflowCompiler.compile(file, sets: sets)
+    let compiled = try WorkflowCompiler.compile(file, sets: sets, typePaths: typePaths)
     let color = !noColor && Terminal.wantsColor(.stderr)
-    Terminal.write(DiagnosticRenderer.text(compiled.diagnostics, in: file, color: color), to: .stderr)
+    Terminal.write(DiagnosticRenderer.text(compiled.reports, color: color), to: .stderr)
     guard let plan = compiled.plan else { throw ExitStatus.usage }
     Terminal.write(PlanRenderer(format: format).render(plan))
   }

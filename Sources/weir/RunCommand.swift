@@ -50,6 +50,9 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(name: .customLong("no-resume"), help: "Run every input, even those an interrupted run finished.")
   var noResume = false
 
+  @Option(name: .customLong("types"), help: "Add node type and model declarations (a file or a folder of .yaml files).")
+  var typePaths: [String] = []
+
   @Flag(name: .customLong("no-color"), help: "Never colour diagnostics.")
   var noColor = false
 
@@ -60,7 +63,6 @@ struct RunCommand: AsyncParsableCommand {
   func validate() throws {
     if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     if let b = batchSize, b < 1 { throw ValidationError("--batch-size must be at least 1") }
-    for s in sets where !s.contains("=") { throw ValidationError("--set takes var=value, not '\(s)'") }
   }
 
   func run() async throws {

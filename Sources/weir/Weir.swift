@@ -14,6 +14,7 @@ struct Weir: AsyncParsableCommand {
       AnnotationsCommand.self,
       BenchCheckCommand.self,
       BenchCommand.self,
+      TypesCommand.self,
     ]
   )
 }

@@ -19,13 +19,18 @@ public struct PlanNodeSpec: Sendable {
   public var inputs: [String]
   /// Parameters with vars substituted and enums normalized, in source order.
   public var params: [PlanParam]
+  /// Where the node's type is written, for plan diagnostics.
+  public var range: SourceRange?
 
-  public init(id: String, type: String, kind: Kind, inputs: [String] = [], params: [PlanParam] = []) {
+  public init(
+    id: String, type: String, kind: Kind, inputs: [String] = [], params: [PlanParam] = [], range: SourceRange? = nil
+  ) {
     self.id = id
     self.type = type
     self.kind = kind
     self.inputs = inputs
     self.params = params
+    self.range = range
   }
 }
 

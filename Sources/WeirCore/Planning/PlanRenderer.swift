@@ -48,7 +48,8 @@ public struct PlanRenderer: Sendable {
     let width = String(plan.steps.count).count
     for step in plan.steps {
       if let from = step.branchFrom, announced.insert(from).inserted {
-        let branches = plan.steps[from].readers.map { "'\(plan.steps[$0].nodeId)'" }
+        let branches = plan.steps.filter { $0.branchFrom == from && $0.inputs == [.step(from)] }
+          .map { "'\($0.nodeId)'" }
         out += "  then \(branches.count) independent branches read '\(plan.steps[from].nodeId)': "
         out += branches.joined(separator: ", ") + "\n"
       }
@@ -64,9 +65,10 @@ public struct PlanRenderer: Sendable {
       }
     }
     let unread = plan.steps.filter { $0.isLive && $0.readers.isEmpty }.map { "'\($0.nodeId)'" }
-    if !unread.isEmpty {
-      out +=
-        "\nnot kept: the outputs of \(unread.joined(separator: ", ")) (nothing reads them; --output keeps them)\n"
+    if unread.count == 1 {
+      out += "\nnot kept: the output of \(unread[0]) (nothing reads it; --output keeps it)\n"
+    } else if !unread.isEmpty {
+      out += "\nnot kept: the outputs of \(unread.joined(separator: ", ")) (nothing reads them; --output keeps them)\n"
     }
     return out
   }
@@ -109,8 +111,10 @@ public struct PlanRenderer: Sendable {
   }
 
   static func mermaid(_ plan: ExecutionPlan) -> String {
+    // Mermaid reads `<` and `>` in labels as HTML; its entity codes keep `<= 0.95` literal.
     func text(_ s: String) -> String {
-      s.replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "\n", with: "<br/>")
+      s.replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "<", with: "#lt;")
+        .replacingOccurrences(of: ">", with: "#gt;").replacingOccurrences(of: "\n", with: "<br/>")
     }
     var out = "flowchart LR\n  IN((IN))\n"
     for step in plan.steps {

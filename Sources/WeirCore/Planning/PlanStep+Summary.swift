@@ -5,11 +5,15 @@ extension ExecutionPlan {
     case .model(let m):
       let model = models[m]
       var s = "calls model '\(model.name)'"
-      if let b = model.spec.backend { s += " (\(b.kind) \(b.value.plainText))" }
+      var about: [String] = []
+      if let id = model.spec.clarifaiModelId, id != model.name { about.append("Clarifai model '\(id)'") }
+      about.append(model.spec.backend.map { "\($0.kind) \($0.value.plainText)" } ?? "no backend: it cannot run")
+      s += " (" + about.joined(separator: ", ") + ")"
       return s + ", batched across inputs"
     case .reuse(let twin):
       return "reuses the output of '\(steps[twin].nodeId)' (same model, same data: one call)"
     case .operator(let op):
+      if op is PassThrough { return "passes its input on; its own nodes ('\(step.nodeId)/…') run in its place" }
       return Self.describe(op, type: step.type, vars: step.params.flatMap(\.vars))
     }
   }
@@ -35,8 +39,6 @@ extension ExecutionPlan {
     case let c as ObjectCounter:
       let which = c.concepts.map { " holding " + $0.joined(separator: " or ") } ?? ""
       return "counts regions\(which) into metadata.object_count"
-    case is PassThrough:
-      return "passes its input on (its own nodes, named '…/node', run in its place)"
     case let m as ConceptSynonymMapper:
       let pairs = m.mapping.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }
       return "renames concepts: " + (pairs.isEmpty ? "none" : pairs.joined(separator: ", "))

@@ -104,7 +104,7 @@ public struct Planner: Sendable {
         diagnostics.append(
           .error(
             "plan.unsupported-node", "node '\(node.id)' has type '\(node.type)', which weir cannot run yet",
-            at: nil,
+            at: node.range,
             notes: [Note("weir runs: \(registry.types.joined(separator: ", "))")]))
         return nil
       }
@@ -113,7 +113,7 @@ public struct Planner: Sendable {
           Dictionary(node.params.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }))
         return .operator(try registry.make(type: node.type, params: params))
       } catch {
-        diagnostics.append(.error("plan.bad-parameter", "node '\(node.id)': \(error)", at: nil))
+        diagnostics.append(.error("plan.bad-parameter", "node '\(node.id)': \(error)", at: node.range))
         return nil
       }
     }
@@ -122,10 +122,18 @@ public struct Planner: Sendable {
   /// Fills in readers, branches, liveness and what is materialized.
   static func link(_ plan: inout ExecutionPlan) {
     let steps = plan.steps
-    var readers = [[Int]](repeating: [], count: steps.count)
+    // Steps reading each output: as data (`inputReaders`, which shape branches), or also to reuse a
+    // model call (`readers`, which keep the output alive).
+    var inputReaders = [[Int]](repeating: [], count: steps.count)
     for s in steps {
-      for case .step(let j) in s.inputs where !readers[j].contains(s.index) { readers[j].append(s.index) }
-      if case .reuse(let twin) = s.action { readers[twin].append(s.index) }
+      for case .step(let j) in s.inputs where !inputReaders[j].contains(s.index) { inputReaders[j].append(s.index) }
+    }
+    var readers = inputReaders
+    for s in steps {
+      if case .reuse(let twin) = s.action, !readers[twin].contains(s.index) {
+        readers[twin].append(s.index)
+        readers[twin].sort()
+      }
     }
     // Liveness, backwards: a step runs if it writes or a running step reads it.
     var live = [Bool](repeating: false, count: steps.count)
@@ -137,7 +145,7 @@ public struct Planner: Sendable {
     var branchFrom = [Int?](repeating: nil, count: steps.count)
     var nextBranch = 1
     for s in steps {
-      if s.inputs.count == 1, case .step(let j) = s.inputs[0], readers[j].count == 1 {
+      if s.inputs.count == 1, case .step(let j) = s.inputs[0], inputReaders[j].count == 1 {
         branch[s.index] = branch[j]
         branchFrom[s.index] = branchFrom[j]
       } else {

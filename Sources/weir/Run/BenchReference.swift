@@ -2,42 +2,50 @@ import ArgumentParser
 import Foundation
 import WeirCore
 
-/// The reference workflow of DESIGN.md §1, as the benchmark runs it.
+/// The reference workflow of DESIGN.md §1, as the benchmark runs it: parsed, checked and planned
+/// like any workflow file, its model replaying the synthetic predictions.
 enum BenchReference {
-  static func nodes() -> [PlanNodeSpec] {
-    let thresholds = { (t: Double) -> JSONValue in .object(["cat": .number(t), "dog": .number(t)]) }
-    func writer(_ status: String) -> [PlanParam] {
-      [
-        PlanParam("annotation_status", .string(status)), PlanParam("annotation_user_id", .string("bot")),
-        PlanParam("task_id", .string("pets")),
-      ]
-    }
-    func threshold(_ comparator: String, _ t: Double) -> [PlanParam] {
-      [PlanParam("concept_threshold_type", .string(comparator)), PlanParam("concepts", thresholds(t))]
-    }
-    let model = ModelSpec(name: "pets", type: "visual-detector", concepts: ["cat", "dog"])
-    return [
-      PlanNodeSpec(id: "detect", type: "visual-detector", kind: .model(model)),
-      PlanNodeSpec(
-        id: "sure", type: "region-thresholder", kind: .operator, inputs: ["detect"],
-        params: threshold("GREATER_THAN", 0.95)),
-      PlanNodeSpec(
-        id: "write-sure", type: "annotation-writer", kind: .operator, inputs: ["sure"],
-        params: writer("ANNOTATION_SUCCESS")),
-      PlanNodeSpec(
-        id: "unsure", type: "region-thresholder", kind: .operator, inputs: ["detect"],
-        params: threshold("LESS_THAN_OR_EQUAL", 0.95)),
-      PlanNodeSpec(
-        id: "plausible", type: "region-thresholder", kind: .operator, inputs: ["unsure"],
-        params: threshold("GREATER_THAN", 0.5)),
-      PlanNodeSpec(
-        id: "write-review", type: "annotation-writer", kind: .operator, inputs: ["plausible"],
-        params: writer("ANNOTATION_AWAITING_REVIEW")),
-    ]
-  }
+  static let workflow = """
+    weir: 1
+    workflow: auto-annotation
+    vars: {accept: 0.95, review: 0.50}
+    models:
+      pets:
+        type: visual-detector
+        concepts: [cat, dog]
+        backend: {replay: predictions.jsonl}
+    nodes:
+      detect: {model: pets}
+      sure:
+        type: region-thresholder
+        input: detect
+        params: {concept_threshold_type: GREATER_THAN, concepts: {cat: $accept, dog: $accept}}
+      write-sure:
+        type: annotation-writer
+        input: sure
+        params: {annotation_status: ANNOTATION_SUCCESS, annotation_user_id: bot, task_id: pets}
+      unsure:
+        type: region-thresholder
+        input: detect
+        params: {concept_threshold_type: LESS_THAN_OR_EQUAL, concepts: {cat: $accept, dog: $accept}}
+      plausible:
+        type: region-thresholder
+        input: unsure
+        params: {concept_threshold_type: GREATER_THAN, concepts: {cat: $review, dog: $review}}
+      write-review:
+        type: annotation-writer
+        input: plausible
+        params: {annotation_status: ANNOTATION_AWAITING_REVIEW, annotation_user_id: bot, task_id: pets}
+    """
 
-  static func plan() throws -> ExecutionPlan {
-    let (plan, diagnostics) = Planner().plan(workflowId: "auto-annotation", nodes: nodes())
+  /// The plan, with `predictions.jsonl` looked up in `folder`.
+  static func plan(folder: String) throws -> ExecutionPlan {
+    let file = SourceFile(path: "<bench>", text: workflow)
+    let outcome = Frontend.check(file)
+    guard let checked = outcome.checked, !outcome.hasErrors else {
+      throw ValidationError("internal error: the reference workflow does not check: \(outcome.diagnostics)")
+    }
+    let (plan, diagnostics) = Planner().plan(checked, baseDirectory: folder)
     guard let plan else { throw ValidationError("internal error: the reference plan failed: \(diagnostics)") }
     return plan
   }

@@ -74,9 +74,14 @@ struct RunSession {
   }
 
   private func compile(_ file: SourceFile) throws -> ExecutionPlan {
-    let compiled = WorkflowCompiler.compile(file, sets: command.sets)
+    let compiled: WorkflowCompiler.Compiled
+    do {
+      compiled = try WorkflowCompiler.compile(file, sets: command.sets, typePaths: command.typePaths)
+    } catch {
+      throw Stop(status: ExitStatus.usage, message: "\(error)")
+    }
     let color = !command.noColor && Terminal.wantsColor(.stderr)
-    Terminal.write(DiagnosticRenderer.text(compiled.diagnostics, in: file, color: color), to: .stderr)
+    Terminal.write(DiagnosticRenderer.text(compiled.reports, color: color), to: .stderr)
     guard let plan = compiled.plan else { throw Stop(status: ExitStatus.usage) }
     return plan
   }

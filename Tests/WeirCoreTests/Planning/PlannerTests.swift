@@ -100,7 +100,7 @@ import Testing
 
         for each input, in this order:
           1. detect (visual-detector) reads the input
-             calls model 'pets', batched across inputs
+             calls model 'pets' (no backend: it cannot run), batched across inputs
           then 2 independent branches read 'detect': 'sure', 'unsure'
           2. sure (region-thresholder) reads 'detect'
              keeps cat > 0.95, dog > 0.95 ($accept) in each region; drops regions left with no concept
