@@ -373,4 +373,36 @@ import WeirCore
     #expect(finished.stderr.contains("weir: resuming run "))
     #expect(finished.stdout.hasPrefix("ran 'auto-annotation' on 20000 inputs:"), "\(finished.stdout)")
   }
+
+  /// `--record` writes what the built-in detector found; a workflow replaying the recording gives
+  /// the same annotations without running the detector again.
+  @Test func recordedDetectorOutputReplaysToTheSameSummary() throws {
+    let temp = try Temp()
+    defer { temp.remove() }
+    let photos = temp.url.appendingPathComponent("photos")
+    try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+    for name in ["cat_kitten_gcompris.jpg", "cat_tabby_opencvdoc.jpg"] {
+      try FileManager.default.copyItem(
+        at: WeirProcess.repositoryRoot.appendingPathComponent("examples/pets/photos/\(name)"),
+        to: photos.appendingPathComponent(name))
+    }
+    let recording = temp.path("recorded.jsonl")
+    let live = try WeirProcess.run([
+      "run", "examples/pets/workflow.yaml", "--inputs", photos.path, "--dry-run", "--record", recording,
+    ])
+    #expect(live.status == 0, "\(live.stderr)")
+    let lines = try String(contentsOfFile: recording, encoding: .utf8).split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines.allSatisfy { $0.contains("\"model\":\"cat-faces\"") })
+    let workflow = try String(
+      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/pets/workflow.yaml"), encoding: .utf8)
+    try temp.write(
+      "replayed.yaml",
+      workflow.replacingOccurrences(
+        of: "backend: {builtin: cat-face, scale_factor: 1.1, min_neighbors: 3}", with: "backend: {replay: recorded.jsonl}"))
+    let replayed = try WeirProcess.run(["run", temp.path("replayed.yaml"), "--dry-run"])
+    #expect(replayed.status == 0, "\(replayed.stderr)")
+    #expect(replayed.stdout == live.stdout)
+    #expect(live.stdout.hasPrefix("ran 'pets' on 2 inputs: 3 annotations (dry run: nothing written)"))
+  }
 }

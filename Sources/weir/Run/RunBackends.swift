@@ -47,17 +47,11 @@ enum RunBackends {
   }
 
   private static func replay(_ spec: ModelSpec, _ config: BackendConfig) throws(Failure) -> any ModelBackend {
-    guard case .string(let file) = config.value else {
+    guard case .string = config.value else {
       throw .message("model '\(spec.name)': replay needs a file or folder of predictions")
     }
-    let images = config.options["images"].flatMap { value -> String? in
-      if case .string(let s) = value { return config.path(s) }
-      return nil
-    }
-    let loader = ReplayLoader(
-      images: images, modelIds: [spec.name] + (spec.clarifaiModelId.map { [$0] } ?? []))
     do {
-      return try ReplayBackend(path: config.path(file), loader: loader)
+      return try ReplayBackend(model: spec)
     } catch {
       throw .message(error.description)
     }

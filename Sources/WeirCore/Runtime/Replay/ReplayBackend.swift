@@ -9,6 +9,19 @@ public struct ReplayBackend: ModelBackend {
     self.data = data
   }
 
+  /// The backend of a planned model whose backend is `{replay: FILE, images: COCO_FILE?}`, paths
+  /// resolved against the workflow's folder; outputs of recorded workflow responses and lines of
+  /// recorded weir JSON are picked by the model's name or Clarifai model id.
+  public init(model: ModelSpec) throws(ReplayError) {
+    guard let config = model.backend, config.kind == "replay", case .string(let file) = config.value else {
+      throw ReplayError(path: model.name, message: "model '\(model.name)' has no replay file")
+    }
+    var images: String?
+    if case .string(let s)? = config.options["images"] { images = config.path(s) }
+    let ids = [model.name] + (model.clarifaiModelId.map { [$0] } ?? [])
+    try self.init(path: config.path(file), loader: ReplayLoader(images: images, modelIds: ids))
+  }
+
   /// Loads predictions with a loader and wraps them.
   public init(path: String, loader: ReplayLoader = ReplayLoader()) throws(ReplayError) {
     self.data = try loader.load(path)
