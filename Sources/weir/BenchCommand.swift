@@ -99,8 +99,10 @@ struct BenchRun: AsyncParsableCommand {
     let cpu = ProcessCPU.seconds
     let fresh = try Self.backends(plan)
     let store = try SQLiteAnnotationStore(path: storePath)
-    let full = try await Runner(interpreter: Interpreter(plan: plan, backends: fresh), options: RunOptions(jobs: jobs))
-      .run((fresh.first as? ReplayBackend)?.inputs ?? [], info: BenchReference.info(), store: store)
+    let full = try await Runner(
+      interpreter: Interpreter(plan: plan, backends: fresh), options: RunOptions(jobs: jobs)
+    )
+    .run((fresh.first as? ReplayBackend)?.inputs ?? [], info: BenchReference.info(), store: store)
     let total = clock.now - t
     let written = Double(full.summary.annotations)
     print(

@@ -23,7 +23,9 @@ struct PlanCommand: AsyncParsableCommand {
     name: .customLong("set"), help: ArgumentHelp("Override a var: --set accept=0.9.", valueName: "var=value"))
   var sets: [String] = []
 
-  @Option(name: .customLong("types"), help: "Add node type and model declarations (a file or a folder of .yaml files).")
+  @Option(
+    name: .customLong("types"),
+    help: "Add node type and model declarations (a file or a folder of .yaml files).")
   var typePaths: [String] = []
 
   @Flag(name: .customLong("no-color"), help: "Never colour diagnostics.")

@@ -50,7 +50,9 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(name: .customLong("no-resume"), help: "Run every input, even those an interrupted run finished.")
   var noResume = false
 
-  @Option(name: .customLong("types"), help: "Add node type and model declarations (a file or a folder of .yaml files).")
+  @Option(
+    name: .customLong("types"),
+    help: "Add node type and model declarations (a file or a folder of .yaml files).")
   var typePaths: [String] = []
 
   @Flag(name: .customLong("no-color"), help: "Never colour diagnostics.")

@@ -395,11 +395,13 @@ import WeirCore
     #expect(lines.count == 2)
     #expect(lines.allSatisfy { $0.contains("\"model\":\"cat-faces\"") })
     let workflow = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/pets/workflow.yaml"), encoding: .utf8)
+      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/pets/workflow.yaml"),
+      encoding: .utf8)
     try temp.write(
       "replayed.yaml",
       workflow.replacingOccurrences(
-        of: "backend: {builtin: cat-face, scale_factor: 1.1, min_neighbors: 3}", with: "backend: {replay: recorded.jsonl}"))
+        of: "backend: {builtin: cat-face, scale_factor: 1.1, min_neighbors: 3}",
+        with: "backend: {replay: recorded.jsonl}"))
     let replayed = try WeirProcess.run(["run", temp.path("replayed.yaml"), "--dry-run"])
     #expect(replayed.status == 0, "\(replayed.stderr)")
     #expect(replayed.stdout == live.stdout)

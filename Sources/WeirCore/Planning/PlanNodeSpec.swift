@@ -23,7 +23,8 @@ public struct PlanNodeSpec: Sendable {
   public var range: SourceRange?
 
   public init(
-    id: String, type: String, kind: Kind, inputs: [String] = [], params: [PlanParam] = [], range: SourceRange? = nil
+    id: String, type: String, kind: Kind, inputs: [String] = [], params: [PlanParam] = [],
+    range: SourceRange? = nil
   ) {
     self.id = id
     self.type = type

@@ -68,7 +68,8 @@ public struct PlanRenderer: Sendable {
     if unread.count == 1 {
       out += "\nnot kept: the output of \(unread[0]) (nothing reads it; --output keeps it)\n"
     } else if !unread.isEmpty {
-      out += "\nnot kept: the outputs of \(unread.joined(separator: ", ")) (nothing reads them; --output keeps them)\n"
+      out +=
+        "\nnot kept: the outputs of \(unread.joined(separator: ", ")) (nothing reads them; --output keeps them)\n"
     }
     return out
   }

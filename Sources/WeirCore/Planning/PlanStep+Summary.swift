@@ -7,13 +7,16 @@ extension ExecutionPlan {
       var s = "calls model '\(model.name)'"
       var about: [String] = []
       if let id = model.spec.clarifaiModelId, id != model.name { about.append("Clarifai model '\(id)'") }
-      about.append(model.spec.backend.map { "\($0.kind) \($0.value.plainText)" } ?? "no backend: it cannot run")
+      about.append(
+        model.spec.backend.map { "\($0.kind) \($0.value.plainText)" } ?? "no backend: it cannot run")
       s += " (" + about.joined(separator: ", ") + ")"
       return s + ", batched across inputs"
     case .reuse(let twin):
       return "reuses the output of '\(steps[twin].nodeId)' (same model, same data: one call)"
     case .operator(let op):
-      if op is PassThrough { return "passes its input on; its own nodes ('\(step.nodeId)/…') run in its place" }
+      if op is PassThrough {
+        return "passes its input on; its own nodes ('\(step.nodeId)/…') run in its place"
+      }
       return Self.describe(op, type: step.type, vars: step.params.flatMap(\.vars))
     }
   }

@@ -23,7 +23,8 @@ extension Planner {
   /// Adds the nodes of `checked` to `specs`. `input` is what `IN` means here: empty at the top (the
   /// workflow input), the using node's inputs inside an expansion.
   static func collect(
-    _ checked: CheckedWorkflow, prefix: String, input: [String], baseDirectory: String, into specs: inout [PlanNodeSpec],
+    _ checked: CheckedWorkflow, prefix: String, input: [String], baseDirectory: String,
+    into specs: inout [PlanNodeSpec],
     _ diagnostics: inout [Diagnostic]
   ) {
     for node in checked.nodes {
@@ -35,7 +36,8 @@ extension Planner {
         }
       }
       guard let type = node.type else {
-        diagnostics.append(.error("plan.unknown-type", "node '\(id)' has no known type", at: node.syntax.id.range))
+        diagnostics.append(
+          .error("plan.unknown-type", "node '\(id)' has no known type", at: node.syntax.id.range))
         continue
       }
       let params = node.params.map { PlanParam($0.name, $0.value.json, vars: $0.vars) }
@@ -43,7 +45,9 @@ extension Planner {
       let range = prefix.isEmpty ? node.syntax.type?.range ?? node.syntax.id.range : nil
       switch type.role {
       case .operator:
-        specs.append(PlanNodeSpec(id: id, type: type.name, kind: .operator, inputs: inputs, params: params, range: range))
+        specs.append(
+          PlanNodeSpec(id: id, type: type.name, kind: .operator, inputs: inputs, params: params, range: range)
+        )
       case .model:
         guard let model = node.model else {
           diagnostics.append(.error("plan.no-model", "node '\(id)' names no model", at: node.syntax.id.range))
@@ -63,14 +67,21 @@ extension Planner {
           clarifaiModelId: model.clarifai?.modelId.value ?? (model.decl == nil ? model.name : nil),
           declaration: model.decl)
         specs.append(
-          PlanNodeSpec(id: id, type: type.name, kind: .model(spec), inputs: inputs, params: params, range: range))
+          PlanNodeSpec(
+            id: id, type: type.name, kind: .model(spec), inputs: inputs, params: params, range: range))
       case .workflow:
         guard let expansion = node.expansion else {
-          diagnostics.append(.error("plan.no-expansion", "node '\(id)' uses workflow type '\(type.name)', which did not check", at: node.syntax.id.range))
+          diagnostics.append(
+            .error(
+              "plan.no-expansion", "node '\(id)' uses workflow type '\(type.name)', which did not check",
+              at: node.syntax.id.range))
           continue
         }
-        collect(expansion, prefix: id + "/", input: inputs, baseDirectory: baseDirectory, into: &specs, &diagnostics)
-        specs.append(PlanNodeSpec(id: id, type: type.name, kind: .passThrough, inputs: inputs, params: params))
+        collect(
+          expansion, prefix: id + "/", input: inputs, baseDirectory: baseDirectory, into: &specs, &diagnostics
+        )
+        specs.append(
+          PlanNodeSpec(id: id, type: type.name, kind: .passThrough, inputs: inputs, params: params))
       }
     }
   }

@@ -126,7 +126,9 @@ public struct Planner: Sendable {
     // model call (`readers`, which keep the output alive).
     var inputReaders = [[Int]](repeating: [], count: steps.count)
     for s in steps {
-      for case .step(let j) in s.inputs where !inputReaders[j].contains(s.index) { inputReaders[j].append(s.index) }
+      for case .step(let j) in s.inputs where !inputReaders[j].contains(s.index) {
+        inputReaders[j].append(s.index)
+      }
     }
     var readers = inputReaders
     for s in steps {

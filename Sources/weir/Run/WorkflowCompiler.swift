@@ -34,14 +34,16 @@ enum WorkflowCompiler {
       outcome.diagnostics += ModelBackends.diagnose(spec: spec, model: model)
     }
     var reports = libraries.problems
-    guard let checked = outcome.checked, !outcome.diagnostics.hasErrors, !reports.contains(where: { $0.diagnostics.hasErrors })
+    guard let checked = outcome.checked, !outcome.diagnostics.hasErrors,
+      !reports.contains(where: { $0.diagnostics.hasErrors })
     else {
       reports.append(FileDiagnostics(file: file, diagnostics: outcome.diagnostics.sortedUnique()))
       return Compiled(plan: nil, checked: outcome.checked, reports: reports)
     }
     let folder = file.path == SourceReader.stdinName ? "." : (file.path as NSString).deletingLastPathComponent
     let (plan, planDiagnostics) = Planner().plan(checked, baseDirectory: folder.isEmpty ? "." : folder)
-    reports.append(FileDiagnostics(file: file, diagnostics: (outcome.diagnostics + planDiagnostics).sortedUnique()))
+    reports.append(
+      FileDiagnostics(file: file, diagnostics: (outcome.diagnostics + planDiagnostics).sortedUnique()))
     return Compiled(plan: plan, checked: checked, reports: reports)
   }
 }

@@ -264,3 +264,51 @@ import Testing
     }
   }
 }
+
+/// Replay files and manifests mangled at random (deterministic seeds): every one loads or fails
+/// with an error naming the file; none crashes or hangs.
+@Suite struct ReplayFuzzTests {
+  typealias S = RuntimeTestSupport
+
+  static let sources = [
+    "weir.jsonl", "clarifai-outputs.json", "clarifai-workflow.json", "coco-results.json",
+    "coco-instances.json",
+  ]
+
+  @Test(arguments: sources)
+  func mangledFilesNeverCrash(_ name: String) throws {
+    let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: S.fixture("replay", name))))
+    let folder = try S.temporaryFolder("weir-fuzz")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent(name)
+    var rng = SplitMix64(seed: UInt64(name.utf8.count))
+    let nasty: [[UInt8]] = [
+      Array("1e400".utf8), Array("-".utf8), Array("\"\\u".utf8), Array("[[[[[[[[[[".utf8), [0xff, 0xfe], [0],
+      Array("{\"width\": 1e300}".utf8), Array("null".utf8),
+    ]
+    for _ in 0..<150 {
+      var bytes = original
+      for _ in 0..<(1 + Int(rng.next() % 3)) {
+        let at = Int(rng.next() % UInt64(max(1, bytes.count)))
+        switch rng.next() % 4 {
+        case 0: bytes.removeSubrange(at..<min(bytes.count, at + 1 + Int(rng.next() % 20)))
+        case 1: bytes.insert(contentsOf: nasty[Int(rng.next() % UInt64(nasty.count))], at: at)
+        case 2: if at < bytes.count { bytes[at] = UInt8(truncatingIfNeeded: rng.next()) }
+        default: bytes = Array(bytes.prefix(at))
+        }
+      }
+      try Data(bytes).write(to: file)
+      let images = name.hasPrefix("coco-results") ? S.fixture("replay", "coco-instances.json") : nil
+      do {
+        _ = try ReplayLoader(images: images).load(file.path)
+      } catch {
+        #expect(error.path == file.path)
+      }
+      do {
+        _ = try InputResolver(baseDirectory: folder.path).resolve([name])
+      } catch {
+        #expect(error.path == name)
+      }
+    }
+  }
+}

@@ -58,7 +58,11 @@ public struct OperatorRegistry: Sendable {
       guard (0...1).contains(f) else {
         throw OperatorConfigError("'keep_fraction' must be between 0 and 1, not \(f)")
       }
-      return RandomSample(keepFraction: f, seed: UInt64(max(0, try p.number("seed") ?? 0)))
+      let seed = try p.number("seed") ?? 0
+      guard seed >= 0, seed < 0x1p63, seed == seed.rounded() else {
+        throw OperatorConfigError("'seed' must be a whole number from 0, not \(seed)")
+      }
+      return RandomSample(keepFraction: f, seed: UInt64(seed))
     }
     r.register("image-crop") { p in
       let margin = try p.number("margin") ?? 1

@@ -63,7 +63,7 @@ struct COCOIndex {
         try s.skipValue()
       }
     }
-    guard let id, let width, let height, width > 0, height > 0 else {
+    guard let id, let width, let height, width > 0, height > 0, width < 1e9, height < 1e9 else {
       s.index = start
       throw s.error("a COCO image needs an id and a positive width and height")
     }

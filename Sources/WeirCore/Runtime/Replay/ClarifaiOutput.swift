@@ -11,7 +11,7 @@ struct ClarifaiOutput {
       var st = Status(code: 0)
       try s.readObject { (s, key) throws(JSONScanError) in
         if key == "code" {
-          st.code = Int(try s.readNumber())
+          st.code = try s.readInt()
         } else if key == "description" {
           st.description = try s.readString()
         } else if key == "details" {

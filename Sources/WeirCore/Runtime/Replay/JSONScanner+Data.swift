@@ -127,9 +127,9 @@ extension JSONScanner {
         if s.readNull() { return }
         try s.readObject { (s, key) throws(JSONScanError) in
           if key == "width" {
-            img.width = Int(try s.readNumber())
+            img.width = try s.readInt()
           } else if key == "height" {
-            img.height = Int(try s.readNumber())
+            img.height = try s.readInt()
           } else {
             try s.skipValue()
           }

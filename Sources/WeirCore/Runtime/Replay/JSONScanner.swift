@@ -275,6 +275,19 @@ struct JSONScanner {
     b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") ? UInt64(b - UInt8(ascii: "0")) : nil
   }
 
+  /// A whole number that fits an `Int` exactly (sizes, status codes); anything else is an error
+  /// rather than a trap on conversion.
+  mutating func readInt() throws(JSONScanError) -> Int {
+    _ = peek()
+    let start = index
+    let d = try readNumber()
+    guard d.isFinite, d == d.rounded(), abs(d) < 0x1p53 else {
+      index = start
+      throw error("expected a whole number")
+    }
+    return Int(d)
+  }
+
   mutating func readBool() throws(JSONScanError) -> Bool {
     if matchLiteral("true") { return true }
     if matchLiteral("false") { return false }
