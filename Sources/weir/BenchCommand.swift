@@ -48,75 +48,94 @@ struct BenchRun: AsyncParsableCommand {
   @Option(help: "Times to repeat the interpreter-only pass (the best is shown).") var repeats = 3
 
   func run() async throws {
-    let clock = ContinuousClock()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("weir-bench-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("predictions.jsonl")
     let gen = synthetic.generator
-    let regions = Double(gen.images * gen.regionsPerImage)
-
-    var t = clock.now
-    let text = gen.jsonLines()
-    try Data(text.utf8).write(to: file)
-    let bytes = Double(text.utf8.count)
-    print(
-      row("generate", clock.now - t, "\(gen.images) images × \(gen.regionsPerImage) regions, \(mb(bytes))"))
-
+    let bytes = try generate(gen, into: folder.appendingPathComponent("predictions.jsonl"))
+    // The figure is what loading, interpreting and storing take, not the generator's own text.
+    ProcessMemory.resetPeak()
     let plan = try BenchReference.plan(folder: folder.path)
-    t = clock.now
-    let backend = try Self.backends(plan)
+    let load = try await interpreterOnly(plan, gen, bytes: bytes)
+    try await endToEnd(plan, gen, store: folder.appendingPathComponent("bench.db").path, load: load)
+    if let peak = ProcessMemory.peakResident { print(row("peak memory", nil, mb(Double(peak)))) }
+  }
+
+  private var clock: ContinuousClock { ContinuousClock() }
+
+  /// Writes the synthetic predictions; returns their size in bytes.
+  private func generate(_ gen: SyntheticPredictions, into file: URL) throws -> Double {
+    let t = clock.now
+    let data = Data(gen.jsonLines().utf8)
+    try data.write(to: file)
+    print(
+      row(
+        "generate", clock.now - t,
+        "\(gen.images) images × \(gen.regionsPerImage) regions, \(mb(Double(data.count)))"))
+    return Double(data.count)
+  }
+
+  /// Loads the predictions, then runs the reference workflow over them `repeats` times with no
+  /// store; prints the best. Returns the load time.
+  private func interpreterOnly(_ plan: ExecutionPlan, _ gen: SyntheticPredictions, bytes: Double) async throws
+    -> Duration
+  {
+    let regions = Double(gen.images * gen.regionsPerImage)
+    var t = clock.now
+    let backends = try Self.backends(plan)
     let load = clock.now - t
     print(
       row("load replay", load, "\(mb(bytes / load.seconds))/s, \(rate(regions / load.seconds)) regions/s"))
-
-    let interpreter = Interpreter(plan: plan, backends: backend)
-    let inputs = (backend.first as? ReplayBackend)?.inputs ?? []
+    let interpreter = Interpreter(plan: plan, backends: backends)
+    let inputs = (backends.first as? ReplayBackend)?.inputs ?? []
     var best = Duration.seconds(1_000_000)
     var bestCPU = Double.infinity
-    var report: RunReport?
+    var annotations = 0.0
     for _ in 0..<max(1, repeats) {
       t = clock.now
       let cpu = ProcessCPU.seconds
-      report = try await Runner(interpreter: interpreter, options: RunOptions(jobs: jobs))
+      let report = try await Runner(interpreter: interpreter, options: RunOptions(jobs: jobs))
         .run(inputs, info: BenchReference.info(), store: nil)
       best = min(best, clock.now - t)
       bestCPU = min(bestCPU, ProcessCPU.seconds - cpu)
+      annotations = Double(report.summary.annotations)
     }
-    let annotations = Double(report?.summary.annotations ?? 0)
+    let perSecond =
+      "\(rate(Double(gen.images) / best.seconds)) inputs/s, \(rate(regions / best.seconds)) regions/s"
     print(
       row(
-        "interpreter", best,
-        "\(rate(Double(gen.images) / best.seconds)) inputs/s, \(rate(regions / best.seconds)) regions/s, \(rate(annotations / best.seconds)) annotations/s (jobs \(jobs))"
-      ))
+        "interpreter", best, perSecond + ", \(rate(annotations / best.seconds)) annotations/s (jobs \(jobs))")
+    )
     print(
       row(
         "  per CPU-s", nil,
         "\(rate(regions / bestCPU)) regions per CPU-second (\(String(format: "%.3f", bestCPU)) s of CPU)"))
-    // End to end: load, interpret, write every annotation to a fresh SQLite store.
-    let storePath = folder.appendingPathComponent("bench.db").path
-    t = clock.now
+    return load
+  }
+
+  /// Load, interpret and write every annotation to a fresh SQLite store, as `weir run` does.
+  private func endToEnd(
+    _ plan: ExecutionPlan, _ gen: SyntheticPredictions, store path: String, load: Duration
+  ) async throws {
+    let regions = Double(gen.images * gen.regionsPerImage)
+    let t = clock.now
     let cpu = ProcessCPU.seconds
-    let fresh = try Self.backends(plan)
-    let store = try SQLiteAnnotationStore(path: storePath)
-    let full = try await Runner(
-      interpreter: Interpreter(plan: plan, backends: fresh), options: RunOptions(jobs: jobs)
+    let backends = try Self.backends(plan)
+    let store = try SQLiteAnnotationStore(path: path)
+    let report = try await Runner(
+      interpreter: Interpreter(plan: plan, backends: backends), options: RunOptions(jobs: jobs)
     )
-    .run((fresh.first as? ReplayBackend)?.inputs ?? [], info: BenchReference.info(), store: store)
+    .run((backends.first as? ReplayBackend)?.inputs ?? [], info: BenchReference.info(), store: store)
     let total = clock.now - t
-    let written = Double(full.summary.annotations)
+    let written = Double(report.summary.annotations)
+    let perSecond =
+      "\(rate(Double(gen.images) / total.seconds)) inputs/s, \(rate(regions / total.seconds)) regions/s"
     print(
-      row(
-        "end to end", total,
-        "\(rate(Double(gen.images) / total.seconds)) inputs/s, \(rate(regions / total.seconds)) regions/s, \(rate(written / total.seconds)) annotations/s into SQLite"
-      ))
-    print(
-      row(
-        "  split", nil,
-        String(
-          format: "store %.3f s, interpreter %.3f s (summed over batches), load %.3f s; %.3f s of CPU",
-          full.storeSeconds, full.interpreterSeconds, load.seconds, ProcessCPU.seconds - cpu)))
-    if let peak = ProcessMemory.peakResident { print(row("peak memory", nil, mb(Double(peak)))) }
+      row("end to end", total, perSecond + ", \(rate(written / total.seconds)) annotations/s into SQLite"))
+    let split = String(
+      format: "store %.3f s, interpreter %.3f s (summed over batches), load %.3f s; %.3f s of CPU",
+      report.storeSeconds, report.interpreterSeconds, load.seconds, ProcessCPU.seconds - cpu)
+    print(row("  split", nil, split))
   }
 
   /// The plan's backends, built as `weir run` builds them.

@@ -12,7 +12,12 @@ extension JSONScanner {
   mutating func readDataField(_ key: JSONKey, into d: inout DataRecord) throws(JSONScanError) -> Bool {
     if key == "regions" {
       if readNull() { return true }
-      try readArray { (s) throws(JSONScanError) in d.regions.append(try s.readRegion()) }
+      var scratch = regionScratch
+      regionScratch = []
+      scratch.removeAll(keepingCapacity: true)
+      try readArray { (s) throws(JSONScanError) in scratch.append(try s.readRegion()) }
+      d.regions = Array(scratch[...])
+      regionScratch = scratch
     } else if key == "concepts" {
       d.concepts = try readConcepts()
     } else if key == "image" {
@@ -31,10 +36,13 @@ extension JSONScanner {
   }
 
   mutating func readConcepts() throws(JSONScanError) -> [Concept] {
-    var out: [Concept] = []
-    if readNull() { return out }
-    try readArray { (s) throws(JSONScanError) in out.append(try s.readConcept()) }
-    return out
+    if readNull() { return [] }
+    var scratch = conceptScratch
+    conceptScratch = []
+    scratch.removeAll(keepingCapacity: true)
+    try readArray { (s) throws(JSONScanError) in scratch.append(try s.readConcept()) }
+    conceptScratch = scratch
+    return Array(scratch[...])
   }
 
   mutating func readConcept() throws(JSONScanError) -> Concept {

@@ -13,6 +13,11 @@
 struct JSONScanner {
   let bytes: UnsafeBufferPointer<UInt8>
   var index: Int
+  /// Reused between lists: elements are gathered here, then copied into an array of exactly their
+  /// number. Growing each list from empty instead costs reallocations and leaves up to half of
+  /// every list unused, which is a third of the memory of a large replay.
+  var regionScratch: [Region] = []
+  var conceptScratch: [Concept] = []
 
   init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) {
     self.bytes = bytes
