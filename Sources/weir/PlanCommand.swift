@@ -20,7 +20,10 @@ struct PlanCommand: AsyncParsableCommand {
   var format: PlanFormat = .text
 
   @Option(
-    name: .customLong("set"), help: ArgumentHelp("Override a var: --set accept=0.9.", valueName: "var=value"))
+    name: .customLong("set"),
+    help: ArgumentHelp(
+      "Override a var or a parameter: --set accept=0.9, --set sure.concepts.cat=0.9.", valueName: "var=value")
+  )
   var sets: [String] = []
 
   @Option(

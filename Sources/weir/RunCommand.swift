@@ -28,11 +28,14 @@ struct RunCommand: AsyncParsableCommand {
   @Option(help: "The annotation store (a SQLite file).")
   var store = "weir.db"
 
-  @Option(help: "Batches of inputs in flight at once (default: the number of cores).")
+  @Option(help: "Batches of inputs in flight at once.")
   var jobs = ProcessInfo.processInfo.activeProcessorCount
 
   @Option(
-    name: .customLong("set"), help: ArgumentHelp("Override a var: --set accept=0.9.", valueName: "var=value"))
+    name: .customLong("set"),
+    help: ArgumentHelp(
+      "Override a var or a parameter: --set accept=0.9, --set sure.concepts.cat=0.9.", valueName: "var=value")
+  )
   var sets: [String] = []
 
   @Flag(help: "Run everything but write nothing to the store; print the same summary.")
