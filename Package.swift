@@ -48,7 +48,8 @@ let package = Package(
     .testTarget(
       name: "WeirModelsTests",
       dependencies: ["WeirModels", "WeirCore", .product(name: "FlyingFox", package: "FlyingFox")]),
-    .testTarget(name: "WeirCLITests", dependencies: ["WeirCore"]),
+    .testTarget(
+      name: "WeirCLITests", dependencies: ["WeirCore", .product(name: "GRDB", package: "GRDB.swift")]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -11,8 +11,11 @@ struct Weir: AsyncParsableCommand {
       CheckCommand.self,
       LintCommand.self,
       BandsCommand.self,
+      PlanCommand.self,
+      RunCommand.self,
       AnnotationsCommand.self,
       BenchCheckCommand.self,
+      BenchCommand.self,
       TypesCommand.self,
     ]
   )

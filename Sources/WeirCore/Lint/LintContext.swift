@@ -14,7 +14,7 @@ public struct LintContext: Sendable {
   }
 
   /// The model nodes whose predictions reach `id`, in source order.
-  func sourceModels(of id: String) -> [(node: BandNode, model: ModelSpec)] {
+  func sourceModels(of id: String) -> [(node: BandNode, model: BandModel)] {
     let ids = bands.sources[id] ?? []
     return graph.nodes.compactMap { n in
       guard ids.contains(n.id.value), let m = n.model else { return nil }

@@ -44,7 +44,7 @@ struct GraphBuilder {
   ) {
     let (idLoc, ins) = header(id, type: type, inputs: inputs, trailing: trailing)
     put("    model: \(name)\n")
-    let spec = ModelSpec(
+    let spec = BandModel(
       name: name, concepts: concepts, predictsConcepts: predictsConcepts, predictsRegions: regions)
     nodes.append(BandNode(id: idLoc, type: type, inputs: ins, role: .model(spec)))
   }

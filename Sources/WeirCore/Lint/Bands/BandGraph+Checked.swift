@@ -83,7 +83,7 @@ struct CheckedGraphBuilder {
         ? nil
         : declared.flatMap { $0.isEmpty ? nil : $0.dropFirst().reduce($0[0].range) { $0.union($1.range) } }
       return .model(
-        ModelSpec(
+        BandModel(
           name: node.model?.clarifai?.modelId.value ?? node.model?.name ?? node.id,
           concepts: node.model?.concepts, predictsConcepts: concepts,
           predictsRegions: regions, conceptsRange: range, conceptNames: conceptNames(node.model)))

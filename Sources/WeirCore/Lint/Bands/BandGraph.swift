@@ -45,7 +45,7 @@ public struct BandNode: Sendable {
   /// What a node does to the confidences flowing through it.
   public enum Role: Sendable {
     /// Calls a model, which gives new predictions.
-    case model(ModelSpec)
+    case model(BandModel)
     /// Keeps, per concept, the confidences its comparator accepts, and removes unnamed concepts.
     case thresholder(ThresholdSpec)
     /// Writes what reaches it as annotations, and passes it on.
@@ -56,7 +56,7 @@ public struct BandNode: Sendable {
     case passThrough
   }
 
-  public var model: ModelSpec? {
+  public var model: BandModel? {
     if case .model(let m) = role { return m }
     return nil
   }
@@ -78,7 +78,7 @@ public struct BandNode: Sendable {
 }
 
 /// A model node's predictions.
-public struct ModelSpec: Sendable {
+public struct BandModel: Sendable {
   /// The model's name (its declaration, or the Clarifai `model_id`).
   public var name: String
   /// Concepts it predicts, when known from its declaration or the catalog; `nil` when unknown.

@@ -45,7 +45,7 @@ struct UnknownConceptRule: LintRule {
   }
 
   private func report(
-    _ concept: Located<String>, models allModels: [(node: BandNode, model: ModelSpec)], known: [String]
+    _ concept: Located<String>, models allModels: [(node: BandNode, model: BandModel)], known: [String]
   ) -> Diagnostic {
     var seen = Set<String>()
     let models = allModels.filter { seen.insert($0.model.name).inserted }
