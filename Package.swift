@@ -49,7 +49,12 @@ let package = Package(
       name: "WeirModelsTests",
       dependencies: ["WeirModels", "WeirCore", .product(name: "FlyingFox", package: "FlyingFox")]),
     .testTarget(
-      name: "WeirCLITests", dependencies: ["WeirCore", .product(name: "GRDB", package: "GRDB.swift")]),
+      name: "WeirCLITests",
+      dependencies: [
+        "WeirCore", .product(name: "GRDB", package: "GRDB.swift"),
+        // A loopback model server for `weir run` with an http backend (RemoteBackendRunTests).
+        .product(name: "FlyingFox", package: "FlyingFox"),
+      ]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -52,6 +52,7 @@ struct RunSession {
         "weir: resuming run \(info.id): \(done) of \(inputs.count) inputs already done\n", to: .stderr)
     }
     let report = try await execute(plan, backends, todo, info: info, store: store)
+    await RunBackends.close(backends)
     var failed = !report.summary.failures.isEmpty
     if let recorder {
       do { try recorder.close() } catch {
