@@ -8,14 +8,16 @@ extension BackendParser {
     case "images", "format":
       _ = context.nonEmptyString(node, what)
     case "scale_factor":
-      if let n = context.number(node, what), n <= 1 {
+      // The built-in detector's own bounds (WeirModels' BuiltinDetectorConfig): above 1, at most 4.
+      if let n = context.number(node, what), n <= 1 || n > 4 {
         context.error(
-          "syntax.out-of-range", "\(what) must be greater than 1, not \(format(n))", at: node.range)
+          "syntax.out-of-range", "\(what) must be above 1 and at most 4, not \(format(n))", at: node.range)
       }
     case "min_neighbors":
       atLeast(0, node, what, context: &context)
     case "min_size", "max_size":
-      size(node, what, context: &context)
+      // A side length in pixels; 0 means no bound (Documentation/Backends.md, "builtin").
+      atLeast(0, node, what, context: &context)
     default:
       break
     }
@@ -25,18 +27,6 @@ extension BackendParser {
     if let n = context.integer(node, what), n < low {
       context.error("syntax.out-of-range", "\(what) must be at least \(low), not \(n)", at: node.range)
     }
-  }
-
-  /// A size in pixels: `24` (square) or `[24, 32]` (width, height).
-  private static func size(_ node: YAMLNode, _ what: String, context: inout SyntaxContext) {
-    guard let list = node.sequence else { return atLeast(1, node, what, context: &context) }
-    if list.items.count != 2 {
-      context.error(
-        "syntax.wrong-type", "\(what) must be one size or [width, height], not a list of \(list.items.count)",
-        at: list.range)
-      return
-    }
-    for item in list.items { atLeast(1, item, what, context: &context) }
   }
 
   private static func format(_ n: Double) -> String {
