@@ -10,7 +10,7 @@ extension BackendParser {
     case "scale_factor":
       if let n = context.number(node, what), n <= 1 {
         context.error(
-          "syntax.out-of-range", "\(what) must be greater than 1, not \(format(n))", at: node.range)
+          "syntax.out-of-range", "\(what) must be greater than 1, not \(NumberText.format(n))", at: node.range)
       }
     case "min_neighbors":
       atLeast(0, node, what, context: &context)
@@ -37,9 +37,5 @@ extension BackendParser {
       return
     }
     for item in list.items { atLeast(1, item, what, context: &context) }
-  }
-
-  private static func format(_ n: Double) -> String {
-    n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
   }
 }
