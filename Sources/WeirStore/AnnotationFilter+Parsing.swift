@@ -44,7 +44,9 @@ extension AnnotationFilter {
   /// in the forgiving spelling `parseStatus` reads (`sucess` → `ANNOTATION_SUCCESS`).
   private static func suggestion(for key: String) -> String? {
     let statuses = AnnotationStatus.allCases
-    guard let nearest = DidYouMean.nearest(to: key, in: statuses.map { normalized($0.name) }) else { return nil }
+    guard let nearest = DidYouMean.nearest(to: key, in: statuses.map { normalized($0.name) }) else {
+      return nil
+    }
     return statuses.first { normalized($0.name) == nearest }?.name
   }
 }
