@@ -11,7 +11,8 @@ extension BackendParser {
       // The built-in detector's own bounds (WeirModels' BuiltinDetectorConfig): above 1, at most 4.
       if let n = context.number(node, what), n <= 1 || n > 4 {
         context.error(
-          "syntax.out-of-range", "\(what) must be above 1 and at most 4, not \(format(n))", at: node.range)
+          "syntax.out-of-range", "\(what) must be above 1 and at most 4, not \(NumberText.format(n))",
+          at: node.range)
       }
     case "min_neighbors":
       atLeast(0, node, what, context: &context)
@@ -27,9 +28,5 @@ extension BackendParser {
     if let n = context.integer(node, what), n < low {
       context.error("syntax.out-of-range", "\(what) must be at least \(low), not \(n)", at: node.range)
     }
-  }
-
-  private static func format(_ n: Double) -> String {
-    n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
   }
 }
