@@ -1,8 +1,8 @@
 /// Types and ranges of `replay` and `builtin` backend options.
 extension BackendParser {
-  /// Checks one option's value; `$var` references pass (their value is known only at run time).
+  /// Checks one option's value; a `$var` is refused (backends take written values).
   static func checkOption(_ name: String, _ node: YAMLNode, context: inout SyntaxContext) {
-    if case .varRef = ParamValue(node) { return }
+    if refuseVar(node, what: "option '\(name)'", context: &context) { return }
     let what = "'\(name)'"
     switch name {
     case "images", "format":
