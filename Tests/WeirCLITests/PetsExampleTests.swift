@@ -122,11 +122,29 @@ import Testing
     #expect(sizes["cat_tabby_opencvdoc.jpg"] == [300, 225])
   }
 
-  /// OpenCV also finds a 32-pixel box on the tabby's nose; its confidence (0.41) is between the
-  /// workflow's review (0.30) and accept (0.80), so it waits for a person. No other photo gets
+  /// OpenCV finds two more boxes: a 32-pixel one on the tabby's nose, whose confidence (0.41) is
+  /// between the workflow's review (0.30) and accept (0.80), so it waits for a person; and a
+  /// 128-pixel one in the kitten's background at 0.20, which is dropped. No other photo gets
   /// anything: the horses photo, the dogs, and the cats whose faces the cascade misses.
   @Test func theTabbysNoseGoesToReviewAndTheOtherPhotosGetNothing() throws {
     let run = try ExampleRun.shared.get()
+    var found: [String] = []
+    for line in try String(contentsOfFile: run.recording, encoding: .utf8).split(separator: "\n") {
+      let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let input: [String: Any] = try Self.field(record, "input")
+      let id: String = try Self.field(input, "id")
+      for region in record["regions"] as? [[String: Any]] ?? [] {
+        let value: Double = try Self.field(region, "value")
+        found.append("\(id) \(try Self.field(region, "id") as String) \(String(format: "%.3f", value))")
+      }
+    }
+    #expect(
+      found.sorted() == [
+        "cat_kitten_gcompris.jpg cat-face@20,12,128x128 0.198",
+        "cat_kitten_gcompris.jpg cat-face@263,140,130x130 0.992",
+        "cat_tabby_opencvdoc.jpg cat-face@175,67,90x90 0.854",
+        "cat_tabby_opencvdoc.jpg cat-face@208,118,32x32 0.412",
+      ], "the detector's boxes, as OpenCV finds them")
     let (sizes, boxes) = try Self.coco(run.store)
     let review = boxes.filter { $0.status != 24150 }
     #expect(
@@ -325,5 +343,34 @@ import Testing
                         img-000055.jpg
 
         """)
+  }
+
+  /// `weir bench vision` on one photo: its size, the boxes found, the times; a photo that cannot be
+  /// read is named with the reason and exit status 1.
+  @Test func benchVisionTimesEachPhotoOnOneThreadAndAllCores() throws {
+    let tabby = "examples/pets/photos/cat_tabby_opencvdoc.jpg"
+    let r = try WeirProcess.run(["bench", "vision", "--repetitions", "1", tabby])
+    #expect(r.status == 0, "\(r.stderr)")
+    let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(
+      lines.first?.hasPrefix("cat-face on 1 photo: scale factor 1.1, min neighbors 3, fastest of 1, ") == true
+    )
+    let row = try #require(lines.first { $0.hasPrefix("cat_tabby_opencvdoc.jpg ") }).split(separator: " ")
+    #expect(row.count == 7, "\(row)")
+    #expect(row[1] == "300x225" && row[2] == "catFace" && row[6] == "2", "two boxes, as OpenCV: \(row)")
+    #expect(row[3...5].allSatisfy { Double($0).map { $0 > 0 } == true }, "\(row)")
+    #expect(lines.contains { $0.hasPrefix("per photo (mean): decode ") })
+
+    let temp = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "weir-bench-\(UUID().uuidString).jpg")
+    defer { try? FileManager.default.removeItem(at: temp) }
+    let jpeg = try Data(contentsOf: WeirProcess.repositoryRoot.appendingPathComponent(tabby))
+    try jpeg.prefix(jpeg.count / 2).write(to: temp)
+    let bad = try WeirProcess.run(["bench", "vision", "--repetitions", "1", temp.path])
+    #expect(bad.status == 1)
+    #expect(bad.stderr.hasSuffix("weir: \(temp.path): truncated JPEG data\n"), "\(bad.stderr)")
+    let missing = try WeirProcess.run(["bench", "vision", "no/such/photos"])
+    #expect(missing.status == 2)
+    #expect(missing.stderr == "weir: no/such/photos: no such file or folder\n")
   }
 }
