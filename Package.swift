@@ -36,7 +36,7 @@ let package = Package(
     .executableTarget(
       name: "weir",
       dependencies: [
-        "WeirCore", "WeirStore", "WeirModels", "CEditLine",
+        "WeirCore", "WeirStore", "WeirModels", "WeirVision", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

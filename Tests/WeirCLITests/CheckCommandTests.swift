@@ -78,7 +78,7 @@ import Testing
     #expect(headers.contains { $0.contains(":12:16: error:") && $0.hasSuffix("[backend.bad-option]") })
     #expect(headers.contains { $0.contains(":24:91: error: unknown option 'images' [syntax.unknown-key]") })
     #expect(Set(headers).count == headers.count)
-    #expect(headers.count == 12)
+    #expect(headers.count == 13)
   }
 
   @Test func endlessInputIsCutOff() throws {

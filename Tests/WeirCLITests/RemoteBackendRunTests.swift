@@ -449,7 +449,7 @@ import Testing
         "options.yaml:4:92: error: option 'timeout' of model 'web' must be a positive duration like 30, 1.5 or 500ms, not '5x' [backend.bad-option]",
         "options.yaml:5:53: error: the command of model 'local' is empty [backend.bad-option]",
         "options.yaml:5:67: error: option 'restarts' of model 'local' must be a whole number from 0 to 100, not '-1' [backend.bad-option]",
-        "options.yaml:6:76: error: 'scale_factor' must be greater than 1, not 0.5 [syntax.out-of-range]",
+        "options.yaml:6:76: error: 'scale_factor' must be above 1 and at most 4, not 0.5 [syntax.out-of-range]",
       ], "\(r.stdout)\(r.stderr)")
   }
 }
