@@ -139,8 +139,14 @@ public enum ImageDecoder {
       throw ImageDecodingError.unsupported(format, detail: lowercasedFirst(message))
     case WEIR_IMAGE_BAD_BUFFER:
       throw ImageDecodingError.corrupt(format, detail: "internal error (\(message))")
-    default: throw ImageDecodingError.corrupt(format, detail: lowercasedFirst(message))
+    default: throw ImageDecodingError.corrupt(format, detail: withoutCodecPrefix(lowercasedFirst(message), format))
     }
+  }
+
+  /// libjpeg's warnings already start "Corrupt JPEG data: …"; the error says that itself.
+  private static func withoutCodecPrefix(_ text: String, _ format: ImageFormat) -> String {
+    let prefix = "corrupt \(format.displayName) data: "
+    return text.lowercased().hasPrefix(prefix.lowercased()) ? String(text.dropFirst(prefix.count)) : text
   }
 
   /// Codec messages start with a capital ("Bogus marker length"); ours are lowercase. Names in
