@@ -1,0 +1,248 @@
+import Foundation
+
+extension ReplSession {
+  /// `load FILE`: a new workflow; settings, runs and inputs start afresh (model outputs already
+  /// cached stay, keyed by model fingerprint).
+  func load(_ path: String) async -> ReplResponse {
+    switch readDocument(environment.resolve(path), shownAs: path) {
+    case .failure(let error): return error.response
+    case .success(let (document, warnings)):
+      self.document = document
+      settings = [:]
+      inputPatterns = nil
+      snapshots = []
+      lastReport = nil
+      runCount = 0
+      return await refreshed(verb: "loaded", warnings: warnings)
+    }
+  }
+
+  /// `reload`: the same file read again. Settings that still name something are kept, and so are
+  /// model outputs whose model config did not change.
+  func reload() async -> ReplResponse {
+    guard let old = document else { return .error("no workflow loaded; use 'load FILE' first") }
+    switch readDocument(environment.resolve(old.path), shownAs: old.path) {
+    case .failure(let error): return error.response
+    case .success(let (document, warnings)):
+      self.document = document
+      let dropped = settings.keys.filter { document.workflow.value(of: $0) == nil && !Self.canAdd($0, document.workflow) }
+      for target in dropped { settings[target] = nil }
+      var response = await refreshed(verb: "reloaded", warnings: warnings)
+      if !dropped.isEmpty {
+        response.text += "\nsettings dropped (no longer in the workflow): " + dropped.sorted().map(\.description).joined(separator: ", ")
+      }
+      return response
+    }
+  }
+
+  /// Whether a setting not written in the file can still apply: a parameter of an existing node.
+  static func canAdd(_ target: SettingTarget, _ workflow: Workflow) -> Bool {
+    if case .parameter(let node, _, _) = target { return workflow.node(node) != nil }
+    return false
+  }
+
+  /// Reads and parses a workflow file; errors (of the file or of its checking) refuse it, and the
+  /// session keeps what it had.
+  func readDocument(_ fullPath: String, shownAs path: String) -> Result<(Document, [Diagnostic]), ReplResponseError> {
+    let bytes: [UInt8]
+    do {
+      bytes = try environment.readFile(fullPath)
+    } catch {
+      return .failure(ReplResponseError("cannot read '\(path)': \(Self.describe(error))"))
+    }
+    let source = SourceFile(path: path, bytes: bytes)
+    let (workflow, parseDiagnostics) = ReplToolchain.parse(source)
+    var diagnostics = parseDiagnostics
+    if let workflow, !diagnostics.hasErrors { diagnostics += ReplToolchain.check(workflow, source) }
+    guard let workflow, !diagnostics.hasErrors else {
+      let errors = diagnostics.filter { $0.severity == .error }.count
+      return .failure(
+        ReplResponseError(
+          "'\(path)' was not loaded: \(ReplFormat.plural(errors, "error"))\n" + ReplToolchain.render(diagnostics, source),
+          diagnostics: diagnostics))
+    }
+    return .success((Document(path: fullPath, source: source, workflow: workflow), diagnostics))
+  }
+
+  /// After the workflow or the inputs changed: inputs resolved, model outputs fetched where not
+  /// cached, the table rebuilt. Answers with what was loaded.
+  func refreshed(verb: String, warnings: [Diagnostic]) async -> ReplResponse {
+    guard let document else { return .error("no workflow loaded") }
+    var notes: [String] = []
+    if inputPatterns == nil {
+      switch await environment.models.knownInputs(of: document.workflow, at: document.path) {
+      case .success(let known?): inputs = known
+      case .success(nil):
+        inputs = []
+        notes.append("no inputs yet: the models name none; use 'inputs PATH|GLOB'")
+      case .failure(let error):
+        inputs = []
+        notes.append("no inputs: \(error.message)")
+      }
+    }
+    let (cached, fetched, failures) = await fetchOutputs()
+    let workflow = document.workflow
+    let summary = LoadSummary(
+      path: document.source.path, dialect: workflow.dialect, nodes: workflow.nodes.count, vars: workflow.vars.count,
+      writers: writerCount(workflow), inputs: inputs.count, regions: table?.regionCount ?? 0, cachedModels: cached,
+      fetchedModels: fetched, failures: failures)
+    var lines = [loadLine(verb, summary)]
+    if !warnings.isEmpty { lines.append(ReplToolchain.render(warnings, document.source)) }
+    lines += notes
+    lines += failures.prefix(10).map { "  model failed: \($0)" }
+    if failures.count > 10 { lines.append("  … and \(failures.count - 10) more failures") }
+    return ReplResponse(text: lines.joined(separator: "\n"), diagnostics: warnings, payload: .loaded(summary))
+  }
+
+  private func loadLine(_ verb: String, _ s: LoadSummary) -> String {
+    var text =
+      "\(verb) \(s.path) (\(s.dialect.rawValue)): \(ReplFormat.plural(s.nodes, "node")), \(ReplFormat.plural(s.vars, "var")), "
+      + "\(ReplFormat.plural(s.writers, "writer")) · \(ReplFormat.plural(s.inputs, "input")) · \(ReplFormat.plural(s.regions, "region"))"
+    if !s.cachedModels.isEmpty { text += "\n  model outputs reused for " + s.cachedModels.map { "'\($0)'" }.joined(separator: ", ") }
+    return text
+  }
+
+  func writerCount(_ workflow: Workflow) -> Int {
+    let compiler = PipelineCompiler(workflow: workflow)
+    return workflow.nodes.filter { compiler.nodeType($0).map(PipelineCompiler.writers.contains) ?? false }.count
+  }
+
+  /// Model nodes whose outputs the session caches: those reading the workflow input.
+  func sourceModelNodes(_ workflow: Workflow) -> [WorkflowNode] {
+    let compiler = PipelineCompiler(workflow: workflow)
+    return workflow.nodes.filter { node in
+      node.inputs.isEmpty && !(compiler.nodeType(node).map(PipelineCompiler.operatorTypes.contains) ?? false)
+    }
+  }
+
+  /// Fetches what the cache lacks for the current inputs and rebuilds the table. Returns the
+  /// model nodes served wholly from cache, those asked, and per-input failures.
+  func fetchOutputs() async -> (cached: [String], fetched: [String], failures: [String]) {
+    guard let document else { return ([], [], []) }
+    let workflow = document.workflow
+    let nodes = sourceModelNodes(workflow)
+    var cached: [String] = []
+    var fetched: [String] = []
+    var failures: [String] = []
+    var keep = Set<String>()
+    var outputs: [[DataRecord?]] = []
+    for node in nodes {
+      let key = environment.models.fingerprint(of: node, in: workflow, at: document.path)
+      keep.insert(key)
+      var entries = cache[key] ?? [:]
+      let missing = inputs.filter { entries[$0.id] == nil }
+      if missing.isEmpty {
+        cached.append(node.id.value)
+      } else {
+        fetched.append(node.id.value)
+        let results = await environment.models.outputs(of: node, in: workflow, at: document.path, for: missing)
+        for (input, result) in zip(missing, results) { entries[input.id] = result }
+      }
+      cache[key] = entries
+      outputs.append(
+        inputs.map { input in
+          switch entries[input.id] {
+          case .success(let record)?: return record
+          case .failure(let error)?:
+            failures.append("'\(node.id.value)' on \(input.id): \(error.message)")
+            return nil
+          case nil: return nil
+          }
+        })
+    }
+    for key in cache.keys where !keep.contains(key) { cache[key] = nil }
+    table = PredictionTable(inputs: inputs, modelNodes: nodes.map(\.id.value), outputs: outputs)
+    tableGeneration += 1
+    truthIndex = nil
+    return (cached, fetched, failures)
+  }
+
+  /// `inputs [PATH|GLOB…]`: lists the inputs, or chooses them. A pattern matches files, else the
+  /// ids of inputs the models know (a replay recording needs no image files).
+  func setInputs(_ patterns: [String]) async -> ReplResponse {
+    if patterns.isEmpty { return listInputs() }
+    guard let document else { return .error("no workflow loaded; use 'load FILE' first") }
+    var known: [InputItem] = []
+    if case .success(let k?) = await environment.models.knownInputs(of: document.workflow, at: document.path) { known = k }
+    var chosen: [InputItem] = []
+    var seen = Set<String>()
+    for pattern in patterns {
+      let matches = resolveInputs(pattern, known: known)
+      if matches.isEmpty {
+        let hint = NameSuggester.didYouMean(pattern, from: known.map(\.id))
+        return .error("no file or known input matches '\(pattern)'\(hint)")
+      }
+      for item in matches where seen.insert(item.id).inserted { chosen.append(item) }
+    }
+    inputPatterns = patterns
+    inputs = chosen
+    let (_, fetched, failures) = await fetchOutputs()
+    var text = "\(ReplFormat.plural(inputs.count, "input")) · \(ReplFormat.plural(table?.regionCount ?? 0, "region"))"
+    if !fetched.isEmpty { text += " · asked " + fetched.map { "'\($0)'" }.joined(separator: ", ") + " for the new ones" }
+    for failure in failures.prefix(10) { text += "\n  model failed: \(failure)" }
+    return ReplResponse(text: text, payload: .inputs(inputs))
+  }
+
+  private func resolveInputs(_ pattern: String, known: [InputItem]) -> [InputItem] {
+    let files = environment.glob(environment.resolve(pattern))
+    if !files.isEmpty {
+      return files.map { path in
+        let id = URL(fileURLWithPath: path).lastPathComponent
+        return known.first { $0.id == id } ?? InputItem(id: id, path: path)
+      }
+    }
+    return known.filter { $0.id == pattern || FileGlob.matches($0.id, pattern) }
+  }
+
+  private func listInputs() -> ReplResponse {
+    guard !inputs.isEmpty else {
+      return ReplResponse(text: document == nil ? "no workflow loaded" : "no inputs", payload: .inputs([]))
+    }
+    var lines = ["\(ReplFormat.plural(inputs.count, "input")):"]
+    let shown = 20
+    lines += inputs.prefix(shown).map { "  \($0.id)" + ($0.path.map { "  \($0)" } ?? "") }
+    if inputs.count > shown { lines.append("  … and \(inputs.count - shown) more") }
+    return ReplResponse(text: lines.joined(separator: "\n"), payload: .inputs(inputs))
+  }
+
+  /// `truth FILE`: COCO annotations as ground truth.
+  func loadTruth(_ path: String) -> ReplResponse {
+    let bytes: [UInt8]
+    do {
+      bytes = try environment.readFile(environment.resolve(path))
+    } catch {
+      return .error("cannot read '\(path)': \(Self.describe(error))")
+    }
+    switch COCOGroundTruthReader.read(bytes, path: path) {
+    case .failure(let error): return .error(error.description)
+    case .success(let truth):
+      self.truth = truth
+      truthIndex = nil
+      var perConcept: [String: Int] = [:]
+      for objects in truth.images.values { for o in objects { perConcept[o.concept, default: 0] += 1 } }
+      let covered = inputs.filter { truth.objects(forInput: $0.id) != nil }.count
+      let summary = GroundTruthSummary(
+        path: path, images: truth.images.count, objects: truth.objectCount, perConcept: perConcept,
+        coveredInputs: covered, inputs: inputs.count, skippedCrowd: truth.skippedCrowd)
+      let concepts = perConcept.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+      var text =
+        "ground truth \(path): \(ReplFormat.plural(truth.objectCount, "object")) on \(ReplFormat.plural(truth.images.count, "image"))"
+        + (concepts.isEmpty ? "" : " (\(concepts))") + " · covers \(covered) of \(ReplFormat.plural(inputs.count, "input"))"
+      if truth.skippedCrowd > 0 { text += "\n  \(ReplFormat.plural(truth.skippedCrowd, "crowd annotation")) skipped" }
+      if covered == 0, !inputs.isEmpty {
+        text += "\n  warning: no input of the session is in the file; images are matched by file_name"
+      }
+      return ReplResponse(text: text, payload: .truth(summary))
+    }
+  }
+
+  /// A short reason for a failed file operation.
+  static func describe(_ error: Error) -> String {
+    let ns = error as NSError
+    if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoSuchFileError || ns.code == 260 { return "no such file" }
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code))).lowercased()
+    }
+    return ns.localizedDescription
+  }
+}
