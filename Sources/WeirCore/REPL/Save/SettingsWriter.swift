@@ -31,13 +31,15 @@ public struct SettingsWriter {
       case .success(let made):
         for edit in made {
           edits.append(edit)
-          let line = source.location(of: edit.range.start).line
+          // A key added on a new line is reported at that line.
+          let line = source.location(of: edit.range.start).line + (edit.replacement.hasPrefix("\n") ? 1 : 0)
           changes.append(Change(target: target, old: source.slice(edit.range), new: edit.replacement, line: line))
         }
       case .failure(let error): return .failure(error)
       }
     }
-    return .success((edits, changes))
+    let order = edits.indices.sorted { edits[$0].range.start < edits[$1].range.start }
+    return .success((order.map { edits[$0] }, order.map { changes[$0] }))
   }
 
   private func edit(_ target: SettingTarget, _ value: ParamValue) -> Result<[TextEdit], SaveError> {
