@@ -28,7 +28,7 @@ let package = Package(
     .executableTarget(
       name: "weir",
       dependencies: [
-        "WeirCore", "WeirStore", "WeirModels", "CEditLine",
+        "WeirCore", "WeirStore", "WeirModels", "CEditLine", "CPNG",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

@@ -8,7 +8,8 @@ struct Weir: AsyncParsableCommand {
     abstract: "A YAML workflow language for model-driven data work, above all auto-annotation.",
     version: "0.1.0",
     subcommands: [
-      CheckCommand.self
+      CheckCommand.self,
+      ReplCommand.self,
     ]
   )
 }

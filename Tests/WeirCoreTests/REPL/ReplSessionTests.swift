@@ -8,7 +8,7 @@ import Testing
     let r = await session.handle("help")
     #expect(!r.isError)
     for info in ReplCommandInfo.all {
-      #expect(r.text.contains(info.usage), "help shows \(info.name)")
+      #expect(r.text.contains(info.synopsis), "help shows \(info.name)")
       #expect(r.text.contains(info.summary))
     }
     let one = await session.handle("help sweep")
@@ -86,14 +86,14 @@ import Testing
   @Test func setChecksTheValueAndABadOneChangesNothing() async throws {
     let (session, _) = try await ReplFixtures.loaded()
     let cases: [(String, String)] = [
-      ("set acept = 0.9", "error: no var or node is named 'acept'; did you mean 'accept'?\nusage: set NAME = VALUE | set NODE.PARAM = VALUE"),
+      ("set acept = 0.9", "error: no var or node is named 'acept'; did you mean 'accept'?\nusage: set NAME|NODE.PARAM = VALUE"),
       ("set accept = 1.5", "error: 'accept' not changed: the threshold of 'cat' in 'sure' would be 1.5; thresholds are confidences in [0, 1]"),
       ("set accept = high", "error: 'accept' not changed: the threshold of 'cat' in 'sure' would not be a number"),
       ("set accept = {cat: 0.9", "error: '{cat: 0.9' is not a value: did not find expected ',' or '}'"),
       ("set accept = {cat: 0.9}", "error: 'accept' not changed: the threshold of 'cat' in 'sure' would not be a number"),
       ("set accept = $nope", "error: '$nope' names no var"),
       ("set accept = $accept", "error: 'accept' cannot be set to itself"),
-      ("set sure = 3", "error: 'sure' is a node; name one of its parameters: 'sure.PARAM'\nusage: set NAME = VALUE | set NODE.PARAM = VALUE"),
+      ("set sure = 3", "error: 'sure' is a node; name one of its parameters: 'sure.PARAM'\nusage: set NAME|NODE.PARAM = VALUE"),
       ("set sure.concept_threshold_type = BIGGER", "error: 'sure.concept_threshold_type' not changed: 'sure' has no valid concept_threshold_type"),
       ("set write-sure.annotation_status = 3", "error: 'write-sure.annotation_status' not changed: 'write-sure' has no valid annotation_status"),
       ("set sure.concepts.cat = -0.1", "error: 'sure.concepts.cat' not changed: the threshold of 'cat' in 'sure' would be -0.1; thresholds are confidences in [0, 1]"),

@@ -5,6 +5,11 @@ public struct ReplCommandInfo: Equatable, Sendable {
   public var usage: String
   /// One line, lowercase, no trailing period.
   public var summary: String
+
+  /// The usage without its options, for the list `help` prints.
+  public var synopsis: String {
+    usage.range(of: " [--").map { String(usage[..<$0.lowerBound]) } ?? usage
+  }
   /// What the first argument names, for tab completion.
   public var argument: ArgumentKind
 
@@ -35,7 +40,7 @@ public struct ReplCommandInfo: Equatable, Sendable {
       name: "run", usage: "run",
       summary: "run over the cached model outputs; counts per writer, status and concept", argument: .none),
     .init(
-      name: "set", usage: "set NAME = VALUE | set NODE.PARAM = VALUE",
+      name: "set", usage: "set NAME|NODE.PARAM = VALUE",
       summary: "change a var or a node parameter (type-checked)", argument: .setting),
     .init(name: "unset", usage: "unset NAME", summary: "undo a 'set': back to the value in the file", argument: .setting),
     .init(name: "vars", usage: "vars", summary: "show the vars and changed parameters", argument: .none),

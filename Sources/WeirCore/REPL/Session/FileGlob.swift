@@ -6,43 +6,65 @@ import Foundation
   import Darwin
 #endif
 
-/// Glob patterns over the file system, for `inputs`.
+/// Glob patterns over the file system, for `inputs`, and directory listings for completion.
 public enum FileGlob {
-  /// Files matching `pattern` (`*`, `?`, `[…]`; `**` matches any number of folders), sorted.
+  /// Files (not folders) matching `pattern`, sorted. `*`, `?` and `[…]` match within one path
+  /// component; a `**` component matches any number of folders, itself included.
   public static func paths(matching pattern: String) -> [String] {
-    guard pattern.contains(where: { "*?[".contains($0) }) else {
-      return FileManager.default.fileExists(atPath: pattern) ? [pattern] : []
-    }
-    let root = baseDirectory(of: pattern)
-    guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+    let absolute = pattern.hasPrefix("/")
+    let parts = pattern.split(separator: "/").map(String.init)
     var found: [String] = []
-    while let relative = walker.nextObject() as? String {
-      let full = root == "." ? relative : (root.hasSuffix("/") ? root + relative : root + "/" + relative)
-      if matches(full, pattern) { found.append(full) }
-    }
+    walk(absolute ? "/" : "", parts[...], &found)
     return found.sorted()
   }
 
-  /// The longest leading part of the pattern without wildcards, as a directory.
-  static func baseDirectory(of pattern: String) -> String {
-    var parts: [Substring] = []
-    for part in pattern.split(separator: "/", omittingEmptySubsequences: false) {
-      if part.contains(where: { "*?[".contains($0) }) { break }
-      parts.append(part)
+  private static func walk(_ base: String, _ parts: ArraySlice<String>, _ found: inout [String]) {
+    guard let part = parts.first else {
+      if isFile(base) { found.append(base) }
+      return
     }
-    let joined = parts.joined(separator: "/")
-    if joined.isEmpty { return pattern.hasPrefix("/") ? "/" : "." }
-    return joined
+    let rest = parts.dropFirst()
+    if part == "**" {
+      walk(base, rest, &found)
+      for child in children(base) where isDirectory(join(base, child)) { walk(join(base, child), parts, &found) }
+      return
+    }
+    guard part.contains(where: { "*?[".contains($0) }) else {
+      let next = join(base, part)
+      if FileManager.default.fileExists(atPath: next.isEmpty ? "." : next) { walk(next, rest, &found) }
+      return
+    }
+    for child in children(base) where !child.hasPrefix(".") || part.hasPrefix(".") {
+      if fnmatch(part, child, 0) == 0 { walk(join(base, child), rest, &found) }
+    }
   }
 
-  /// Whether a path matches a glob; `**/` also matches no folder at all.
-  public static func matches(_ path: String, _ pattern: String) -> Bool {
-    if pattern.contains("**/") {
-      let once = pattern.replacingOccurrences(of: "**/", with: "*/")
-      let none = pattern.replacingOccurrences(of: "**/", with: "")
-      return fnmatch(once, path, 0) == 0 || fnmatch(none, path, 0) == 0
-        || fnmatch(pattern.replacingOccurrences(of: "**", with: "*"), path, 0) == 0
-    }
-    return fnmatch(pattern, path, FNM_PATHNAME) == 0
+  private static func join(_ base: String, _ name: String) -> String {
+    base.isEmpty ? name : base.hasSuffix("/") ? base + name : base + "/" + name
+  }
+
+  private static func children(_ dir: String) -> [String] {
+    (try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []
+  }
+
+  static func isDirectory(_ path: String) -> Bool {
+    var dir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path.isEmpty ? "." : path, isDirectory: &dir) && dir.boolValue
+  }
+
+  private static func isFile(_ path: String) -> Bool {
+    var dir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &dir) && !dir.boolValue
+  }
+
+  /// Whether a name (an input id) matches a glob, `*` crossing `/` too.
+  public static func matches(_ name: String, _ pattern: String) -> Bool {
+    fnmatch(pattern, name, 0) == 0
+  }
+
+  /// Entries of a folder with whether each is a folder, sorted; `nil` when it cannot be read.
+  public static func list(_ directory: String) -> [(name: String, isDirectory: Bool)]? {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
+    return names.sorted().map { ($0, isDirectory(directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0)) }
   }
 }

@@ -9,6 +9,8 @@ public struct ReplEnvironment: Sendable {
   public var writeFile: @Sendable (String, [UInt8]) throws -> Void
   /// Paths matching a glob pattern (`*.jpg`, `photos/**/*.png`), sorted; empty when none.
   public var glob: @Sendable (String) -> [String]
+  /// Entries of a folder (for completing file names); `nil` when it cannot be read.
+  public var listDirectory: @Sendable (String) -> [(name: String, isDirectory: Bool)]?
   /// Seconds on a monotonic clock, for the timings the answers show.
   public var clock: @Sendable () -> Double
   /// Where model outputs come from.
@@ -23,6 +25,7 @@ public struct ReplEnvironment: Sendable {
       try Data($1).write(to: URL(fileURLWithPath: $0), options: .atomic)
     },
     glob: @escaping @Sendable (String) -> [String] = { FileGlob.paths(matching: $0) },
+    listDirectory: @escaping @Sendable (String) -> [(name: String, isDirectory: Bool)]? = { FileGlob.list($0) },
     clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
     models: any ReplModelSource,
     plotWriter: (any SweepPlotWriter)? = nil
@@ -31,6 +34,7 @@ public struct ReplEnvironment: Sendable {
     self.readFile = readFile
     self.writeFile = writeFile
     self.glob = glob
+    self.listDirectory = listDirectory
     self.clock = clock
     self.models = models
     self.plotWriter = plotWriter

@@ -83,7 +83,7 @@ public final class ReplSession {
   private func help(_ command: String?) -> ReplResponse {
     guard let command else {
       var table = ReplTextTable([])
-      for info in ReplCommandInfo.all { table.add([info.usage, info.summary]) }
+      for info in ReplCommandInfo.all { table.add([info.synopsis, info.summary]) }
       return ReplResponse(
         text: "commands:\n" + table.render() + "\n'help COMMAND' explains one; lines starting with '#' are comments",
         payload: .help(ReplCommandInfo.all))

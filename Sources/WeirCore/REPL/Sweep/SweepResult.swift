@@ -11,6 +11,15 @@ public struct SweepResult: Sendable {
     public var perWriter: [String: Int]
     public var truth: TruthScore?
 
+    public init(value: Double, accepted: Int, review: Int, dropped: Int, perWriter: [String: Int] = [:], truth: TruthScore? = nil) {
+      self.value = value
+      self.accepted = accepted
+      self.review = review
+      self.dropped = dropped
+      self.perWriter = perWriter
+      self.truth = truth
+    }
+
     public var total: Int { accepted + review + dropped }
 
     public func count(_ branch: PredictionBranch) -> Int {
@@ -32,6 +41,19 @@ public struct SweepResult: Sendable {
   public var inputs: Int
   public var predictions: Int
   public var elapsed: Double
+
+  public init(
+    target: String, points: [Point], currentValue: Double? = nil, iou: Double? = nil, inputs: Int, predictions: Int,
+    elapsed: Double = 0
+  ) {
+    self.target = target
+    self.points = points
+    self.currentValue = currentValue
+    self.iou = iou
+    self.inputs = inputs
+    self.predictions = predictions
+    self.elapsed = elapsed
+  }
 
   public var values: [Double] { points.map(\.value) }
   public var hasTruth: Bool { points.contains { $0.truth != nil } }
