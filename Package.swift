@@ -22,8 +22,16 @@ let package = Package(
     .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
 
     .target(name: "WeirCore", dependencies: ["CYAML"], resources: [.copy("Resources/stdlib")]),
-    .target(name: "WeirVision", dependencies: ["CJPEG", "CPNG"], resources: [.copy("Resources/cascades")]),
-    .target(name: "WeirStore", dependencies: ["WeirCore", .product(name: "GRDB", package: "GRDB.swift")]),
+    // Our own C: setjmp-guarded libjpeg/libpng calls (Swift cannot call setjmp; see its header).
+    .target(name: "CWeirImage", dependencies: ["CJPEG", "CPNG"], linkerSettings: [.linkedLibrary("jpeg")]),
+    .target(
+      name: "WeirVision", dependencies: ["CJPEG", "CPNG", "CWeirImage"], resources: [.copy("Resources/cascades")]),
+    .target(
+      name: "WeirStore",
+      dependencies: [
+        "WeirCore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
     .target(name: "WeirModels", dependencies: ["WeirCore", "WeirVision"]),
     .executableTarget(
       name: "weir",
@@ -34,7 +42,9 @@ let package = Package(
 
     .testTarget(name: "WeirCoreTests", dependencies: ["WeirCore"]),
     .testTarget(name: "WeirVisionTests", dependencies: ["WeirVision"]),
-    .testTarget(name: "WeirStoreTests", dependencies: ["WeirStore", "WeirCore"]),
+    .testTarget(
+      name: "WeirStoreTests",
+      dependencies: ["WeirStore", "WeirCore", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "WeirModelsTests",
       dependencies: ["WeirModels", "WeirCore", .product(name: "FlyingFox", package: "FlyingFox")]),

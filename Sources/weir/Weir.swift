@@ -9,6 +9,8 @@ struct Weir: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       CheckCommand.self,
+      AnnotationsCommand.self,
+      BenchCheckCommand.self,
       ReplCommand.self,
     ]
   )

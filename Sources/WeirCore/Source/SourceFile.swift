@@ -11,13 +11,20 @@ public struct SourceFile: Sendable {
   public let bytes: [UInt8]
   /// Byte offsets at which each line starts; `lineStarts[0] == 0`.
   public let lineStarts: [Int]
+  /// Whether every byte is ASCII, so that a column is a byte distance (the common case, O(1)).
+  public let isASCII: Bool
 
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
     var starts = [0]
-    for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+    var ascii = true
+    for (i, b) in bytes.enumerated() {
+      if b == UInt8(ascii: "\n") { starts.append(i + 1) }
+      if b >= 0x80 { ascii = false }
+    }
     self.lineStarts = starts
+    self.isASCII = ascii
   }
 
   public init(path: String, text: String) {
@@ -28,28 +35,55 @@ public struct SourceFile: Sendable {
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
   /// 1-based line and character column of a byte offset.
+  ///
+  /// O(log lines): a binary search in the line table; in a file that is not pure ASCII, the
+  /// characters before the offset on its line are then counted.
   public func location(of offset: Int) -> (line: Int, column: Int) {
+    let p = position(of: offset)
+    return (p.line, p.column)
+  }
+
+  /// The 1-based line and character column of a byte offset, as a value.
+  public func position(of offset: Int) -> SourcePosition {
     let offset = min(max(0, offset), bytes.count)
+    let line = line(containing: offset)
+    let start = lineStarts[line - 1]
+    if isASCII { return SourcePosition(line: line, column: offset - start + 1) }
+    let prefix = String(decoding: bytes[start..<offset], as: UTF8.self)
+    return SourcePosition(line: line, column: prefix.count + 1)
+  }
+
+  /// The 1-based line holding a byte offset.
+  public func line(containing offset: Int) -> Int {
     var lo = 0
     var hi = lineStarts.count - 1
     while lo < hi {
       let mid = (lo + hi + 1) / 2
       if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
     }
-    let start = lineStarts[lo]
-    let prefix = String(decoding: bytes[start..<offset], as: UTF8.self)
-    return (lo + 1, prefix.count + 1)
+    return lo + 1
   }
 
-  /// The text of a 1-based line, without its line break.
-  public func lineText(_ line: Int) -> String {
-    guard line >= 1, line <= lineStarts.count else { return "" }
+  /// The number of lines (a final line break does not start another line).
+  public var lineCount: Int {
+    lineStarts.count > 1 && lineStarts.last == bytes.count ? lineStarts.count - 1 : lineStarts.count
+  }
+
+  /// The byte range of a 1-based line, without its line break.
+  public func byteRange(ofLine line: Int) -> SourceRange {
+    guard line >= 1, line <= lineStarts.count else { return .at(bytes.count) }
     let start = lineStarts[line - 1]
     var end = line < lineStarts.count ? lineStarts[line] : bytes.count
     while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") {
       end -= 1
     }
-    return String(decoding: bytes[start..<end], as: UTF8.self)
+    return SourceRange(start: start, end: end)
+  }
+
+  /// The text of a 1-based line, without its line break.
+  public func lineText(_ line: Int) -> String {
+    guard line >= 1, line <= lineStarts.count else { return "" }
+    return slice(byteRange(ofLine: line))
   }
 
   /// The source text inside a range.
@@ -57,5 +91,20 @@ public struct SourceFile: Sendable {
     let s = min(max(0, range.start), bytes.count)
     let e = min(max(s, range.end), bytes.count)
     return String(decoding: bytes[s..<e], as: UTF8.self)
+  }
+}
+
+/// A 1-based line and column; columns count characters (grapheme clusters), not bytes.
+public struct SourcePosition: Hashable, Sendable, Comparable {
+  public var line: Int
+  public var column: Int
+
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+
+  public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+    (lhs.line, lhs.column) < (rhs.line, rhs.column)
   }
 }

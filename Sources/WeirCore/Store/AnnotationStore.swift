@@ -14,6 +14,14 @@ public protocol AnnotationStore: AnyObject, Sendable {
   func flush() throws
   /// Records the end of a run.
   func finishRun(id: String, status: RunStatus, endedAt: Date, summary: String?) throws
+  /// The ids of the inputs that run `runId` recorded without error, so that resuming a killed run
+  /// (beginning it again with the same id) can skip them. Writes stay idempotent either way.
+  func completedInputs(runId: String) throws -> Set<String>
+}
+
+extension AnnotationStore {
+  /// A store that keeps no record of inputs resumes nothing: every input runs again.
+  public func completedInputs(runId: String) throws -> Set<String> { [] }
 }
 
 /// A run as the store keeps it.
@@ -52,12 +60,21 @@ public struct InputOutcome: Sendable, Hashable {
   /// `nil` when the input went through; otherwise the error and the node where it happened.
   public var error: InputError?
   public var annotations: [AnnotationRecord]
+  /// The image's size in pixels when known (read from the file, or given by replayed COCO `images`);
+  /// COCO export needs it to turn normalized boxes into pixels.
+  public var width: Int?
+  public var height: Int?
 
-  public init(runId: String, input: InputItem, error: InputError?, annotations: [AnnotationRecord]) {
+  public init(
+    runId: String, input: InputItem, error: InputError?, annotations: [AnnotationRecord], width: Int? = nil,
+    height: Int? = nil
+  ) {
     self.runId = runId
     self.input = input
     self.error = error
     self.annotations = annotations
+    self.width = width
+    self.height = height
   }
 }
 

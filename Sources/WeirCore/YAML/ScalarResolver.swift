@@ -5,13 +5,25 @@ enum ScalarResolver {
     switch tag {
     case "tag:yaml.org,2002:str": return .string(text)
     case "tag:yaml.org,2002:int": return parseInt(text).map { .int($0) }
-    case "tag:yaml.org,2002:float": return (parseFloat(text) ?? parseInt(text).map(Double.init)).map { .float($0) }
+    case "tag:yaml.org,2002:float":
+      return (parseFloat(text) ?? parseInt(text).map(Double.init)).map { .float($0) }
     case "tag:yaml.org,2002:bool": return parseBool(text).map { .bool($0) }
     case "tag:yaml.org,2002:null": return isNull(text) ? .null : nil
     case nil, "!": break
     default: break
     }
     guard style == .plain, tag != "!" else { return .string(text) }
+    // Most plain scalars are names (`model_id`, `detect`): only these first characters can
+    // start a null, bool or number, so everything else is a string without further work.
+    guard let first = text.utf8.first else { return .null }
+    switch first {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+      UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+      UInt8(ascii: "f"), UInt8(ascii: "F"):
+      break
+    default:
+      return .string(text)
+    }
     if isNull(text) { return .null }
     if let b = parseBool(text) { return .bool(b) }
     if let i = parseInt(text) { return .int(i) }
@@ -32,11 +44,20 @@ enum ScalarResolver {
   }
 
   static func parseInt(_ s: String) -> Int? {
-    if s.hasPrefix("0o") { return Int(s.dropFirst(2), radix: 8) }
-    if s.hasPrefix("0x") { return Int(s.dropFirst(2), radix: 16) }
-    let digits = s.first == "-" || s.first == "+" ? s.dropFirst() : Substring(s)
-    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-    return Int(s.first == "+" ? String(digits) : s)
+    // Core schema: 0o[0-7]+ and 0x[0-9a-fA-F]+, unsigned.
+    if s.hasPrefix("0o") || s.hasPrefix("0x") {
+      let body = s.dropFirst(2)
+      let radix = s.hasPrefix("0o") ? 8 : 16
+      guard !body.isEmpty,
+        body.allSatisfy({ $0.isASCII && $0.isHexDigit && Int(String($0), radix: radix) != nil })
+      else { return nil }
+      return Int(body, radix: radix)
+    }
+    let digits =
+      s.utf8.first == UInt8(ascii: "-") || s.utf8.first == UInt8(ascii: "+")
+      ? s.utf8.dropFirst() : s.utf8[...]
+    guard !digits.isEmpty, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+    return Int(s.first == "+" ? String(s.dropFirst()) : s)
   }
 
   static func parseFloat(_ s: String) -> Double? {
@@ -63,7 +84,9 @@ enum ScalarResolver {
     guard intDigits > 0 || fracDigits > 0 else { return nil }
     if let e = chars.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
       chars = chars.dropFirst()
-      if let sgn = chars.first, sgn == UInt8(ascii: "-") || sgn == UInt8(ascii: "+") { chars = chars.dropFirst() }
+      if let sgn = chars.first, sgn == UInt8(ascii: "-") || sgn == UInt8(ascii: "+") {
+        chars = chars.dropFirst()
+      }
       guard digits() > 0 else { return nil }
     }
     guard chars.isEmpty else { return nil }

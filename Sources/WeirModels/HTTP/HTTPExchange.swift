@@ -1,0 +1,73 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// What became of one HTTP request.
+enum HTTPOutcome: Sendable {
+  /// The server answered (any status). Header names are lowercased.
+  case response(status: Int, headers: [String: String], body: Data)
+  /// No answer within the timeout.
+  case timedOut(Duration)
+  /// The connection could not be made or broke (worth retrying).
+  case connectionFailed(String)
+  /// Anything else (a bad URL, a TLS failure): retrying will not help.
+  case failed(String)
+}
+
+/// Sends one request with a real deadline.
+///
+/// The deadline is enforced here, not by `URLRequest.timeoutInterval`: Foundation on Linux rounds that
+/// down to whole seconds (0.5 s becomes "time out at once"), so the request races a timer instead and
+/// the loser is cancelled.
+enum HTTPExchange {
+  static func send(_ request: URLRequest, session: URLSession, timeout: Duration) async -> HTTPOutcome {
+    await withTaskGroup(of: HTTPOutcome?.self) { group in
+      group.addTask {
+        do {
+          let (body, response) = try await session.data(for: request)
+          guard let http = response as? HTTPURLResponse else { return .failed("the answer was not HTTP") }
+          var headers: [String: String] = [:]
+          for (name, value) in http.allHeaderFields {
+            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+          }
+          return .response(status: http.statusCode, headers: headers, body: body)
+        } catch {
+          return Task.isCancelled ? nil : classify(error)
+        }
+      }
+      group.addTask {
+        do {
+          try await Task.sleep(for: timeout)
+          return .timedOut(timeout)
+        } catch {
+          return nil
+        }
+      }
+      for await outcome in group {
+        if let outcome {
+          group.cancelAll()
+          return outcome
+        }
+      }
+      return .failed("the request was cancelled")
+    }
+  }
+
+  /// Connection-level failures are worth a retry; the rest (bad URL, TLS) are not.
+  static func classify(_ error: Error) -> HTTPOutcome {
+    guard let urlError = error as? URLError else { return .failed("\(error.localizedDescription)") }
+    let reason = urlError.localizedDescription
+    switch urlError.code {
+    case .timedOut:
+      return .connectionFailed("the connection timed out (\(reason))")
+    case .cannotConnectToHost, .networkConnectionLost, .cannotFindHost, .dnsLookupFailed,
+      .notConnectedToInternet,
+      .badServerResponse, .resourceUnavailable, .zeroByteResource:
+      return .connectionFailed(reason)
+    default:
+      return .failed(reason)
+    }
+  }
+}

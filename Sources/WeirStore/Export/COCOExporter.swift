@@ -1,0 +1,109 @@
+import Foundation
+import WeirCore
+
+/// COCO detection format: `images`, `categories` and `annotations` with pixel `[x, y, w, h]` boxes.
+///
+/// Boxes are denormalized with each image's stored size; an image without one is an error, not a
+/// guess. weir's extra facts (status, writer node, run…) ride in each annotation's `attributes`,
+/// which COCO readers ignore; `score` is the confidence, as in COCO results files.
+enum COCOExporter {
+  static func export(_ set: ExportSet) throws -> ExportResult {
+    let boxed = set.annotationsByImage.map { ($0.image, $0.annotations.filter { $0.record.box != nil }) }
+      .filter { !$0.1.isEmpty }
+    let unsized = boxed.map(\.0).filter { $0.width == nil || $0.height == nil }.map(\.inputId)
+    if !unsized.isEmpty { throw ExportError.unknownImageSizes(inputIds: unsized, total: boxed.count) }
+
+    let categories = set.boxCategories
+    let categoryIds = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1.conceptId, $0 + 1) })
+    var file = File(
+      info: ["description": "annotations exported by weir"], images: [],
+      categories: categories.enumerated().map { Category(id: $0 + 1, name: $1.name, supercategory: "") },
+      annotations: [])
+    for (index, (image, annotations)) in boxed.enumerated() {
+      let (width, height) = (image.width ?? 0, image.height ?? 0)
+      file.images.append(
+        Image(
+          id: index + 1, file_name: image.fileName, width: width, height: height, weir_input_id: image.inputId
+        ))
+      for a in annotations {
+        guard let box = a.record.box, let category = categoryIds[a.record.conceptId] else { continue }
+        let w = AnnotationExporter.rounded((box.rightCol - box.leftCol) * Double(width), 2)
+        let h = AnnotationExporter.rounded((box.bottomRow - box.topRow) * Double(height), 2)
+        let x = AnnotationExporter.rounded(box.leftCol * Double(width), 2)
+        let y = AnnotationExporter.rounded(box.topRow * Double(height), 2)
+        file.annotations.append(
+          Annotation(
+            id: file.annotations.count + 1, image_id: index + 1, category_id: category, bbox: [x, y, w, h],
+            area: AnnotationExporter.rounded(w * h, 2), iscrowd: 0, score: a.record.confidence,
+            attributes: Attributes(a)))
+      }
+    }
+    let text = AnnotationExporter.object([
+      ("info", String(decoding: try AnnotationExporter.encoder().encode(file.info), as: UTF8.self)),
+      ("images", try AnnotationExporter.lines(file.images, indent: "  ")),
+      ("categories", try AnnotationExporter.lines(file.categories, indent: "  ")),
+      ("annotations", try AnnotationExporter.lines(file.annotations, indent: "  ")),
+    ])
+    let boxless = set.annotations.count - boxed.reduce(0) { $0 + $1.1.count }
+    return ExportResult(
+      files: [ExportedFile(path: "annotations.json", contents: Data(text.utf8))],
+      notes: AnnotationExporter.boxlessNote(boxless, format: "COCO"))
+  }
+
+  // Property names are COCO's own, hence snake_case.
+  struct File {
+    var info: [String: String]
+    var images: [Image]
+    var categories: [Category]
+    var annotations: [Annotation]
+  }
+
+  struct Image: Encodable {
+    var id: Int
+    var file_name: String
+    var width: Int
+    var height: Int
+    var weir_input_id: String
+  }
+
+  struct Category: Encodable {
+    var id: Int
+    var name: String
+    var supercategory: String
+  }
+
+  struct Annotation: Encodable {
+    var id: Int
+    var image_id: Int
+    var category_id: Int
+    var bbox: [Double]
+    var area: Double
+    var iscrowd: Int
+    var score: Double
+    var attributes: Attributes
+  }
+
+  struct Attributes: Encodable {
+    var status: Int
+    var status_name: String
+    var workflow_id: String
+    var node_id: String
+    var region_id: String
+    var concept_id: String
+    var run_id: String
+    var task_id: String?
+    var user_id: String?
+
+    init(_ a: StoredAnnotation) {
+      status = a.record.status
+      status_name = AnnotationStatus(rawValue: a.record.status)?.name ?? String(a.record.status)
+      workflow_id = a.record.workflowId
+      node_id = a.record.nodeId
+      region_id = a.record.regionId
+      concept_id = a.record.conceptId
+      run_id = a.runId
+      task_id = a.record.taskId
+      user_id = a.record.userId
+    }
+  }
+}

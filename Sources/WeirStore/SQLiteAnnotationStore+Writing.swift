@@ -1,0 +1,87 @@
+import GRDB
+import WeirCore
+
+extension SQLiteAnnotationStore {
+  /// Writes one batch inside the caller's transaction, with cached (prepared-once) statements.
+  ///
+  /// Per input that went through, the workflow's earlier annotations for that input are deleted
+  /// before the new ones are inserted, so a re-run with stricter thresholds leaves no stale region
+  /// behind (Documentation/Store.md, "Re-runs and stale annotations"). A failed input keeps what
+  /// earlier runs wrote: its outcome is incomplete, and a failure must not lose work.
+  static func write(_ batch: [PendingOutcome], to db: Database) throws {
+    var input = StatementBinder(try db.cachedStatement(sql: insertInput))
+    var clear = StatementBinder(
+      try db.cachedStatement(sql: "DELETE FROM annotations WHERE workflow_id = ? AND input_id = ?"))
+    var annotation = StatementBinder(try db.cachedStatement(sql: upsertAnnotation))
+    for entry in batch {
+      let o = entry.outcome
+      input.bind(o.runId)
+      input.bind(o.input.id)
+      input.bind(o.input.path)
+      input.bind(o.input.url)
+      input.bind(o.width)
+      input.bind(o.height)
+      input.bind(o.error == nil ? "ok" : "failed")
+      input.bind(o.error?.message)
+      input.bind(o.error?.node)
+      input.bind(entry.recordedAt)
+      try input.execute()
+      if o.error == nil {
+        var workflows: Set<String> = [entry.workflowId]
+        for a in o.annotations { workflows.insert(a.workflowId) }
+        for w in workflows {
+          clear.bind(w)
+          clear.bind(o.input.id)
+          try clear.execute()
+        }
+      }
+      for a in o.annotations {
+        try write(a, runId: o.runId, at: entry.recordedAt, with: &annotation)
+      }
+    }
+  }
+
+  /// Binds the 16 columns of `upsertAnnotation`, in its order, and runs it.
+  private static func write(
+    _ a: AnnotationRecord, runId: String, at time: String, with statement: inout StatementBinder
+  ) throws {
+    statement.bind(a.workflowId)
+    statement.bind(a.inputId)
+    statement.bind(a.nodeId)
+    statement.bind(a.regionId)
+    statement.bind(a.conceptId)
+    statement.bind(a.conceptName)
+    statement.bind(a.box?.topRow)
+    statement.bind(a.box?.leftCol)
+    statement.bind(a.box?.bottomRow)
+    statement.bind(a.box?.rightCol)
+    statement.bind(a.confidence)
+    statement.bind(a.status)
+    statement.bind(a.userId)
+    statement.bind(a.taskId)
+    statement.bind(runId)
+    statement.bind(time)
+    try statement.execute()
+  }
+
+  static let insertInput = """
+    INSERT INTO inputs (run_id, input_id, path, url, width, height, status, error_message, error_node, recorded_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (run_id, input_id) DO UPDATE SET
+      path = excluded.path, url = excluded.url, width = excluded.width, height = excluded.height,
+      status = excluded.status, error_message = excluded.error_message, error_node = excluded.error_node,
+      recorded_at = excluded.recorded_at
+    """
+
+  static let upsertAnnotation = """
+    INSERT INTO annotations (
+      workflow_id, input_id, node_id, region_id, concept_id, concept_name, top_row, left_col, bottom_row,
+      right_col, confidence, status, user_id, task_id, run_id, written_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (workflow_id, input_id, node_id, region_id, concept_id) DO UPDATE SET
+      concept_name = excluded.concept_name, top_row = excluded.top_row, left_col = excluded.left_col,
+      bottom_row = excluded.bottom_row, right_col = excluded.right_col, confidence = excluded.confidence,
+      status = excluded.status, user_id = excluded.user_id, task_id = excluded.task_id,
+      run_id = excluded.run_id, written_at = excluded.written_at
+    """
+}

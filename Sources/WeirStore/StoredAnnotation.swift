@@ -1,0 +1,56 @@
+import Foundation
+import WeirCore
+
+/// An annotation as the store holds it: what the writer recorded, plus which run last wrote it.
+public struct StoredAnnotation: Sendable, Hashable {
+  public var record: AnnotationRecord
+  /// The run that last wrote this key (a re-run takes over the rows it writes again).
+  public var runId: String
+  public var writtenAt: Date
+
+  public init(record: AnnotationRecord, runId: String, writtenAt: Date) {
+    self.record = record
+    self.runId = runId
+    self.writtenAt = writtenAt
+  }
+}
+
+/// An input as the store last saw it: where it is and its size, when known.
+public struct StoredImage: Sendable, Hashable {
+  public var inputId: String
+  public var path: String?
+  public var url: String?
+  public var width: Int?
+  public var height: Int?
+
+  public init(inputId: String, path: String? = nil, url: String? = nil, width: Int? = nil, height: Int? = nil)
+  {
+    self.inputId = inputId
+    self.path = path
+    self.url = url
+    self.width = width
+    self.height = height
+  }
+
+  /// The image's file name for exports: the path's (or URL's) last component, else the input id.
+  public var fileName: String {
+    if let path, !path.isEmpty { return (path as NSString).lastPathComponent }
+    if let url, let last = URL(string: url)?.lastPathComponent, !last.isEmpty, last != "/" { return last }
+    return inputId
+  }
+}
+
+/// A run as the store holds it.
+public struct StoredRun: Sendable, Hashable {
+  public var info: RunInfo
+  public var endedAt: Date?
+  public var status: RunStatus
+  public var summary: String?
+
+  public init(info: RunInfo, endedAt: Date?, status: RunStatus, summary: String?) {
+    self.info = info
+    self.endedAt = endedAt
+    self.status = status
+    self.summary = summary
+  }
+}

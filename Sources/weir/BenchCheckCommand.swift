@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import WeirCore
+
+/// `weir bench-check` (hidden): how long checking takes on large generated workflows, in-process
+/// (`Frontend.check` on bytes in memory) and as a whole `weir check` process. A benchmark, not a
+/// test (DESIGN.md §8); `scripts/bench-check.sh` runs it on a release build.
+struct BenchCheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench-check", abstract: "Time weir check on generated workflows.", shouldDisplay: false)
+
+  @Option(help: "Node counts to generate, comma-separated.")
+  var nodes: String = "1,1000,10000"
+
+  @Option(help: "Timed runs per measurement (the median is shown).")
+  var runs: Int = 5
+
+  func run() throws {
+    let sizes = nodes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("weir-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    print("dialect   nodes     bytes   in-process   whole process")
+    for size in sizes {
+      for dialect in [Dialect.native, .clarifai] {
+        let text = dialect == .native ? Self.native(size) : Self.clarifai(size)
+        let url = folder.appendingPathComponent("\(dialect.rawValue)-\(size).yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let inProcess = try median { try checkInProcess(text) }
+        let whole = try median { try checkProcess(url) }
+        let line = [
+          dialect.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0), pad(String(size), 6),
+          pad(String(text.utf8.count), 10), pad(ms(inProcess), 12), pad(ms(whole), 15),
+        ]
+        print(line.joined(separator: " "))
+      }
+    }
+  }
+
+  private func checkInProcess(_ text: String) throws -> Double {
+    let start = DispatchTime.now()
+    let outcome = Frontend.check(SourceFile(path: "bench.yaml", text: text))
+    let elapsed = seconds(since: start)
+    if outcome.hasErrors {
+      throw ValidationError("generated workflow has errors: \(outcome.diagnostics[0].message)")
+    }
+    return elapsed
+  }
+
+  /// `weir check FILE` as a child process, started with `posix_spawn` (Foundation's `Process`
+  /// adds tens of milliseconds of its own) with output discarded.
+  private func checkProcess(_ url: URL) throws -> Double {
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+    let file: String = url.path
+    let words: [String] = [executable, "check", file]
+    let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    var pid: pid_t = 0
+    let start = DispatchTime.now()
+    guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
+      throw ValidationError("cannot start \(executable)")
+    }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    let elapsed = seconds(since: start)
+    if status != 0 { throw ValidationError("weir check exited with status \(status)") }
+    return elapsed
+  }
+
+  private func median(_ measure: () throws -> Double) throws -> Double {
+    let times = try (0..<max(1, runs)).map { _ in try measure() }.sorted()
+    return times[times.count / 2]
+  }
+
+  private func seconds(since start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+  }
+
+  private func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
+  private func pad(_ s: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - s.count)) + s
+  }
+
+  /// Node `i` reads a node 1 to 8 places before it, so the graph is wide and deep, like a large
+  /// real workflow; every fourth node is a thresholder with per-concept params.
+  static func input(of i: Int) -> Int? { i == 0 ? nil : max(0, i - 1 - (i * 7919) % 8) }
+
+  static func native(_ n: Int) -> String {
+    var s = "weir: 1\nworkflow: bench\nvars: {accept: 0.95}\nmodels:\n"
+    s += "  det: {type: visual-detector, concepts: [cat, dog], backend: {replay: predictions.json}}\nnodes:\n"
+    for i in 0..<n {
+      guard let from = input(of: i) else { s += "  n0: {model: det}\n"; continue }
+      if i % 4 == 0 {
+        s += "  n\(i):\n    type: region-thresholder\n    input: n\(from)\n"
+        s += "    params: {concept_threshold_type: GREATER_THAN, concepts: {cat: $accept, dog: 0.5}}\n"
+      } else {
+        s +=
+          "  n\(i): {type: annotation-writer, input: n\(from), params: {annotation_status: ANNOTATION_SUCCESS}}\n"
+      }
+    }
+    return s
+  }
+
+  static func clarifai(_ n: Int) -> String {
+    var s = "workflow:\n  id: bench\n  nodes:\n"
+    for i in 0..<n {
+      s +=
+        "    - id: n\(i)\n      model:\n        model_id: model-\(i)\n        model_type_id: region-thresholder\n"
+      s +=
+        "        output_info:\n          params: {concept_threshold_type: GREATER_THAN, concepts: {cat: 0.9}}\n"
+      if let from = input(of: i) { s += "      node_inputs:\n        - node_id: n\(from)\n" }
+    }
+    return s
+  }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import WeirCore
+
+/// The end of every command that checks files: print what was found, then exit with weir's
+/// status (0 clean, 1 errors, 2 unreadable files; `ExitStatus`).
+enum DiagnosticReport {
+  /// Reads and processes every path in parallel (`-` is standard input); results keep argument order.
+  static func collect(
+    _ paths: [String], _ process: @escaping @Sendable (SourceFile) -> FileDiagnostics
+  ) async -> [Result<FileDiagnostics, ReadFailure>] {
+    await ParallelMap.map(paths) { SourceReader.read($0).map(process) }
+  }
+
+  /// Prints read failures to standard error (`weir: cannot read …`) and the diagnostics to
+  /// standard output in the chosen format, then throws the exit status unless it is 0.
+  static func finish(_ results: [Result<FileDiagnostics, ReadFailure>], options: DiagnosticOptions) throws {
+    var reports: [FileDiagnostics] = []
+    var unreadable = false
+    for result in results {
+      switch result {
+      case .success(let report): reports.append(report)
+      case .failure(let failure):
+        Terminal.fail(failure.description)
+        unreadable = true
+      }
+    }
+    Terminal.write(options.render(reports))
+    if unreadable { throw ExitStatus.usage }
+    if reports.contains(where: { $0.diagnostics.hasErrors }) { throw ExitStatus.failure }
+  }
+}

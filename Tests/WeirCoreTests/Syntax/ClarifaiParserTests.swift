@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@testable import WeirCore
+
+/// The Clarifai dialect: real files accepted, the AST they give.
+@Suite struct ClarifaiParserTests {
+  static let examples = GoldenFile.names(in: "clarifai-examples", ext: "yml")
+
+  @Test func thereAreExamples() { #expect(Self.examples.count >= 9) }
+
+  @Test(arguments: examples)
+  func realClarifaiFilesCheckClean(_ name: String) throws {
+    let url = GoldenFile.fixtures("clarifai-examples").appendingPathComponent(name + ".yml")
+    let outcome = Frontend.check(SourceFile(path: name + ".yml", bytes: [UInt8](try Data(contentsOf: url))))
+    #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
+    #expect(outcome.workflow?.dialect == .clarifai)
+    #expect(outcome.workflow?.nodes.isEmpty == false)
+  }
+
+  @Test func referenceWorkflowExample() throws {
+    let url = GoldenFile.repositoryRoot.appendingPathComponent("examples/auto-annotation/clarifai.yaml")
+    let outcome = Frontend.check(SourceFile(path: "clarifai.yaml", bytes: [UInt8](try Data(contentsOf: url))))
+    #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
+    let w = try #require(outcome.workflow)
+    #expect(
+      w.nodes.map(\.id.value) == ["detect", "sure", "write-sure", "unsure", "plausible", "write-review"])
+    #expect(w.models.map(\.name.value) == w.nodes.map(\.id.value))
+    #expect(w.node("sure")?.model?.value == "sure")
+    #expect(w.model("sure")?.type?.value == "region-thresholder")
+    #expect(w.model("detect")?.clarifai?.modelId.value == "pets-detector")
+    #expect(w.node("write-review")?.inputs.map(\.value) == ["plausible"])
+    #expect(w.node("sure")?.param("concept_threshold_type") != nil)
+    guard case .map(let concepts, _)? = w.node("sure")?.param("concepts")?.value else {
+      return recordFailure("concepts should be a map")
+    }
+    #expect(concepts.map(\.name.value) == ["cat", "dog"])
+  }
+
+  @Test func dataConceptsBecomeAConceptsMapWithAWarning() throws {
+    let text = """
+      workflow:
+        id: wf
+        nodes:
+          - id: sure
+            model:
+              model_id: t
+              output_info:
+                params: {concept_threshold_type: 1, note: $notavar}
+                data: {concepts: [{id: cat, value: 0.95}, {id: 猫, value: 0.5}]}
+      """
+    let outcome = Frontend.check(SourceFile(path: "t.yaml", text: text))
+    #expect(outcome.diagnostics.map(\.id) == ["syntax.sdk-incompatible"])
+    #expect(outcome.diagnostics.first?.severity == .warning)
+    let node = try #require(outcome.workflow?.node("sure"))
+    guard case .map(let concepts, _)? = node.param("concepts")?.value else {
+      return recordFailure("no concepts map")
+    }
+    #expect(concepts.map(\.name.value) == ["cat", "猫"])
+    guard case .scalar(let v) = concepts[1].value else { return recordFailure("value should be a scalar") }
+    #expect(v.resolved == .float(0.5))
+    // Clarifai has no vars: `$notavar` is text.
+    guard case .scalar(let s)? = node.param("note")?.value else {
+      return recordFailure("note should be text")
+    }
+    #expect(s.value == "$notavar")
+  }
+
+  @Test func pinnedVersionMayCarryUserAndApp() {
+    let text = """
+      workflow:
+        id: wf
+        nodes:
+          - id: a
+            model: {model_id: m, model_version_id: AA7F35C01E0642FDA5CF400F543E7C40, user_id: clarifai, app_id: main}
+      """
+    #expect(Frontend.check(SourceFile(path: "t.yaml", text: text)).diagnostics.isEmpty)
+  }
+
+  @Test(arguments: [
+    ("weir: 1\nnodes: {a: {type: x}}\n", Dialect.native),
+    ("workflow: {id: w, nodes: []}\n", .clarifai),
+    ("workflow: w\nnodes: {a: {type: x}}\n", .native),
+  ])
+  func dialectDetection(_ text: String, _ dialect: Dialect) throws {
+    let root = try #require(YAMLLoader().load(SourceFile(path: "t", text: text)).node?.mapping)
+    #expect(WorkflowParser.detectDialect(root) == dialect)
+  }
+}

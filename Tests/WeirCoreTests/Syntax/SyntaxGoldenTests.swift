@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+
+@testable import WeirCore
+
+/// Every `Tests/Fixtures/syntax/*.yaml` checked, its diagnostics rendered as text and compared
+/// with `<name>.err`: what `weir check` prints for that file.
+@Suite struct SyntaxGoldenTests {
+  static let names = GoldenFile.names(in: "syntax", ext: "yaml")
+
+  @Test func thereAreEnoughMistakes() {
+    #expect(Self.names.count >= 25)
+  }
+
+  @Test(arguments: names)
+  func golden(_ name: String) throws {
+    let folder = GoldenFile.fixtures("syntax")
+    let bytes = try Data(contentsOf: folder.appendingPathComponent(name + ".yaml"))
+    let file = SourceFile(path: name + ".yaml", bytes: [UInt8](bytes))
+    let outcome = Frontend.check(file)
+    let text = DiagnosticRenderer.text(outcome.diagnostics, in: file)
+    GoldenFile.check(text, against: folder.appendingPathComponent(name + ".err"))
+  }
+}

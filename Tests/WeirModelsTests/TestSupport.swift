@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import WeirCore
+
+@testable import WeirModels
+
+/// The repository root: the nearest folder above this file holding Package.swift.
+let repoRoot: URL = {
+  var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+    url.deleteLastPathComponent()
+  }
+  return url
+}()
+
+let backendFixtures = repoRoot.appendingPathComponent("Tests/Fixtures/backends")
+
+/// A `backend:` mapping parsed from real YAML the way the native parser hands it over: the first key
+/// is the kind, its value the kind's value, the other keys the options.
+struct ParsedBackend {
+  var file: SourceFile
+  var spec: BackendSpec
+  var model: ModelDecl
+
+  init(_ yaml: String, model name: String = "pets", clarifai: ClarifaiModelRef? = nil) {
+    file = SourceFile(path: "workflow.yaml", text: yaml)
+    let (node, diagnostics) = YAMLLoader().load(file)
+    precondition(diagnostics.isEmpty, "bad test YAML: \(diagnostics)")
+    guard case .mapping(let mapping)? = node, let first = mapping.entries.first else {
+      preconditionFailure("test YAML must be a mapping")
+    }
+    spec = BackendSpec(
+      kind: Located(first.keyString ?? "", first.key.range), value: ParamValue(first.value),
+      options: mapping.entries.dropFirst().map {
+        Param(name: Located($0.keyString ?? "", $0.key.range), value: ParamValue($0.value))
+      }, range: mapping.range)
+    model = ModelDecl(name: Located(name, .at(0)), backend: spec, clarifai: clarifai, range: mapping.range)
+  }
+
+  /// The source text a range covers.
+  func text(_ range: SourceRange?) -> String? { range.map(file.slice) }
+
+  func make(environment: [String: String] = [:], allowExec: Bool = false, in directory: URL = backendFixtures)
+    throws
+    -> any ModelBackend
+  {
+    try RemoteBackends.make(
+      spec: spec, model: model, environment: environment, allowExec: allowExec, baseDirectory: directory)
+  }
+
+  /// The error `make` throws, or a test failure if it builds.
+  func makeError(
+    environment: [String: String] = [:], allowExec: Bool = false,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) -> BackendConfigError? {
+    do {
+      _ = try make(environment: environment, allowExec: allowExec)
+      Issue.record("expected a BackendConfigError", sourceLocation: sourceLocation)
+    } catch let error as BackendConfigError {
+      return error
+    } catch {
+      Issue.record("expected a BackendConfigError, got \(error)", sourceLocation: sourceLocation)
+    }
+    return nil
+  }
+}
+
+/// Requests for inputs named by `ids`, with no image (for servers and programs that do not look).
+func requests(
+  _ ids: [String], path: (String) -> String? = { _ in nil }, url: (String) -> String? = { _ in nil }
+)
+  -> [ModelRequest]
+{
+  ids.map { ModelRequest(input: InputItem(id: $0, path: path($0), url: url($0)), data: DataRecord()) }
+}
+
+extension Result {
+  var failureMessage: String? {
+    if case .failure(let error) = self { return (error as? ModelError)?.message ?? "\(error)" }
+    return nil
+  }
+
+  var successValue: Success? {
+    if case .success(let value) = self { return value }
+    return nil
+  }
+}
+
+/// Records the waits a backend asks for instead of waiting.
+final class SleepRecorder: @unchecked Sendable {
+  private let lock = NSLock()
+  private var recorded: [Duration] = []
+
+  var sleeps: [Duration] { lock.withLock { recorded } }
+
+  var sleep: ClarifaiHTTPBackend.Sleep {
+    { duration in self.lock.withLock { self.recorded.append(duration) } }
+  }
+}
+
+/// A temporary folder removed when the value is released.
+final class TemporaryDirectory {
+  let url: URL
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent("weir-models-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(at: url)
+  }
+
+  func write(_ name: String, _ bytes: [UInt8]) throws -> URL {
+    let file = url.appendingPathComponent(name)
+    try Data(bytes).write(to: file)
+    return file
+  }
+}
+
+/// FlyingFox has a `JSONValue` too; in these tests it is always weir's.
+typealias JSONValue = WeirCore.JSONValue
