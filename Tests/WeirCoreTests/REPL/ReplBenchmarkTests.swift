@@ -38,7 +38,6 @@ struct ReplBenchmarkTests {
   }
 
   func session(regions: Int) async throws -> ReplSession {
-    ReplToolchain.parser = MiniNativeParser.parse
     let dir = try ReplFixtures.scratch(["pets.yaml"])
     let clock: @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
     let session = ReplSession(environment: ReplEnvironment(currentDirectory: dir.path, clock: clock, models: SyntheticSource(regions: regions)))

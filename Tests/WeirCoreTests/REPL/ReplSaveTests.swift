@@ -91,3 +91,49 @@ import Testing
     #expect(String(decoding: out, as: UTF8.self) == "a: 10, b: 20")
   }
 }
+
+@Suite struct ReplClarifaiSaveTests {
+  @Test func saveWorksInTheClarifaiDialectToo() async throws {
+    let dir = try ReplFixtures.scratch()
+    let session = ReplFixtures.session(in: dir)
+    let loaded = await session.handle("load pets-clarifai.yaml")
+    #expect(!loaded.isError, "\(loaded.text)")
+    #expect(loaded.text.hasPrefix("loaded pets-clarifai.yaml (clarifai): 6 nodes, 0 vars, 2 writers"))
+    for line in [
+      "set sure.concepts.cat = 0.9", "set unsure.concepts.dog = 0.9", "set unsure.concept_threshold_type = 3",
+      "set plausible.concepts.cat = 0.6", "set write-review.task_id = pets-review",
+    ] {
+      let r = await session.handle(line)
+      #expect(!r.isError, "\(line): \(r.text)")
+    }
+    let r = await session.handle("save")
+    #expect(!r.isError, "\(r.text)")
+    let file = dir.appendingPathComponent("pets-clarifai.yaml")
+    let saved = try String(contentsOf: file, encoding: .utf8)
+    var expected = try String(contentsOf: URL(fileURLWithPath: ReplFixtures.path("pets-clarifai.yaml")), encoding: .utf8)
+    for (old, new) in [
+      ("concepts: {cat: 0.95, dog: 0.95}   # accepted", "concepts: {cat: 0.9, dog: 0.95}   # accepted"),
+      ("              cat: 0.95\n              dog: 0.95\n", "              cat: 0.95\n              dog: 0.9\n"),
+      ("concept_threshold_type: 4   # LESS_THAN_OR_EQUAL", "concept_threshold_type: 3   # LESS_THAN_OR_EQUAL"),
+      ("concepts: {cat: 0.50, dog: 0.50}", "concepts: {cat: 0.60, dog: 0.50}"),
+      ("            task_id: pets\n      node_inputs:\n        - node_id: plausible", "            task_id: pets-review\n      node_inputs:\n        - node_id: plausible"),
+    ] {
+      #expect(expected.contains(old), "fixture has \(old)")
+      expected = expected.replacingOccurrences(of: old, with: new)
+    }
+    #expect(saved == expected)
+  }
+
+  @Test func aFileWithErrorsIsNotLoaded() async throws {
+    let dir = try ReplFixtures.scratch()
+    try "weir: 1\nnodes:\n  a: {type: region-thresholder, input: nope}\n".write(
+      to: dir.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+    let session = ReplFixtures.session(in: dir)
+    _ = await session.handle("load pets.yaml")
+    let r = await session.handle("load bad.yaml")
+    #expect(r.isError)
+    #expect(r.text.hasPrefix("error: 'bad.yaml' was not loaded: 1 error\nbad.yaml:3:"), "\(r.text)")
+    #expect(!r.diagnostics.isEmpty)
+    #expect(session.document?.source.path == "pets.yaml", "the session keeps the workflow it had")
+  }
+}

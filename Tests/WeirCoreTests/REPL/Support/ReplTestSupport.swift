@@ -28,7 +28,6 @@ enum ReplFixtures {
 
   /// A session working in `directory`, with a clock that stands still (timings read 0.0 ms).
   static func session(in directory: URL, source: TestReplaySource = TestReplaySource()) -> ReplSession {
-    ReplToolchain.parser = MiniNativeParser.parse
     let environment = ReplEnvironment(currentDirectory: directory.path, clock: { 0 }, models: source)
     return ReplSession(environment: environment)
   }
