@@ -22,8 +22,12 @@ struct ReplCommand: AsyncParsableCommand {
   @Option(parsing: .upToNextOption, help: "Inputs (files, folders, globs) instead of every input the models know.")
   var inputs: [String] = []
 
+  @Flag(help: "Allow 'command' backends to run local programs.")
+  var allowExec = false
+
   func run() async throws {
-    let session = ReplSession(environment: ReplEnvironment(models: UnavailableModelSource(), plotWriter: PlotFileWriter()))
+    let models = WorkflowModelSource(allowExec: allowExec)
+    let session = ReplSession(environment: ReplEnvironment(models: models, plotWriter: PlotFileWriter()))
     var failed = false
     for line in openingCommands() {
       let response = await session.handle(line)
@@ -49,19 +53,3 @@ struct ReplCommand: AsyncParsableCommand {
     return lines
   }
 }
-
-/// Stands in until the runtime's backends land: no model can be asked.
-struct UnavailableModelSource: ReplModelSource {
-  func knownInputs(of workflow: Workflow, at path: String) async -> Result<[InputItem]?, ModelError> {
-    .failure(ModelError("model backends are not available in this build"))
-  }
-
-  func fingerprint(of node: WorkflowNode, in workflow: Workflow, at path: String) -> String { node.id.value }
-
-  func outputs(of node: WorkflowNode, in workflow: Workflow, at path: String, for inputs: [InputItem]) async
-    -> [Result<DataRecord, ModelError>]
-  {
-    inputs.map { _ in .failure(ModelError("model backends are not available in this build")) }
-  }
-}
-

@@ -116,7 +116,7 @@ struct SweepChart {
     mutating func legend() {
       var entries: [(String, RGB, Bool)] = [PredictionBranch.accepted, .review, .dropped].map { ($0.name, SweepChart.colors[$0]!, false) }
       if sweep.hasTruth { entries += [("precision", SweepChart.precisionColor, true), ("recall", SweepChart.recallColor, true)] }
-      let widths = entries.map { 40 + Double($0.0.count) * 12 }
+      let widths = entries.map { 30 + Double($0.0.count) * 12 + 32 }
       var px = (Double(SweepChart.width) - widths.reduce(0, +)) / 2
       let py = Double(SweepChart.height) - 30
       for ((name, color, dashed), w) in zip(entries, widths) {

@@ -29,7 +29,8 @@ enum PipelineTracer {
         }
         let threshold = p.thresholds[s * p.conceptCount + c]
         let comparison = ThresholdComparison(rawValue: Int(p.comparison[s]))!
-        let test = "\(concept) \(ReplFormat.value(v)) \(comparison.symbol) \(ReplFormat.value(threshold))"
+        let test =
+          "\(concept) \(ReplFormat.confidence(v, against: threshold)) \(comparison.symbol) \(ReplFormat.confidence(threshold))"
         if threshold.isNaN {
           steps.append(.init(node: node, outcome: .removed("no threshold for '\(concept)'")))
         } else if comparison.holds(v, threshold) {

@@ -50,11 +50,13 @@ extension Explanation {
     for region in regions {
       var head = region.region.isEmpty ? "  input concepts from \(region.model)" : "  region \(region.region) from \(region.model)"
       if let b = region.box {
-        head += " [top \(ReplFormat.value(b.topRow)), left \(ReplFormat.value(b.leftCol)), bottom \(ReplFormat.value(b.bottomRow)), right \(ReplFormat.value(b.rightCol))]"
+        head +=
+          " [top \(ReplFormat.confidence(b.topRow)), left \(ReplFormat.confidence(b.leftCol)), "
+          + "bottom \(ReplFormat.confidence(b.bottomRow)), right \(ReplFormat.confidence(b.rightCol))]"
       }
       lines.append(head)
       for p in region.predictions {
-        lines.append("    \(p.concept) \(ReplFormat.value(p.confidence)) → \(p.branch.name)")
+        lines.append("    \(p.concept) \(ReplFormat.confidence(p.confidence)) → \(p.branch.name)")
         var table = ReplTextTable(["", ""])
         table.header = []
         for step in p.steps { table.add([step.node, describe(step.outcome)]) }

@@ -11,6 +11,7 @@ public enum FileGlob {
   /// Files (not folders) matching `pattern`, sorted. `*`, `?` and `[…]` match within one path
   /// component; a `**` component matches any number of folders, itself included.
   public static func paths(matching pattern: String) -> [String] {
+    if isDirectory(pattern) { return images(in: pattern) }
     let absolute = pattern.hasPrefix("/")
     let parts = pattern.split(separator: "/").map(String.init)
     var found: [String] = []
@@ -55,6 +56,20 @@ public enum FileGlob {
   private static func isFile(_ path: String) -> Bool {
     var dir: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &dir) && !dir.boolValue
+  }
+
+  /// File extensions taken as images when a folder is given.
+  public static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "bmp", "gif", "webp", "tif", "tiff", "pgm", "ppm"]
+
+  /// The image files in a folder and its subfolders, sorted.
+  public static func images(in directory: String) -> [String] {
+    guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
+    var found: [String] = []
+    while let relative = walker.nextObject() as? String {
+      let ext = (relative as NSString).pathExtension.lowercased()
+      if imageExtensions.contains(ext) { found.append(join(directory, relative)) }
+    }
+    return found.sorted()
   }
 
   /// Whether a name (an input id) matches a glob, `*` crossing `/` too.

@@ -132,7 +132,7 @@ extension ReplSession {
       var entries = cache[key] ?? [:]
       let missing = inputs.filter { entries[$0.id] == nil }
       if missing.isEmpty {
-        cached.append(node.id.value)
+        if !inputs.isEmpty { cached.append(node.id.value) }
       } else {
         fetched.append(node.id.value)
         let results = await environment.models.outputs(of: node, in: workflow, at: document.path, for: missing)

@@ -2,7 +2,7 @@ extension ReplSession {
   /// The fast pipeline for the effective workflow, or why it cannot be used.
   func boundPipeline() -> Result<(BoundPipeline, PredictionTable), ReplResponseError> {
     guard let effective = effectiveWorkflow else { return .failure(ReplResponseError("no workflow loaded; use 'load FILE' first")) }
-    guard let table else { return .failure(ReplResponseError("no model outputs yet; use 'inputs PATH|GLOB'")) }
+    guard let table, !table.inputs.isEmpty else { return .failure(ReplResponseError("no inputs; use 'inputs PATH|GLOB'")) }
     return bind(effective, table)
   }
 

@@ -3,7 +3,7 @@ extension ReplSession {
   func sweep(_ request: SweepRequest) async -> ReplResponse {
     let usage = ReplCommandInfo.named("sweep")?.usage
     guard let document else { return .error("no workflow loaded; use 'load FILE' first") }
-    guard let table else { return .error("no model outputs yet; use 'inputs PATH|GLOB'") }
+    guard let table, !table.inputs.isEmpty else { return .error("no inputs; use 'inputs PATH|GLOB'") }
     let target: SettingTarget
     switch SettingTarget.resolve(request.name, in: document.workflow) {
     case .success(let t): target = t

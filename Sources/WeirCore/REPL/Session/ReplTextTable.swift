@@ -56,6 +56,16 @@ enum ReplFormat {
     return String(format: "%.10g", x)
   }
 
+  /// A confidence or coordinate: six significant digits (`0.854247`), as many as it has if fewer.
+  static func confidence(_ x: Double) -> String { String(format: "%.6g", x) }
+
+  /// A confidence compared with a threshold: six digits, unless those would show it equal to the
+  /// threshold when it is not (then all of them), so `0.95 > 0.95 is false` is never a lie.
+  static func confidence(_ x: Double, against threshold: Double) -> String {
+    let short = confidence(x)
+    return x != threshold && short == confidence(threshold) ? "\(x)" : short
+  }
+
   /// Milliseconds with sensible precision.
   static func duration(_ seconds: Double) -> String {
     let ms = seconds * 1000
