@@ -1,7 +1,7 @@
 # Short recipes for the common jobs; see Documentation/Development.md.
 SWIFT ?= swift
 
-.PHONY: build test run format golden bench
+.PHONY: build test run format golden bench stdlib
 
 build:
 	$(SWIFT) build
@@ -25,3 +25,6 @@ golden:
 bench:
 	$(SWIFT) build -c release
 	.build/release/weir bench
+
+stdlib:
+	scripts/embed-stdlib.sh

@@ -21,7 +21,7 @@ let package = Package(
     .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
 
-    .target(name: "WeirCore", dependencies: ["CYAML"], resources: [.copy("Resources/stdlib")]),
+    .target(name: "WeirCore", dependencies: ["CYAML"]),
     // Our own C: setjmp-guarded libjpeg/libpng calls (Swift cannot call setjmp; see its header).
     .target(name: "CWeirImage", dependencies: ["CJPEG", "CPNG"], linkerSettings: [.linkedLibrary("jpeg")]),
     .target(

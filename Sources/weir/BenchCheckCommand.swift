@@ -20,17 +20,18 @@ struct BenchCheckCommand: ParsableCommand {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("weir-bench-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    print("dialect   nodes     bytes   in-process   whole process")
+    print("dialect   nodes     bytes   in-process   of which types   whole process")
     for size in sizes {
       for dialect in [Dialect.native, .clarifai] {
         let text = dialect == .native ? Self.native(size) : Self.clarifai(size)
         let url = folder.appendingPathComponent("\(dialect.rawValue)-\(size).yaml")
         try text.write(to: url, atomically: true, encoding: .utf8)
         let inProcess = try median { try checkInProcess(text) }
+        let types = try median { try typeCheck(text) }
         let whole = try median { try checkProcess(url) }
         let line = [
           dialect.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0), pad(String(size), 6),
-          pad(String(text.utf8.count), 10), pad(ms(inProcess), 12), pad(ms(whole), 15),
+          pad(String(text.utf8.count), 10), pad(ms(inProcess), 12), pad(ms(types), 16), pad(ms(whole), 15),
         ]
         print(line.joined(separator: " "))
       }
@@ -43,6 +44,21 @@ struct BenchCheckCommand: ParsableCommand {
     let elapsed = seconds(since: start)
     if outcome.hasErrors {
       throw ValidationError("generated workflow has errors: \(outcome.diagnostics[0].message)")
+    }
+    return elapsed
+  }
+
+  /// The type checker alone (`TypeChecker.check`) on the parsed workflow.
+  private func typeCheck(_ text: String) throws -> Double {
+    guard let workflow = WorkflowParser.parse(SourceFile(path: "bench.yaml", text: text)).workflow else {
+      throw ValidationError("generated workflow does not parse")
+    }
+    let checker = TypeChecker()
+    let start = DispatchTime.now()
+    let (_, diagnostics) = checker.check(workflow)
+    let elapsed = seconds(since: start)
+    if diagnostics.hasErrors {
+      throw ValidationError("generated workflow has type errors: \(diagnostics[0].message)")
     }
     return elapsed
   }
@@ -108,6 +124,11 @@ struct BenchCheckCommand: ParsableCommand {
   static func clarifai(_ n: Int) -> String {
     var s = "workflow:\n  id: bench\n  nodes:\n"
     for i in 0..<n {
+      // A detector first, so that every thresholder has regions to read (the type checker runs).
+      guard i > 0 else {
+        s += "    - id: n0\n      model:\n        model_id: model-0\n        model_type_id: visual-detector\n"
+        continue
+      }
       s +=
         "    - id: n\(i)\n      model:\n        model_id: model-\(i)\n        model_type_id: region-thresholder\n"
       s +=

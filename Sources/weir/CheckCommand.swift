@@ -16,6 +16,11 @@ struct CheckCommand: AsyncParsableCommand {
 
   @OptionGroup var output: DiagnosticOptions
 
+  @Option(
+    name: .customLong("types"),
+    help: "Add node type and model declarations (a file or a folder of .yaml files).")
+  var typePaths: [String] = []
+
   func validate() throws {
     if files.isEmpty {
       throw ValidationError("give at least one workflow file to check ('-' reads standard input)")
@@ -26,9 +31,17 @@ struct CheckCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let results = await DiagnosticReport.collect(files) { file in
-      FileDiagnostics(file: file, diagnostics: CheckPipeline.check(file).diagnostics)
+    let libraries: TypeLibraries
+    do {
+      libraries = try TypeLibraries(typePaths: typePaths, workflowPaths: files)
+    } catch {
+      Terminal.fail("cannot read the --types declarations: \(error.localizedDescription)")
+      throw ExitStatus.usage
     }
-    try DiagnosticReport.finish(results, options: output)
+    let results = await DiagnosticReport.collect(files) { file in
+      let outcome = CheckPipeline.check(file, library: libraries.library(for: file.path))
+      return FileDiagnostics(file: file, diagnostics: outcome.diagnostics)
+    }
+    try DiagnosticReport.finish(libraries.problems.map { .success($0) } + results, options: output)
   }
 }

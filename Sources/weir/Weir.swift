@@ -11,6 +11,7 @@ struct Weir: AsyncParsableCommand {
       CheckCommand.self,
       AnnotationsCommand.self,
       BenchCheckCommand.self,
+      TypesCommand.self,
       ReplCommand.self,
     ]
   )

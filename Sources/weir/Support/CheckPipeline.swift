@@ -5,8 +5,8 @@ import WeirModels
 /// plus checks that live with the outside-world code: the options of `http` and `command`
 /// backends (`RemoteBackends.diagnose`, Documentation/Backends.md).
 enum CheckPipeline {
-  static func check(_ file: SourceFile) -> CheckOutcome {
-    var outcome = Frontend.check(file)
+  static func check(_ file: SourceFile, library: NodeTypeLibrary = .standard) -> CheckOutcome {
+    var outcome = Frontend.check(file, library: library)
     guard let workflow = outcome.workflow else { return outcome }
     var extra: [Diagnostic] = []
     for model in workflow.models {

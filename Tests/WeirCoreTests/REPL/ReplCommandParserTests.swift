@@ -96,11 +96,4 @@ import Testing
     #expect(e?.message == message)
     #expect(e?.usage != nil)
   }
-
-  @Test func suggestionsNeedToBeClose() {
-    #expect(NameSuggester.suggest("acept", from: ["accept", "review"]) == "accept")
-    #expect(NameSuggester.suggest("reveiw", from: ["accept", "review"]) == "review")
-    #expect(NameSuggester.suggest("zzz", from: ["accept", "review"]) == nil)
-    #expect(NameSuggester.distance("kitten", "sitting") == 3)
-  }
 }

@@ -13,7 +13,7 @@ import Testing
     #expect(c("show ") == ["detect", "plausible", "sure", "unsure", "write-review", "write-sure"])
     #expect(c("set a") == ["accept"])
     #expect(c("set su") == ["sure."])
-    #expect(c("set sure.") == ["sure.concept_threshold_type", "sure.concepts."])
+    #expect(c("set sure.") == ["sure.concept_threshold_type", "sure.concepts.", "sure.default_threshold"])
     #expect(c("set sure.concepts.") == ["sure.concepts.cat", "sure.concepts.dog"])
     #expect(c("set write-sure.annotation_s") == ["write-sure.annotation_status"])
     #expect(c("set accept ") == ["="])

@@ -124,7 +124,17 @@ import Testing
     let (session, _) = try await ReplFixtures.loaded()
     _ = await session.handle("set accept = 0.9")
     let r = await session.handle("show plausible")
-    #expect(r.text.hasPrefix("plausible: region-thresholder\n  reads: unsure\n  read by: write-review\n  params:"))
+    #expect(
+      r.text == """
+        plausible: region-thresholder (filter, runs as operator)
+          reads: unsure
+          read by: write-review
+          kind in: regions[...].data.concepts, regions[...].region_info.bounding_box
+          kind out: regions[...].data.concepts, regions[...].region_info.bounding_box
+          params:
+            concept_threshold_type  GREATER_THAN (1)
+            concepts                {cat: 0.5, dog: 0.5}  (via $review)
+        """)
     #expect(await session.handle("show plausable").text == "error: no node is named 'plausable'; did you mean 'plausible'?")
   }
 
@@ -133,5 +143,30 @@ import Testing
     let r = await session.handle("quit")
     #expect(r.quits)
     #expect(!r.isError)
+  }
+}
+
+@Suite struct ReplWorkflowTypeTests {
+  /// A node whose type is a workflow (`triage`) runs its inner nodes in its place.
+  @Test func triageRunsAndSweepsLikeTheGraphItStandsFor() async throws {
+    let dir = try ReplFixtures.scratch(["triage.yaml", "pets.jsonl"])
+    let session = ReplFixtures.session(in: dir)
+    let loaded = await session.handle("load triage.yaml")
+    #expect(loaded.text.hasPrefix("loaded triage.yaml (native): 2 nodes, 0 vars, 2 writers"), "\(loaded.text)")
+    let r = await session.handle("run")
+    guard case .run(let report) = r.payload else { return #expect(Bool(false), "\(r.text)") }
+    #expect(report.writers.map(\.node) == ["label/write-sure", "label/write-review"])
+    let expected = Reference.counts(accept: 0.95, review: 0.5)
+    #expect(report.tally.total(.accepted) == expected["accepted"])
+    #expect(report.tally.total(.review) == expected["review"])
+    let sweep = await session.handle("sweep label.review 0.3..0.7 step 0.2")
+    guard case .sweep(let s) = sweep.payload else { return #expect(Bool(false), "\(sweep.text)") }
+    for point in s.points {
+      #expect(point.review == Reference.counts(accept: 0.95, review: point.value)["review"])
+    }
+    #expect(s.currentValue == 0.5)
+    _ = await session.handle("set label.accept = 0.8")
+    guard case .run(let again) = await session.handle("run").payload else { return #expect(Bool(false)) }
+    #expect(again.tally.total(.accepted) == Reference.counts(accept: 0.8, review: 0.5)["accepted"])
   }
 }

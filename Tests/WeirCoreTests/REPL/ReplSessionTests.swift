@@ -87,16 +87,17 @@ import Testing
     let (session, _) = try await ReplFixtures.loaded()
     let cases: [(String, String)] = [
       ("set acept = 0.9", "error: no var or node is named 'acept'; did you mean 'accept'?\nusage: set NAME|NODE.PARAM = VALUE"),
-      ("set accept = 1.5", "error: 'accept' not changed: the threshold of 'cat' in 'sure' would be 1.5; thresholds are confidences in [0, 1]"),
-      ("set accept = high", "error: 'accept' not changed: the threshold of 'cat' in 'sure' would not be a number"),
+      ("set accept = 1.5", "error: 'accept' not changed: the workflow would not check\n  threshold for 'cat' in parameter 'concepts' of region-thresholder 'sure' must be in [0, 1], not 1.5 (from '$accept') [check.out-of-range]"),
+      ("set accept = high", "error: 'accept' not changed: the workflow would not check\n  var '$accept' is a string ('high'), but threshold for 'cat' in parameter 'concepts' of region-thresholder 'sure' takes a number [check.var-type]"),
       ("set accept = {cat: 0.9", "error: '{cat: 0.9' is not a value: did not find expected ',' or '}'"),
-      ("set accept = {cat: 0.9}", "error: 'accept' not changed: the threshold of 'cat' in 'sure' would not be a number"),
+      ("set accept = {cat: 0.9}", "error: 'accept' not changed: the workflow would not check\n  var '$accept' is a mapping, but threshold"),
       ("set accept = $nope", "error: '$nope' names no var"),
       ("set accept = $accept", "error: 'accept' cannot be set to itself"),
       ("set sure = 3", "error: 'sure' is a node; name one of its parameters: 'sure.PARAM'\nusage: set NAME|NODE.PARAM = VALUE"),
-      ("set sure.concept_threshold_type = BIGGER", "error: 'sure.concept_threshold_type' not changed: 'sure' has no valid concept_threshold_type"),
-      ("set write-sure.annotation_status = 3", "error: 'write-sure.annotation_status' not changed: 'write-sure' has no valid annotation_status"),
-      ("set sure.concepts.cat = -0.1", "error: 'sure.concepts.cat' not changed: the threshold of 'cat' in 'sure' would be -0.1; thresholds are confidences in [0, 1]"),
+      ("set sure.concept_threshold_type = BIGGER", "error: 'sure.concept_threshold_type' not changed: the workflow would not check\n  parameter 'concept_threshold_type' of region-thresholder 'sure' has no value 'BIGGER' [check.invalid-enum]"),
+      ("set write-sure.annotation_status = 3", "error: 'write-sure.annotation_status' not changed: the workflow would not check\n  parameter 'annotation_status' of annotation-writer 'write-sure' has no value 3 [check.invalid-enum]"),
+      ("set sure.concepts.cat = -0.1", "error: 'sure.concepts.cat' not changed: the workflow would not check\n  threshold for 'cat' in parameter 'concepts' of region-thresholder 'sure' must be in [0, 1], not -0.1 [check.out-of-range]"),
+      ("set sure.tresholds = 1", "error: 'sure.tresholds' not changed: the workflow would not check\n  "),
     ]
     for (line, message) in cases {
       let r = await session.handle(line)

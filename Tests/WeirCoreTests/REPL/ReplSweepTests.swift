@@ -69,7 +69,7 @@ import Testing
 
   @Test(arguments: [
     ("sweep acept 0..1 step 0.5", "error: no var or node is named 'acept'; did you mean 'accept'?"),
-    ("sweep accept 0.5..1.5 step 0.5", "error: cannot sweep to 1.5: the threshold of 'cat' in 'sure' would be 1.5; thresholds are confidences in [0, 1]"),
+    ("sweep accept 0.5..1.5 step 0.5", "error: cannot sweep to 1.5: threshold for 'cat' in parameter 'concepts' of region-thresholder 'sure' must be in [0, 1], not 1.5 (from '$accept') [check.out-of-range]"),
     ("sweep write-sure.annotation_status 0..1 step 0.5", "error: 'write-sure.annotation_status' is ANNOTATION_SUCCESS, not a number; only numbers can be swept"),
     ("sweep accept 0..1 step 0.5 --plot out.svg", "error: plots are written by the weir command line, not by this session"),
   ])

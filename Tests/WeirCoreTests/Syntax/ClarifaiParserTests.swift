@@ -13,7 +13,8 @@ import Testing
   func realClarifaiFilesCheckClean(_ name: String) throws {
     let url = GoldenFile.fixtures("clarifai-examples").appendingPathComponent(name + ".yml")
     let outcome = Frontend.check(SourceFile(path: name + ".yml", bytes: [UInt8](try Data(contentsOf: url))))
-    #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
+    // Notes are fine: an exported model whose type only Clarifai knows (check.unknown-model-type).
+    #expect(outcome.diagnostics.filter { $0.severity != .note }.isEmpty, "\(outcome.diagnostics)")
     #expect(outcome.workflow?.dialect == .clarifai)
     #expect(outcome.workflow?.nodes.isEmpty == false)
   }
@@ -50,8 +51,9 @@ import Testing
                 data: {concepts: [{id: cat, value: 0.95}, {id: 猫, value: 0.5}]}
       """
     let outcome = Frontend.check(SourceFile(path: "t.yaml", text: text))
-    #expect(outcome.diagnostics.map(\.id) == ["syntax.sdk-incompatible"])
-    #expect(outcome.diagnostics.first?.severity == .warning)
+    let parse = outcome.diagnostics.filter { !$0.id.hasPrefix("check.") }
+    #expect(parse.map(\.id) == ["syntax.sdk-incompatible"])
+    #expect(parse.first?.severity == .warning)
     let node = try #require(outcome.workflow?.node("sure"))
     guard case .map(let concepts, _)? = node.param("concepts")?.value else {
       return recordFailure("no concepts map")
@@ -74,7 +76,7 @@ import Testing
           - id: a
             model: {model_id: m, model_version_id: AA7F35C01E0642FDA5CF400F543E7C40, user_id: clarifai, app_id: main}
       """
-    #expect(Frontend.check(SourceFile(path: "t.yaml", text: text)).diagnostics.isEmpty)
+    #expect(Frontend.check(SourceFile(path: "t.yaml", text: text)).diagnostics.filter { !$0.id.hasPrefix("check.") }.isEmpty)
   }
 
   @Test(arguments: [

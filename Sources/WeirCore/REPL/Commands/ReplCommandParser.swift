@@ -28,7 +28,7 @@ public enum ReplCommandParser {
       let names = ReplCommandInfo.all.map(\.name)
       return .failure(
         ReplCommandError(
-          "unknown command '\(head)'\(NameSuggester.didYouMean(String(head), from: names)); type 'help' for the list"))
+          "unknown command '\(head)'\(NameSuggester.didYouMean(String(head), in: names)); type 'help' for the list"))
     }
     do {
       return .success(try parse(info, rest))
@@ -131,7 +131,7 @@ public enum ReplCommandParser {
           plot = value
         default:
           throw ReplCommandError(
-            "unknown option '\(option)'\(NameSuggester.didYouMean(option, from: ["--iou", "--plot"]))",
+            "unknown option '\(option)'\(NameSuggester.didYouMean(option, in: ["--iou", "--plot"]))",
             usage: info.usage)
         }
       } else {

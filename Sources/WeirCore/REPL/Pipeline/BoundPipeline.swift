@@ -42,14 +42,14 @@ struct BoundPipeline {
       case .model:
         kind.append(Kind.model.rawValue)
         modelIndex = table.modelNodes.firstIndex(of: step.node).map(Int32.init) ?? -1
-      case .regionThreshold(let c, let values), .conceptThreshold(let c, let values):
+      case .regionThreshold(let t), .conceptThreshold(let t):
         if case .regionThreshold = step.operation {
           kind.append(Kind.regionThreshold.rawValue)
         } else {
           kind.append(Kind.conceptThreshold.rawValue)
         }
-        cmp = c
-        bind(values, step: s, table)
+        cmp = t.comparison
+        bind(t, step: s, table)
       case .write(let status):
         kind.append(Kind.write.rawValue)
         ordinal = writers.count
@@ -66,12 +66,12 @@ struct BoundPipeline {
     }
   }
 
-  /// Threshold keys are concept ids; a key that is no id but is a concept's name finds it by name.
-  private mutating func bind(_ values: [String: Double], step: Int, _ table: PredictionTable) {
-    for (key, value) in values {
-      let byId = table.concept(id: key).map { [$0] } ?? []
-      for c in byId.isEmpty ? table.concepts(matching: key) : byId {
-        thresholds[step * conceptCount + Int(c)] = value
+  /// A concept's threshold is the one keyed by its id, else by its name, else the default
+  /// (as the runtime's thresholders match them).
+  private mutating func bind(_ t: PipelineSpec.Thresholds, step: Int, _ table: PredictionTable) {
+    for c in 0..<conceptCount {
+      if let value = t.perConcept[table.conceptIds[c]] ?? t.perConcept[table.conceptNames[c]] ?? t.fallback {
+        thresholds[step * conceptCount + c] = value
       }
     }
   }

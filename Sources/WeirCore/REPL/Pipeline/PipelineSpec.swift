@@ -18,13 +18,21 @@ public struct PipelineSpec: Sendable, Equatable {
     /// A model node: its cached output is where predictions come from.
     case model
     /// A region-thresholder: keeps a region's concept when `value <comparison> threshold` holds for
-    /// that concept's threshold; concepts without a threshold are removed. Input-level concepts
-    /// pass through untouched.
-    case regionThreshold(ThresholdComparison, [String: Double])
+    /// that concept's threshold. Input-level concepts pass through untouched.
+    case regionThreshold(Thresholds)
     /// A concept-thresholder: the same over input-level concepts; regions pass through untouched.
-    case conceptThreshold(ThresholdComparison, [String: Double])
+    case conceptThreshold(Thresholds)
     /// An annotation-writer: writes every prediction that reaches it, with this status.
     case write(AnnotationStatus)
+  }
+
+  /// A thresholder's settings.
+  public struct Thresholds: Sendable, Equatable {
+    public var comparison: ThresholdComparison
+    /// Thresholds by concept id (or name).
+    public var perConcept: [String: Double]
+    /// `default_threshold`: for concepts not in `perConcept`. Without it they are removed.
+    public var fallback: Double?
   }
 
   public var steps: [Step]

@@ -29,15 +29,10 @@ public enum ThresholdComparison: Int, Sendable, CaseIterable {
     }
   }
 
-  /// From a scalar as written: the name or the number.
-  public init?(_ value: ScalarValue) {
-    switch value {
-    case .int(let n): self.init(rawValue: n)
-    case .string(let s):
-      guard let c = Self.allCases.first(where: { $0.name == s }) else { return nil }
-      self = c
-    default: return nil
-    }
+  /// From Clarifai's name, e.g. `GREATER_THAN`.
+  public init?(name: String) {
+    guard let c = Self.allCases.first(where: { $0.name == name }) else { return nil }
+    self = c
   }
 
   @inline(__always)
@@ -48,17 +43,6 @@ public enum ThresholdComparison: Int, Sendable, CaseIterable {
     case .lessThan: return value < threshold
     case .lessThanOrEqual: return value <= threshold
     case .equal: return value == threshold
-    }
-  }
-}
-
-extension AnnotationStatus {
-  /// From a scalar as written: the name (`ANNOTATION_SUCCESS`) or the number (`24150`).
-  init?(_ value: ScalarValue) {
-    switch value {
-    case .int(let n): self.init(rawValue: n)
-    case .string(let s): self.init(name: s)
-    default: return nil
     }
   }
 }

@@ -56,35 +56,38 @@ extension ReplSession {
       return workflow.vars.map(\.name.value) + workflow.nodes.map { $0.id.value + "." }
     }
     let id = node.id.value
-    let type = PipelineCompiler(workflow: workflow).nodeType(node) ?? ""
-    var params = node.params.map(\.name.value) + (Self.knownParams[type] ?? [])
+    let declared = checked?.node(id)?.type?.params ?? []
+    func isMapping(_ name: String) -> Bool {
+      if case .map? = node.param(name)?.value { return true }
+      return declared.first { $0.name == name }?.type == .conceptThresholds
+    }
     let rest = word.dropFirst(id.count + 1)
     if let dot = rest.firstIndex(of: ".") {
       let param = String(rest[..<dot])
       var keys: [String] = []
       if case .map(let entries, _)? = node.param(param)?.value { keys = entries.map(\.name.value) }
-      if param == "concepts" { keys += table?.conceptIds ?? [] }
+      if isMapping(param) { keys += table?.conceptIds ?? [] }
       return keys.map { "\(id).\(param).\($0)" }
     }
-    params = Array(Set(params)).sorted()
-    return params.map { p in
-      let isMap: Bool = { if case .map? = node.param(p)?.value { return true } else { return p == "concepts" } }()
-      return "\(id).\(p)" + (isMap ? "." : "")
-    }
+    let params = Set(node.params.map(\.name.value) + declared.map(\.name)).sorted()
+    return params.map { "\(id).\($0)" + (isMapping($0) ? "." : "") }
   }
 
-  /// Parameters the fast path reads, offered even when not written yet.
-  static let knownParams: [String: [String]] = [
-    "region-thresholder": ["concept_threshold_type", "concepts"],
-    "concept-thresholder": ["concept_threshold_type", "concepts"],
-    "annotation-writer": ["annotation_status", "annotation_user_id", "task_id"],
-  ]
-
-  /// Values offered after `set NAME =`: enum names for the comparator and status parameters.
+  /// Values offered after `set NAME =`: the names of an enum parameter, `true`/`false`, or vars
+  /// (as `$name`) for anything else.
   func valueCandidates(for name: String) -> [String] {
-    if name.hasSuffix(".concept_threshold_type") { return ThresholdComparison.allCases.map(\.name) }
-    if name.hasSuffix(".annotation_status") { return AnnotationStatus.allCases.map(\.name) }
-    return []
+    guard let workflow = document?.workflow, case .success(let target) = SettingTarget.resolve(name, in: workflow) else {
+      return []
+    }
+    let vars = workflow.vars.map { "$" + $0.name.value }
+    guard case .parameter(let node, let param, let key) = target, key == nil,
+      let decl = checked?.node(node)?.type?.param(param)
+    else { return vars }
+    switch decl.type {
+    case .enumeration(let domain): return domain.cases.map(\.name)
+    case .bool: return ["true", "false"]
+    default: return vars
+    }
   }
 
   /// Files and folders whose names start with the typed word; folders end with `/`.

@@ -6,8 +6,9 @@ extension ReplSession {
   func load(_ path: String) async -> ReplResponse {
     switch readDocument(environment.resolve(path), shownAs: path) {
     case .failure(let error): return error.response
-    case .success(let (document, warnings)):
+    case .success(let (document, checked, warnings)):
       self.document = document
+      self.checked = checked
       settings = [:]
       inputPatterns = nil
       snapshots = []
@@ -23,13 +24,26 @@ extension ReplSession {
     guard let old = document else { return .error("no workflow loaded; use 'load FILE' first") }
     switch readDocument(environment.resolve(old.path), shownAs: old.path) {
     case .failure(let error): return error.response
-    case .success(let (document, warnings)):
+    case .success(let (document, checked, warnings)):
       self.document = document
+      self.checked = checked
       let dropped = settings.keys.filter { document.workflow.value(of: $0) == nil && !Self.canAdd($0, document.workflow) }
       for target in dropped { settings[target] = nil }
+      // The settings kept must still make a workflow that checks; if not, they are all dropped.
+      var cleared: [SettingTarget] = []
+      let (again, errors) = ReplToolchain.check(document.workflow.applying(settings))
+      if errors.hasErrors {
+        cleared = settings.keys.sorted()
+        settings = [:]
+      } else {
+        self.checked = again
+      }
       var response = await refreshed(verb: "reloaded", warnings: warnings)
       if !dropped.isEmpty {
         response.text += "\nsettings dropped (no longer in the workflow): " + dropped.sorted().map(\.description).joined(separator: ", ")
+      }
+      if !cleared.isEmpty {
+        response.text += "\nsettings dropped (the workflow would not check with them): " + cleared.map(\.description).joined(separator: ", ")
       }
       return response
     }
@@ -43,7 +57,9 @@ extension ReplSession {
 
   /// Reads and parses a workflow file; errors (of the file or of its checking) refuse it, and the
   /// session keeps what it had.
-  func readDocument(_ fullPath: String, shownAs path: String) -> Result<(Document, [Diagnostic]), ReplResponseError> {
+  func readDocument(_ fullPath: String, shownAs path: String)
+    -> Result<(Document, CheckedWorkflow, [Diagnostic]), ReplResponseError>
+  {
     let bytes: [UInt8]
     do {
       bytes = try environment.readFile(fullPath)
@@ -53,15 +69,20 @@ extension ReplSession {
     let source = SourceFile(path: path, bytes: bytes)
     let (workflow, parseDiagnostics) = ReplToolchain.parse(source)
     var diagnostics = parseDiagnostics
-    if let workflow, !diagnostics.hasErrors { diagnostics += ReplToolchain.check(workflow, source) }
-    guard let workflow, !diagnostics.hasErrors else {
+    var checked: CheckedWorkflow?
+    if let workflow {
+      let (result, checkDiagnostics) = ReplToolchain.check(workflow)
+      checked = result
+      diagnostics = (diagnostics + checkDiagnostics).sortedUnique()
+    }
+    guard let workflow, let checked, !diagnostics.hasErrors else {
       let errors = diagnostics.filter { $0.severity == .error }.count
       return .failure(
         ReplResponseError(
           "'\(path)' was not loaded: \(ReplFormat.plural(errors, "error"))\n" + ReplToolchain.render(diagnostics, source),
           diagnostics: diagnostics))
     }
-    return .success((Document(path: fullPath, source: source, workflow: workflow), diagnostics))
+    return .success((Document(path: fullPath, source: source, workflow: workflow), checked, diagnostics))
   }
 
   /// After the workflow or the inputs changed: inputs resolved, model outputs fetched where not
@@ -84,7 +105,7 @@ extension ReplSession {
     let workflow = document.workflow
     let summary = LoadSummary(
       path: document.source.path, dialect: workflow.dialect, nodes: workflow.nodes.count, vars: workflow.vars.count,
-      writers: writerCount(workflow), inputs: inputs.count, regions: table?.regionCount ?? 0, cachedModels: cached,
+      writers: checked?.flatNodes(ofType: PipelineCompiler.writer).count ?? 0, inputs: inputs.count, regions: table?.regionCount ?? 0, cachedModels: cached,
       fetchedModels: fetched, failures: failures)
     var lines = [loadLine(verb, summary)]
     if !warnings.isEmpty { lines.append(ReplToolchain.render(warnings, document.source)) }
@@ -102,25 +123,12 @@ extension ReplSession {
     return text
   }
 
-  func writerCount(_ workflow: Workflow) -> Int {
-    let compiler = PipelineCompiler(workflow: workflow)
-    return workflow.nodes.filter { compiler.nodeType($0).map(PipelineCompiler.writers.contains) ?? false }.count
-  }
-
-  /// Model nodes whose outputs the session caches: those reading the workflow input.
-  func sourceModelNodes(_ workflow: Workflow) -> [WorkflowNode] {
-    let compiler = PipelineCompiler(workflow: workflow)
-    return workflow.nodes.filter { node in
-      node.inputs.isEmpty && !(compiler.nodeType(node).map(PipelineCompiler.operatorTypes.contains) ?? false)
-    }
-  }
-
   /// Fetches what the cache lacks for the current inputs and rebuilds the table. Returns the
   /// model nodes served wholly from cache, those asked, and per-input failures.
   func fetchOutputs() async -> (cached: [String], fetched: [String], failures: [String]) {
     guard let document else { return ([], [], []) }
     let workflow = document.workflow
-    let nodes = sourceModelNodes(workflow)
+    let nodes = checked?.sourceModels.map(\.syntax) ?? []
     var cached: [String] = []
     var fetched: [String] = []
     var failures: [String] = []
@@ -169,7 +177,7 @@ extension ReplSession {
     for pattern in patterns {
       let matches = resolveInputs(pattern, known: known)
       if matches.isEmpty {
-        let hint = NameSuggester.didYouMean(pattern, from: known.map(\.id))
+        let hint = NameSuggester.didYouMean(pattern, in: known.map(\.id))
         return .error("no file or known input matches '\(pattern)'\(hint)")
       }
       for item in matches where seen.insert(item.id).inserted { chosen.append(item) }

@@ -1,13 +1,13 @@
 extension ReplSession {
   /// The fast pipeline for the effective workflow, or why it cannot be used.
   func boundPipeline() -> Result<(BoundPipeline, PredictionTable), ReplResponseError> {
-    guard let effective = effectiveWorkflow else { return .failure(ReplResponseError("no workflow loaded; use 'load FILE' first")) }
+    guard let checked else { return .failure(ReplResponseError("no workflow loaded; use 'load FILE' first")) }
     guard let table, !table.inputs.isEmpty else { return .failure(ReplResponseError("no inputs; use 'inputs PATH|GLOB'")) }
-    return bind(effective, table)
+    return bind(checked, table)
   }
 
-  func bind(_ workflow: Workflow, _ table: PredictionTable) -> Result<(BoundPipeline, PredictionTable), ReplResponseError> {
-    switch PipelineCompiler(workflow: workflow).compile(workflow) {
+  func bind(_ checked: CheckedWorkflow, _ table: PredictionTable) -> Result<(BoundPipeline, PredictionTable), ReplResponseError> {
+    switch PipelineCompiler().compile(checked) {
     case .failure(let problem):
       // TODO: run such workflows through the interpreter over cached outputs.
       return .failure(ReplResponseError("this workflow cannot run in the REPL yet: \(problem.reason)"))
@@ -118,7 +118,7 @@ extension ReplSession {
     case .failure(let error): return error.response
     }
     guard let index = findInput(name, in: table.inputs) else {
-      let hint = NameSuggester.didYouMean(name, from: table.inputs.map(\.id))
+      let hint = NameSuggester.didYouMean(name, in: table.inputs.map(\.id))
       return .error("no input is named '\(name)'\(hint); 'inputs' lists them")
     }
     var traces: [Explanation.RegionTrace] = []

@@ -31,6 +31,7 @@ extension ReplSession {
       let (workflow, _) = ReplToolchain.parse(source)
       if let workflow {
         self.document = Document(path: document.path, source: source, workflow: workflow)
+        self.checked = ReplToolchain.check(workflow).checked
         settings = [:]
       } else {
         lines.append("warning: the saved file did not parse back; the session keeps its settings")

@@ -18,16 +18,21 @@ extension ReplSession {
     let home = workflow.value(of: target)?.range ?? anchor(of: target, in: workflow)
     let value = ParamValue(node).relocated(to: home)
     if case .varRef(let ref) = value, workflow.variable(ref.value) == nil {
-      let hint = NameSuggester.didYouMean(ref.value, from: workflow.vars.map(\.name.value))
+      let hint = NameSuggester.didYouMean(ref.value, in: workflow.vars.map(\.name.value))
       return .error("'$\(ref.value)' names no var\(hint)")
     }
     if case .variable(let v) = target, case .varRef(let ref) = value, ref.value == v {
       return .error("'\(v)' cannot be set to itself")
     }
     let candidate = merged(settings, target, value, file: workflow)
-    if let problem = validate(candidate, changing: target) { return problem }
+    let checked: CheckedWorkflow
+    switch validate(candidate, changing: target) {
+    case .success(let c): checked = c
+    case .failure(let problem): return problem.response
+    }
     let before = currentText(of: target)
     settings = candidate
+    self.checked = checked
     let change = SettingChange(
       target: target, fileValue: workflow.value(of: target)?.flowText, before: before, after: value.flowText)
     return ReplResponse(text: describe(change), payload: .setting(change))
@@ -44,7 +49,13 @@ extension ReplSession {
     let affected = settings.keys.filter { $0 == target || Self.isKey(of: target, $0) }
     guard !affected.isEmpty else { return .error("'\(target)' is not set; 'vars' lists what is") }
     let before = currentText(of: target)
-    for key in affected { settings[key] = nil }
+    var candidate = settings
+    for key in affected { candidate[key] = nil }
+    switch validate(candidate, changing: target) {
+    case .success(let c): checked = c
+    case .failure(let problem): return problem.response
+    }
+    settings = candidate
     let change = SettingChange(
       target: target, fileValue: document.workflow.value(of: target)?.flowText, before: before,
       after: document.workflow.value(of: target)?.flowText)
@@ -137,25 +148,25 @@ extension ReplSession {
     return n == n2 && p == p2
   }
 
-  /// Refuses settings that make the workflow wrong: new checker errors, or a thresholder or writer
-  /// whose values no longer make sense.
-  func validate(_ candidate: [SettingTarget: ParamValue], changing target: SettingTarget) -> ReplResponse? {
-    guard let document else { return nil }
-    let before = document.workflow.applying(settings)
-    let after = document.workflow.applying(candidate)
-    let known = Set(ReplToolchain.check(before, document.source).filter { $0.severity == .error }.map(\.message))
-    let errors = ReplToolchain.check(after, document.source).filter { $0.severity == .error && !known.contains($0.message) }
+  /// Refuses settings that make the workflow wrong: new checker errors (a threshold out of
+  /// range, an unknown comparator, a var that does not exist), or a workflow the fast path could
+  /// run before and cannot after. Returns the workflow checked with them.
+  func validate(_ candidate: [SettingTarget: ParamValue], changing target: SettingTarget)
+    -> Result<CheckedWorkflow, ReplResponseError>
+  {
+    guard let document else { return .failure(ReplResponseError("no workflow loaded")) }
+    let (before, beforeDiagnostics) = ReplToolchain.check(document.workflow.applying(settings))
+    let (after, afterDiagnostics) = ReplToolchain.check(document.workflow.applying(candidate))
+    let known = Set(beforeDiagnostics.filter { $0.severity == .error }.map(\.message))
+    let errors = afterDiagnostics.filter { $0.severity == .error && !known.contains($0.message) }
     if !errors.isEmpty {
       let lines = errors.map { "  \($0.message) [\($0.id)]" }.joined(separator: "\n")
-      return .error("'\(target)' not changed: the workflow would not check\n\(lines)", diagnostics: errors)
+      return .failure(ReplResponseError("'\(target)' not changed: the workflow would not check\n\(lines)", diagnostics: errors))
     }
-    if let problem = SettingRules.problem(target, in: after) { return .error("'\(target)' not changed: \(problem)") }
-    if case .success = PipelineCompiler(workflow: before).compile(before),
-      case .failure(let problem) = PipelineCompiler(workflow: after).compile(after)
-    {
-      return .error("'\(target)' not changed: \(problem.reason)")
+    if case .success = PipelineCompiler().compile(before), case .failure(let problem) = PipelineCompiler().compile(after) {
+      return .failure(ReplResponseError("'\(target)' not changed: \(problem.reason)"))
     }
-    return nil
+    return .success(after)
   }
 
   /// The value in force now, as flow text.

@@ -2,7 +2,7 @@ extension ReplSession {
   /// `sweep NAME FROM..TO …`: one fast run per value, the setting itself left as it was.
   func sweep(_ request: SweepRequest) async -> ReplResponse {
     let usage = ReplCommandInfo.named("sweep")?.usage
-    guard let document else { return .error("no workflow loaded; use 'load FILE' first") }
+    guard let document, let checked else { return .error("no workflow loaded; use 'load FILE' first") }
     guard let table, !table.inputs.isEmpty else { return .error("no inputs; use 'inputs PATH|GLOB'") }
     let target: SettingTarget
     switch SettingTarget.resolve(request.name, in: document.workflow) {
@@ -11,22 +11,21 @@ extension ReplSession {
     }
     let current = effectiveWorkflow?.value(of: target)
     let currentNumber = current.flatMap { ValueResolver(workflow: effectiveWorkflow!).scalar($0)?.number }
-    if current != nil, currentNumber == nil {
-      return .error("'\(target)' is \(current!.flowText), not a number; only numbers can be swept")
+    if let current, currentNumber == nil {
+      return .error("'\(target)' is \(current.flowText), not a number; only numbers can be swept")
     }
     let values = request.values
-    let home = current?.range ?? anchor(of: target, in: document.workflow)
     for endpoint in [values.first, values.last].compactMap({ $0 }) {
-      let candidate = merged(settings, target, Self.number(endpoint, at: home), file: document.workflow)
-      if let problem = validate(candidate, changing: target) {
-        return .error(problem.text.replacingPrefix("error: '\(target)' not changed: ", with: "cannot sweep to \(ReplFormat.value(endpoint)): "))
+      let (_, diagnostics) = checked.with(Self.overrides(target, endpoint))
+      if let error = diagnostics.first(where: { $0.severity == .error }) {
+        return .error("cannot sweep to \(ReplFormat.value(endpoint)): \(error.message) [\(error.id)]")
       }
     }
     let start = environment.clock()
     var points: [SweepResult.Point] = []
     for value in values {
-      let workflow = document.workflow.applying(merged(settings, target, Self.number(value, at: home), file: document.workflow))
-      switch bind(workflow, table) {
+      let (point, _) = checked.with(Self.overrides(target, value))
+      switch bind(point, table) {
       case .failure(let error): return error.response
       case .success(let (bound, _)):
         let evaluation = PipelineEvaluator.evaluate(bound, table, masks: false, branches: truth != nil)
@@ -52,6 +51,16 @@ extension ReplSession {
     return ReplResponse(text: text, payload: .sweep(result))
   }
 
+  /// The checker's overrides that set `target` to `value` (the session's own settings are
+  /// already in the checked workflow's AST).
+  static func overrides(_ target: SettingTarget, _ value: Double) -> Overrides {
+    switch target {
+    case .variable(let name): return Overrides(vars: [name: .float(value)])
+    case .parameter(let node, let name, let key):
+      return Overrides(params: [ParamOverride(node: node, param: name, key: key, value: .float(value))])
+    }
+  }
+
   private func writePlot(_ result: SweepResult, _ path: String) -> Result<Void, ReplResponseError> {
     guard let writer = environment.plotWriter else {
       return .failure(ReplResponseError("plots are written by the weir command line, not by this session"))
@@ -64,14 +73,4 @@ extension ReplSession {
     }
   }
 
-  /// A number as a parameter value, at `range` in the file.
-  static func number(_ x: Double, at range: SourceRange) -> ParamValue {
-    .scalar(YAMLScalar(value: ReplFormat.value(x), style: .plain, tag: nil, range: range, resolved: .float(x)))
-  }
-}
-
-extension String {
-  fileprivate func replacingPrefix(_ prefix: String, with replacement: String) -> String {
-    hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
-  }
 }

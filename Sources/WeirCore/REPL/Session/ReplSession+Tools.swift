@@ -2,26 +2,36 @@ extension ReplSession {
   /// `show NODE`: the node, what it reads and who reads it, its parameters in force, and — from the
   /// checker and the band analysis — the kind and the confidence bands that reach it.
   func show(_ name: String) -> ReplResponse {
-    guard let effective = effectiveWorkflow else { return .error("no workflow loaded; use 'load FILE' first") }
-    guard let node = effective.node(name) else {
-      let hint = NameSuggester.didYouMean(name, from: effective.nodes.map(\.id.value))
+    guard let checked else { return .error("no workflow loaded; use 'load FILE' first") }
+    guard let node = checked.node(name) else {
+      let hint = NameSuggester.didYouMean(name, in: checked.nodes.map(\.id))
       return .error("no node is named '\(name)'\(hint)")
     }
-    let type = PipelineCompiler(workflow: effective).nodeType(node)
-    let readers = effective.nodes.filter { $0.inputs.contains { $0.value == name } }.map(\.id.value)
-    let params = node.params.map { ($0.name.value, $0.value.flowText) }
-    var lines = ["\(name)" + (type.map { ": \($0)" } ?? "")]
-    lines.append("  reads: " + (node.inputs.isEmpty ? "IN (the workflow input)" : node.inputs.map(\.value).joined(separator: ", ")))
+    let readers = checked.readers(of: .node(name))
+    let inputs = node.inputs.map { ref -> String in
+      if case .node(let id) = ref { return id }
+      return "IN (the workflow input)"
+    }
+    let params = node.params.map { p -> (name: String, value: String) in
+      let via = p.vars.isEmpty ? "" : "  (via " + p.vars.map { "$" + $0 }.joined(separator: ", ") + ")"
+      let source = p.source == .defaultValue ? "  (default)" : ""
+      return (p.name, "\(p.value)\(via)\(source)")
+    }
+    var lines = ["\(name): " + (node.type.map { "\($0.name) (\($0.family.rawValue), runs as \($0.role.rawValue))" } ?? "unknown type")]
+    if let model = node.syntax.model?.value { lines.append("  model: \(model)") }
+    lines.append("  reads: " + inputs.joined(separator: ", "))
     lines.append("  read by: " + (readers.isEmpty ? "nothing" : readers.joined(separator: ", ")))
+    lines.append("  kind in: " + (node.inputKind.map { "\($0)" } ?? "unknown"))
+    lines.append("  kind out: " + (node.outputKind.map { "\($0)" } ?? "unknown"))
     if !params.isEmpty {
       var table = ReplTextTable([])
       for (k, v) in params { table.add([k, v]) }
       lines.append("  params:\n" + table.render(indent: "    "))
     }
-    // TODO: the kind and confidence bands, from the checker and the band analysis once landed.
+    // TODO: the confidence bands reaching the node, from the band analysis once lint has landed.
     let report = NodeReport(
-      node: name, type: type, inputs: node.inputs.map(\.value), readers: readers, params: params, kind: nil, bands: [],
-      text: lines.joined(separator: "\n"))
+      node: name, type: node.type?.name, inputs: inputs, readers: readers, params: params,
+      kind: node.inputKind.map { "\($0)" }, bands: [], text: lines.joined(separator: "\n"))
     return ReplResponse(text: report.text, payload: .node(report))
   }
 
@@ -35,7 +45,7 @@ extension ReplSession {
   /// `check`: the type checker on the workflow with the current settings.
   func check() -> ReplResponse {
     guard let document, let effective = effectiveWorkflow else { return .error("no workflow loaded; use 'load FILE' first") }
-    let diagnostics = ReplToolchain.check(effective, document.source).sortedUnique()
+    let diagnostics = ReplToolchain.check(effective).diagnostics
     let errors = diagnostics.filter { $0.severity == .error }.count
     let text = diagnostics.isEmpty ? "no problems" : ReplToolchain.render(diagnostics, document.source)
     return ReplResponse(status: errors > 0 ? .error : .ok, text: text, diagnostics: diagnostics, payload: .text)

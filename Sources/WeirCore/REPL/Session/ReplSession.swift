@@ -15,6 +15,8 @@ public final class ReplSession {
   }
 
   public internal(set) var document: Document?
+  /// The loaded workflow with the settings applied, as the checker sees it.
+  public internal(set) var checked: CheckedWorkflow?
   /// Vars and parameters changed with `set`, by target; the file is untouched until `save`.
   public internal(set) var settings: [SettingTarget: ParamValue] = [:]
   /// The session's inputs.
@@ -90,7 +92,7 @@ public final class ReplSession {
     }
     guard let info = ReplCommandInfo.named(command) else {
       return .error(
-        "unknown command '\(command)'\(NameSuggester.didYouMean(command, from: ReplCommandInfo.all.map(\.name)))")
+        "unknown command '\(command)'\(NameSuggester.didYouMean(command, in: ReplCommandInfo.all.map(\.name)))")
     }
     return ReplResponse(text: "usage: \(info.usage)\n  \(info.summary)", payload: .help([info]))
   }

@@ -6,10 +6,11 @@ enum ReplToolchain {
     WorkflowParser.parse(file)
   }
 
-  /// Checks a workflow (with the session's settings applied): graph rules, then types.
-  static func check(_ workflow: Workflow, _ file: SourceFile) -> [Diagnostic] {
-    // TODO: the type checker once it has landed.
-    GraphChecker.check(workflow)
+  /// Checks a workflow (with the session's settings applied): graph rules, then types, as
+  /// `weir check` does.
+  static func check(_ workflow: Workflow) -> (checked: CheckedWorkflow, diagnostics: [Diagnostic]) {
+    let (checked, typeDiagnostics) = TypeChecker(library: .standard).check(workflow)
+    return (checked, (GraphChecker.check(workflow) + typeDiagnostics).sortedUnique())
   }
 
   /// Renders diagnostics as `weir check` prints them (no colour: the front end decides).
@@ -17,5 +18,19 @@ enum ReplToolchain {
     var text = DiagnosticRenderer.text(diagnostics.sortedUnique(), in: file)
     while text.hasSuffix("\n") { text.removeLast() }
     return text
+  }
+}
+
+extension CheckedWorkflow {
+  /// The nodes whose type is `name`, workflow-typed nodes inlined.
+  func flatNodes(ofType name: String) -> [String] {
+    var flat: [PipelineCompiler.FlatNode] = []
+    PipelineCompiler.flatten(self, prefix: "", input: [], into: &flat)
+    return flat.filter { $0.node.type?.name == name }.map(\.id)
+  }
+
+  /// Model nodes reading the workflow input: the ones whose outputs the session caches.
+  var sourceModels: [CheckedNode] {
+    nodes.filter { $0.isModel && $0.inputs == [.workflowInput] }
   }
 }

@@ -33,7 +33,7 @@ public enum SettingTarget: Hashable, Sendable, Comparable, CustomStringConvertib
       let head = text.contains(".") ? String(text[..<text.firstIndex(of: ".")!]) : text
       let candidates = workflow.vars.map(\.name.value) + workflow.nodes.map(\.id.value)
       return .failure(
-        ReplCommandError("no var or node is named '\(head)'\(NameSuggester.didYouMean(head, from: candidates))"))
+        ReplCommandError("no var or node is named '\(head)'\(NameSuggester.didYouMean(head, in: candidates))"))
     }
     let rest = text.dropFirst(node.count + 1)
     guard let dot = rest.firstIndex(of: ".") else {
