@@ -48,7 +48,7 @@ let package = Package(
     .testTarget(
       name: "WeirModelsTests",
       dependencies: ["WeirModels", "WeirCore", .product(name: "FlyingFox", package: "FlyingFox")]),
-    .testTarget(name: "WeirCLITests", dependencies: ["WeirCore"]),
+    .testTarget(name: "WeirCLITests", dependencies: ["WeirCore", "WeirVision"]),
   ],
   swiftLanguageModes: [.v5]
 )

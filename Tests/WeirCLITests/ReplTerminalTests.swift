@@ -56,3 +56,38 @@ import Testing
     try t.waitForExit()
   }
 }
+
+@Suite(.serialized) struct ReplTerminalCompletionTests {
+  /// With a workflow loaded, completion knows its nodes, parameters, concepts and enum values.
+  @Test(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"))
+  func completesNodesParametersAndValues() throws {
+    let binary = try #require(ReplCLI.binary, "no weir binary: run 'swift build' first")
+    let dir = try ReplCLI.scratch()
+    let t = try ReplTerminal(binary: binary, directory: dir, history: dir.appendingPathComponent("history"), arguments: ["pets.yaml"])
+    defer { t.close() }
+    try t.waitFor("the workflow loaded") { $0.contains("loaded pets.yaml (native)") && $0.hasSuffix("weir>") }
+    try t.type("show pl")
+    try t.press("Tab")
+    try t.waitForLastLine("weir> show plausible")
+    try t.press("C-u")
+    try t.type("set su")
+    try t.press("Tab")
+    try t.waitForLastLine("weir> set sure.")
+    try t.type("concept_")
+    try t.press("Tab")
+    try t.waitForLastLine("weir> set sure.concept_threshold_type")
+    try t.type(" = GREATER_THAN_")
+    try t.press("Tab")
+    try t.waitForLastLine("weir> set sure.concept_threshold_type = GREATER_THAN_OR_EQUAL")
+    try t.press("Enter")
+    try t.waitFor("the setting") { $0.contains("sure.concept_threshold_type = GREATER_THAN_OR_EQUAL  (in the file: GREATER_THAN)") }
+    try t.type("set re")
+    try t.press("Tab")
+    try t.waitForLastLine("weir> set review")
+    try t.type(" = 0.6")
+    try t.press("Enter")
+    try t.type("vars")
+    try t.press("Enter")
+    try t.waitFor("the vars") { $0.contains("* changed in this session") && $0.contains("0.6 *") }
+  }
+}
