@@ -19,7 +19,8 @@ struct ReplCommand: AsyncParsableCommand {
   @Option(help: "A COCO annotations file to use as ground truth.")
   var truth: String?
 
-  @Option(parsing: .upToNextOption, help: "Inputs (files, folders, globs) instead of every input the models know.")
+  @Option(
+    parsing: .upToNextOption, help: "Inputs (files, folders, globs) instead of every input the models know.")
   var inputs: [String] = []
 
   @Flag(help: "Allow 'command' backends to run local programs.")
@@ -39,7 +40,8 @@ struct ReplCommand: AsyncParsableCommand {
       }
     }
     let interactive = isatty(STDIN_FILENO) == 1
-    let failures = await ReplLoop(session: session).run(interactive: interactive, historyPath: ReplLoop.historyPath())
+    let failures = await ReplLoop(session: session).run(
+      interactive: interactive, historyPath: ReplLoop.historyPath())
     if !interactive, failures > 0 || failed { throw ExitCode(1) }
   }
 

@@ -4,7 +4,9 @@ import Testing
 /// `weir repl < script`: commands read line by line from a non-terminal standard input.
 @Suite struct ReplScriptTests {
   /// Runs `weir repl ARGS` in `directory` with `script` on standard input.
-  static func run(_ arguments: [String] = [], script: String, in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+  static func run(_ arguments: [String] = [], script: String, in directory: URL) throws -> (
+    status: Int32, stdout: String, stderr: String
+  ) {
     let binary = try #require(ReplCLI.binary, "no weir binary: run 'swift build' first")
     let process = Process()
     process.executableURL = binary
@@ -22,7 +24,10 @@ import Testing
     process.standardError = try FileHandle(forWritingTo: files[2])
     try process.run()
     process.waitUntilExit()
-    return (process.terminationStatus, try String(contentsOf: files[1], encoding: .utf8), try String(contentsOf: files[2], encoding: .utf8))
+    return (
+      process.terminationStatus, try String(contentsOf: files[1], encoding: .utf8),
+      try String(contentsOf: files[2], encoding: .utf8)
+    )
   }
 
   @Test func scriptErrorsGoToStandardErrorWithTheirLineAndFailTheRun() throws {
@@ -36,7 +41,9 @@ import Testing
 
         """)
     #expect(r.status == 1)
-    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("history").path), "scripts leave no history")
+    #expect(
+      !FileManager.default.fileExists(atPath: dir.appendingPathComponent("history").path),
+      "scripts leave no history")
   }
 
   @Test func aCleanScriptExitsZero() throws {

@@ -9,14 +9,18 @@ import WeirVision
 /// A whole tuning session through the real binary: the example workflow with the built-in
 /// cat-face detector on real photos, thresholds changed, swept with plots, explained and saved.
 @Suite struct ReplSessionScriptTests {
-  static let photos = ["cat_tabby_opencvdoc.jpg", "cat_kitten_gcompris.jpg", "cat_chelsea_skimage.png", "cat_yarn_gcompris.jpg"]
+  static let photos = [
+    "cat_tabby_opencvdoc.jpg", "cat_kitten_gcompris.jpg", "cat_chelsea_skimage.png", "cat_yarn_gcompris.jpg",
+  ]
 
   /// A scratch folder with the example workflow and four of its photos.
   static func example() throws -> URL {
     let dir = try ReplCLI.scratch()
     let pets = ReplCLI.root.appendingPathComponent("examples/pets")
-    try FileManager.default.copyItem(at: pets.appendingPathComponent("workflow.yaml"), to: dir.appendingPathComponent("workflow.yaml"))
-    try FileManager.default.createDirectory(at: dir.appendingPathComponent("photos"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: pets.appendingPathComponent("workflow.yaml"), to: dir.appendingPathComponent("workflow.yaml"))
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("photos"), withIntermediateDirectories: true)
     for photo in photos {
       try FileManager.default.copyItem(
         at: pets.appendingPathComponent("photos/\(photo)"), to: dir.appendingPathComponent("photos/\(photo)"))
@@ -92,12 +96,17 @@ import WeirVision
     #expect(image.width == 900)
     #expect(image.height == 540)
     var counts: [String: Int] = [:]
-    let colors = ["accepted": (46, 125, 50), "review": (239, 108, 0), "dropped": (117, 117, 117), "ink": (33, 33, 33), "white": (255, 255, 255)]
+    let colors = [
+      "accepted": (46, 125, 50), "review": (239, 108, 0), "dropped": (117, 117, 117), "ink": (33, 33, 33),
+      "white": (255, 255, 255),
+    ]
     for i in stride(from: 0, to: image.pixels.count, by: 3) {
       let p = (Int(image.pixels[i]), Int(image.pixels[i + 1]), Int(image.pixels[i + 2]))
       for (name, c) in colors where p == c { counts[name, default: 0] += 1 }
     }
-    for name in ["accepted", "review", "dropped", "ink"] { #expect(counts[name, default: 0] > 200, "\(name): \(counts)") }
+    for name in ["accepted", "review", "dropped", "ink"] {
+      #expect(counts[name, default: 0] > 200, "\(name): \(counts)")
+    }
     #expect(counts["white", default: 0] > image.width * image.height / 2)
     // The left axis is a dark vertical line at x = 80 through the plot area.
     let axisDark = (100..<400).filter { y in image.pixels[(y * image.width + 80) * 3] < 100 }.count

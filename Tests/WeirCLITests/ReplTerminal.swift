@@ -35,7 +35,8 @@ final class ReplTerminal {
   @discardableResult
   func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
     let tmux = try #require(Self.tmux, "tmux is not installed")
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "\(socket)-\(UUID().uuidString).out")
     defer { try? FileManager.default.removeItem(at: file) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -58,10 +59,12 @@ final class ReplTerminal {
 
   /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module does
   /// not export.
-  private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
-    guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
-    return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
-  }()
+  private static let addCloseFrom:
+    (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+      guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+      return unsafeBitCast(
+        symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
 
   /// Types text literally.
   func type(_ text: String) throws { try run(["send-keys", "-t", "repl", "-l", text]) }
@@ -71,8 +74,10 @@ final class ReplTerminal {
 
   /// The visible screen, trailing blank lines removed.
   func screen() throws -> String {
-    let lines = try run(["capture-pane", "-p", "-t", "repl"]).output.split(separator: "\n", omittingEmptySubsequences: false)
-    return lines.map(String.init).reversed().drop { $0.trimmingCharacters(in: .whitespaces).isEmpty }.reversed()
+    let lines = try run(["capture-pane", "-p", "-t", "repl"]).output.split(
+      separator: "\n", omittingEmptySubsequences: false)
+    return lines.map(String.init).reversed().drop { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+      .reversed()
       .joined(separator: "\n")
   }
 
@@ -94,7 +99,8 @@ final class ReplTerminal {
   @discardableResult
   func waitForLastLine(_ line: String) throws -> String {
     try waitFor("the line '\(line)'") { screen in
-      (screen.split(separator: "\n").last.map { String($0) } ?? "").replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression) == line
+      (screen.split(separator: "\n").last.map { String($0) } ?? "").replacingOccurrences(
+        of: #"\s+$"#, with: "", options: .regularExpression) == line
     }
   }
 
@@ -116,7 +122,9 @@ final class ReplTerminal {
 enum ReplCLI {
   static let root: URL = {
     var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { url.deleteLastPathComponent() }
+    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+      url.deleteLastPathComponent()
+    }
     return url
   }()
 
@@ -125,7 +133,9 @@ enum ReplCLI {
     var candidates: [URL] = []
     if let executable = Bundle.main.executableURL {
       var dir = executable.deletingLastPathComponent()
-      while dir.pathExtension == "xctest" || ["MacOS", "Contents"].contains(dir.lastPathComponent) { dir.deleteLastPathComponent() }
+      while dir.pathExtension == "xctest" || ["MacOS", "Contents"].contains(dir.lastPathComponent) {
+        dir.deleteLastPathComponent()
+      }
       candidates.append(dir.appendingPathComponent("weir"))
     }
     candidates.append(root.appendingPathComponent(".build/debug/weir"))
@@ -134,11 +144,13 @@ enum ReplCLI {
 
   /// A fresh folder with copies of the REPL fixtures.
   static func scratch() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-repl-cli-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "weir-repl-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let fixtures = root.appendingPathComponent("Tests/Fixtures/repl")
     for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) {
-      try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+      try FileManager.default.copyItem(
+        at: fixtures.appendingPathComponent(name), to: dir.appendingPathComponent(name))
     }
     return dir
   }

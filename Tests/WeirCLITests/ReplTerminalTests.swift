@@ -22,7 +22,9 @@ import Testing
       try t.press("C-l")
       try t.type("s")
       try t.press("Tab", "Tab")
-      try t.waitFor("the candidates") { $0.contains("save") && $0.contains("set") && $0.contains("show") && $0.contains("sweep") }
+      try t.waitFor("the candidates") {
+        $0.contains("save") && $0.contains("set") && $0.contains("show") && $0.contains("sweep")
+      }
       try t.type("w")
       try t.press("Tab")
       try t.waitFor("'sw' completed") { $0.hasSuffix("weir> sweep") }
@@ -42,7 +44,8 @@ import Testing
       try t.waitForExit()
     }
     let saved = try String(contentsOf: history, encoding: .utf8)
-    #expect(saved.contains("help") && saved.contains("swep") && saved.contains("quit"), "history file: \(saved)")
+    #expect(
+      saved.contains("help") && saved.contains("swep") && saved.contains("quit"), "history file: \(saved)")
     // A new session finds the history: Up, Up gives the line before 'quit'.
     let t = try ReplTerminal(binary: binary, directory: dir, history: history)
     defer { t.close() }
@@ -63,7 +66,9 @@ import Testing
   func completesNodesParametersAndValues() throws {
     let binary = try #require(ReplCLI.binary, "no weir binary: run 'swift build' first")
     let dir = try ReplCLI.scratch()
-    let t = try ReplTerminal(binary: binary, directory: dir, history: dir.appendingPathComponent("history"), arguments: ["pets.yaml"])
+    let t = try ReplTerminal(
+      binary: binary, directory: dir, history: dir.appendingPathComponent("history"), arguments: ["pets.yaml"]
+    )
     defer { t.close() }
     try t.waitFor("the workflow loaded") { $0.contains("loaded pets.yaml (native)") && $0.hasSuffix("weir>") }
     try t.type("show pl")
@@ -80,7 +85,9 @@ import Testing
     try t.press("Tab")
     try t.waitForLastLine("weir> set sure.concept_threshold_type = GREATER_THAN_OR_EQUAL")
     try t.press("Enter")
-    try t.waitFor("the setting") { $0.contains("sure.concept_threshold_type = GREATER_THAN_OR_EQUAL  (in the file: GREATER_THAN)") }
+    try t.waitFor("the setting") {
+      $0.contains("sure.concept_threshold_type = GREATER_THAN_OR_EQUAL  (in the file: GREATER_THAN)")
+    }
     try t.type("set re")
     try t.press("Tab")
     try t.waitForLastLine("weir> set review")

@@ -11,7 +11,8 @@ enum BitmapFont {
   static func glyph(_ ch: Character) -> [[Bool]] {
     let art = shapes[ch] ?? shapes["?"]!
     let padded = art + Array(repeating: "     ", count: max(0, rows - art.count))
-    return padded.map { row in Array(row.padding(toLength: 5, withPad: " ", startingAt: 0)).map { $0 == "#" } }
+    return padded.map { row in Array(row.padding(toLength: 5, withPad: " ", startingAt: 0)).map { $0 == "#" }
+    }
   }
 
   static let shapes: [Character: [String]] = digits.merging(upper) { a, _ in a }.merging(lower) { a, _ in a }

@@ -51,7 +51,8 @@ enum PNGRenderer {
         sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: length))
       }, nil)
     png_set_IHDR(
-      png, info, png_uint_32(raster.width), png_uint_32(raster.height), 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+      png, info, png_uint_32(raster.width), png_uint_32(raster.height), 8, PNG_COLOR_TYPE_RGB,
+      PNG_INTERLACE_NONE,
       PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT)
     png_write_info(png, info)
     raster.pixels.withUnsafeBufferPointer { buffer in

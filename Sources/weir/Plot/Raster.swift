@@ -69,7 +69,8 @@ struct Raster {
         let run = period < 8 ? min(8 - period, length - t) : min(13 - period, length - t)
         if period < 8 {
           let p = ChartScene.Point(x: a.x + (b.x - a.x) * t / length, y: a.y + (b.y - a.y) * t / length)
-          let q = ChartScene.Point(x: a.x + (b.x - a.x) * (t + run) / length, y: a.y + (b.y - a.y) * (t + run) / length)
+          let q = ChartScene.Point(
+            x: a.x + (b.x - a.x) * (t + run) / length, y: a.y + (b.y - a.y) * (t + run) / length)
           pieces.append((p, q))
         }
         t += run
@@ -83,7 +84,9 @@ struct Raster {
   }
 
   /// Coverage of a capsule around a segment, split into short pieces so each touches few pixels.
-  private func stroke(_ a: ChartScene.Point, _ b: ChartScene.Point, _ half: Double, _ coverage: inout [Int: Double]) {
+  private func stroke(
+    _ a: ChartScene.Point, _ b: ChartScene.Point, _ half: Double, _ coverage: inout [Int: Double]
+  ) {
     let length = hypot(b.x - a.x, b.y - a.y)
     let steps = max(1, Int(ceil(length / 8)))
     for s in 0..<steps {
@@ -112,7 +115,10 @@ struct Raster {
 
   /// Text in the bitmap font, `scale` pixels per font pixel. The anchor point is on the baseline,
   /// as in SVG; vertical text reads bottom to top.
-  mutating func text(_ string: String, at p: ChartScene.Point, anchor: ChartScene.Anchor, scale: Int, vertical: Bool, _ color: RGB) {
+  mutating func text(
+    _ string: String, at p: ChartScene.Point, anchor: ChartScene.Anchor, scale: Int, vertical: Bool,
+    _ color: RGB
+  ) {
     let advance = BitmapFont.advance * scale
     let total = Double(advance * string.count - scale)
     let shift = anchor == .start ? 0 : anchor == .middle ? total / 2 : total
@@ -126,7 +132,9 @@ struct Raster {
           let v = Double(row * scale - baseline)
           for dy in 0..<scale {
             for dx in 0..<scale {
-              let (x, y) = vertical ? (p.x + v + Double(dy), p.y - u - Double(dx)) : (p.x + u + Double(dx), p.y + v + Double(dy))
+              let (x, y) =
+                vertical
+                ? (p.x + v + Double(dy), p.y - u - Double(dx)) : (p.x + u + Double(dx), p.y + v + Double(dy))
               blend(Int(x.rounded(.down)), Int(y.rounded(.down)), color, 1)
             }
           }

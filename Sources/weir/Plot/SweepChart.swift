@@ -42,20 +42,32 @@ struct SweepChart {
       yTicks = NiceTicks(min: 0, max: Double(max(highest, 1)))
     }
 
-    func x(_ v: Double) -> Double { left + (v - xTicks.lower) / (xTicks.upper - xTicks.lower) * (right - left) }
-    func y(_ count: Double) -> Double { bottom - (count - yTicks.lower) / (yTicks.upper - yTicks.lower) * (bottom - top) }
+    func x(_ v: Double) -> Double {
+      left + (v - xTicks.lower) / (xTicks.upper - xTicks.lower) * (right - left)
+    }
+    func y(_ count: Double) -> Double {
+      bottom - (count - yTicks.lower) / (yTicks.upper - yTicks.lower) * (bottom - top)
+    }
     func yShare(_ share: Double) -> Double { bottom - share * (bottom - top) }
 
     mutating func draw() {
       title()
       axes()
-      if let current = sweep.currentValue, current >= xTicks.lower, current <= xTicks.upper { marker(current) }
+      if let current = sweep.currentValue, current >= xTicks.lower, current <= xTicks.upper {
+        marker(current)
+      }
       for branch in [PredictionBranch.dropped, .review, .accepted] {
-        series(branch.name, SweepChart.colors[branch]!, dashed: false, sweep.points.map { y(Double($0.count(branch))) })
+        series(
+          branch.name, SweepChart.colors[branch]!, dashed: false,
+          sweep.points.map { y(Double($0.count(branch))) })
       }
       if sweep.hasTruth {
-        series("precision", SweepChart.precisionColor, dashed: true, sweep.points.map { p in p.truth?.precision.map(yShare) })
-        series("recall", SweepChart.recallColor, dashed: true, sweep.points.map { p in p.truth?.recall.map(yShare) })
+        series(
+          "precision", SweepChart.precisionColor, dashed: true,
+          sweep.points.map { p in p.truth?.precision.map(yShare) })
+        series(
+          "recall", SweepChart.recallColor, dashed: true,
+          sweep.points.map { p in p.truth?.recall.map(yShare) })
       }
       legend()
     }
@@ -63,45 +75,87 @@ struct SweepChart {
     mutating func title() {
       let text = "sweep \(sweep.target): \(sweep.predictions) predictions on \(sweep.inputs) inputs"
       scene.shapes.append(
-        .text(text, at: .init(x: Double(SweepChart.width) / 2, y: 34), anchor: .middle, size: .title, color: SweepChart.ink, vertical: false, role: "title"))
+        .text(
+          text, at: .init(x: Double(SweepChart.width) / 2, y: 34), anchor: .middle, size: .title,
+          color: SweepChart.ink, vertical: false, role: "title"))
     }
 
     mutating func axes() {
       for v in yTicks.values {
         let py = y(v)
-        scene.shapes.append(.line([.init(x: left, y: py), .init(x: right, y: py)], color: SweepChart.grid, width: 1, dashed: false, role: "grid y"))
-        scene.shapes.append(.line([.init(x: left - 6, y: py), .init(x: left, y: py)], color: SweepChart.ink, width: 1.5, dashed: false, role: "tick y"))
-        scene.shapes.append(.text(yTicks.label(v), at: .init(x: left - 10, y: py + 5), anchor: .end, size: .label, color: SweepChart.ink, vertical: false, role: "tick-label y"))
+        scene.shapes.append(
+          .line(
+            [.init(x: left, y: py), .init(x: right, y: py)], color: SweepChart.grid, width: 1, dashed: false,
+            role: "grid y"))
+        scene.shapes.append(
+          .line(
+            [.init(x: left - 6, y: py), .init(x: left, y: py)], color: SweepChart.ink, width: 1.5,
+            dashed: false, role: "tick y"))
+        scene.shapes.append(
+          .text(
+            yTicks.label(v), at: .init(x: left - 10, y: py + 5), anchor: .end, size: .label,
+            color: SweepChart.ink, vertical: false, role: "tick-label y"))
       }
       for v in xTicks.values {
         let px = x(v)
-        scene.shapes.append(.line([.init(x: px, y: bottom), .init(x: px, y: bottom + 6)], color: SweepChart.ink, width: 1.5, dashed: false, role: "tick x"))
-        scene.shapes.append(.text(xTicks.label(v), at: .init(x: px, y: bottom + 24), anchor: .middle, size: .label, color: SweepChart.ink, vertical: false, role: "tick-label x"))
+        scene.shapes.append(
+          .line(
+            [.init(x: px, y: bottom), .init(x: px, y: bottom + 6)], color: SweepChart.ink, width: 1.5,
+            dashed: false, role: "tick x"))
+        scene.shapes.append(
+          .text(
+            xTicks.label(v), at: .init(x: px, y: bottom + 24), anchor: .middle, size: .label,
+            color: SweepChart.ink, vertical: false, role: "tick-label x"))
       }
-      scene.shapes.append(.line([.init(x: left, y: top), .init(x: left, y: bottom), .init(x: right, y: bottom)], color: SweepChart.ink, width: 1.5, dashed: false, role: "axis"))
-      scene.shapes.append(.text(sweep.target, at: .init(x: (left + right) / 2, y: bottom + 50), anchor: .middle, size: .label, color: SweepChart.ink, vertical: false, role: "axis-label x"))
-      scene.shapes.append(.text("predictions", at: .init(x: 24, y: (top + bottom) / 2), anchor: .middle, size: .label, color: SweepChart.ink, vertical: true, role: "axis-label y"))
+      scene.shapes.append(
+        .line(
+          [.init(x: left, y: top), .init(x: left, y: bottom), .init(x: right, y: bottom)],
+          color: SweepChart.ink, width: 1.5, dashed: false, role: "axis"))
+      scene.shapes.append(
+        .text(
+          sweep.target, at: .init(x: (left + right) / 2, y: bottom + 50), anchor: .middle, size: .label,
+          color: SweepChart.ink, vertical: false, role: "axis-label x"))
+      scene.shapes.append(
+        .text(
+          "predictions", at: .init(x: 24, y: (top + bottom) / 2), anchor: .middle, size: .label,
+          color: SweepChart.ink, vertical: true, role: "axis-label y"))
       if sweep.hasTruth { shareAxis() }
     }
 
     mutating func shareAxis() {
-      scene.shapes.append(.line([.init(x: right, y: top), .init(x: right, y: bottom)], color: SweepChart.ink, width: 1.5, dashed: false, role: "axis right"))
+      scene.shapes.append(
+        .line(
+          [.init(x: right, y: top), .init(x: right, y: bottom)], color: SweepChart.ink, width: 1.5,
+          dashed: false, role: "axis right"))
       for share in stride(from: 0.0, through: 1.0, by: 0.25) {
         let py = yShare(share)
-        scene.shapes.append(.line([.init(x: right, y: py), .init(x: right + 6, y: py)], color: SweepChart.ink, width: 1.5, dashed: false, role: "tick right"))
-        scene.shapes.append(.text("\(Int(share * 100))%", at: .init(x: right + 10, y: py + 5), anchor: .start, size: .label, color: SweepChart.ink, vertical: false, role: "tick-label right"))
+        scene.shapes.append(
+          .line(
+            [.init(x: right, y: py), .init(x: right + 6, y: py)], color: SweepChart.ink, width: 1.5,
+            dashed: false, role: "tick right"))
+        scene.shapes.append(
+          .text(
+            "\(Int(share * 100))%", at: .init(x: right + 10, y: py + 5), anchor: .start, size: .label,
+            color: SweepChart.ink, vertical: false, role: "tick-label right"))
       }
-      scene.shapes.append(.text("precision, recall", at: .init(x: Double(SweepChart.width) - 16, y: (top + bottom) / 2), anchor: .middle, size: .label, color: SweepChart.ink, vertical: true, role: "axis-label right"))
+      scene.shapes.append(
+        .text(
+          "precision, recall", at: .init(x: Double(SweepChart.width) - 16, y: (top + bottom) / 2),
+          anchor: .middle, size: .label, color: SweepChart.ink, vertical: true, role: "axis-label right"))
     }
 
     mutating func marker(_ value: Double) {
       let px = x(value)
-      scene.shapes.append(.line([.init(x: px, y: top), .init(x: px, y: bottom)], color: SweepChart.ink, width: 1, dashed: true, role: "current"))
+      scene.shapes.append(
+        .line(
+          [.init(x: px, y: top), .init(x: px, y: bottom)], color: SweepChart.ink, width: 1, dashed: true,
+          role: "current"))
       // The label goes on the side of the line with room for it.
       let onLeft = px > (left + right) / 2
       scene.shapes.append(
         .text(
-          "current", at: .init(x: onLeft ? px - 6 : px + 6, y: top + 14), anchor: onLeft ? .end : .start, size: .label,
+          "current", at: .init(x: onLeft ? px - 6 : px + 6, y: top + 14), anchor: onLeft ? .end : .start,
+          size: .label,
           color: SweepChart.ink, vertical: false, role: "current-label"))
     }
 
@@ -114,14 +168,24 @@ struct SweepChart {
     }
 
     mutating func legend() {
-      var entries: [(String, RGB, Bool)] = [PredictionBranch.accepted, .review, .dropped].map { ($0.name, SweepChart.colors[$0]!, false) }
-      if sweep.hasTruth { entries += [("precision", SweepChart.precisionColor, true), ("recall", SweepChart.recallColor, true)] }
+      var entries: [(String, RGB, Bool)] = [PredictionBranch.accepted, .review, .dropped].map {
+        ($0.name, SweepChart.colors[$0]!, false)
+      }
+      if sweep.hasTruth {
+        entries += [("precision", SweepChart.precisionColor, true), ("recall", SweepChart.recallColor, true)]
+      }
       let widths = entries.map { 30 + Double($0.0.count) * 12 + 32 }
       var px = (Double(SweepChart.width) - widths.reduce(0, +)) / 2
       let py = Double(SweepChart.height) - 30
       for ((name, color, dashed), w) in zip(entries, widths) {
-        scene.shapes.append(.line([.init(x: px, y: py), .init(x: px + 24, y: py)], color: color, width: 2.5, dashed: dashed, role: "legend \(name)"))
-        scene.shapes.append(.text(name, at: .init(x: px + 30, y: py + 5), anchor: .start, size: .label, color: SweepChart.ink, vertical: false, role: "legend-label"))
+        scene.shapes.append(
+          .line(
+            [.init(x: px, y: py), .init(x: px + 24, y: py)], color: color, width: 2.5, dashed: dashed,
+            role: "legend \(name)"))
+        scene.shapes.append(
+          .text(
+            name, at: .init(x: px + 30, y: py + 5), anchor: .start, size: .label, color: SweepChart.ink,
+            vertical: false, role: "legend-label"))
         px += w
       }
     }

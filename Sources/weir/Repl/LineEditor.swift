@@ -83,7 +83,10 @@ nonisolated(unsafe) private var pendingKeys: [Int32] = []
 private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
   if !pendingKeys.isEmpty { return pendingKeys.removeFirst() }
   func byte() -> Int32? {
-    var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: interruptPipe.read, events: Int16(POLLIN), revents: 0)]
+    var fds = [
+      pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: interruptPipe.read, events: Int16(POLLIN), revents: 0),
+    ]
     while true {
       if poll(&fds, nfds_t(interruptPipe.read >= 0 ? 2 : 1), -1) < 0 {
         if errno == EINTR { continue }
@@ -127,7 +130,8 @@ private func completeLine(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: 
 {
   rl_attempted_completion_over = 1
   guard let completer = lineCompleter, let buffer = rl_line_buffer else { return nil }
-  let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(end)))
+  let bytes = Array(
+    UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(end)))
   let candidates = completer(String(decoding: bytes, as: UTF8.self))
   guard !candidates.isEmpty else { return nil }
   let open = candidates.allSatisfy { $0.hasSuffix(".") || $0.hasSuffix("/") }

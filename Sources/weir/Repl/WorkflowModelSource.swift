@@ -25,14 +25,18 @@ final class WorkflowModelSource: ReplModelSource, @unchecked Sendable {
   /// file — the file's size and modification time, so an edited recording is read again.
   func fingerprint(of node: WorkflowNode, in workflow: Workflow, at path: String) -> String {
     guard let model = Self.model(of: node, in: workflow) else { return "node:\(node.id.value)" }
-    var parts = [model.name.value, model.type?.value ?? "", (model.concepts ?? []).map(\.value).joined(separator: ",")]
+    var parts = [
+      model.name.value, model.type?.value ?? "", (model.concepts ?? []).map(\.value).joined(separator: ","),
+    ]
     if let backend = model.backend {
       parts.append(backend.kind.value + "=" + backend.value.flowText)
       parts += backend.options.map { "\($0.name.value)=\($0.value.flowText)" }
       if case .scalar(let file) = backend.value {
         let url = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(file.value)
         if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) {
-          parts.append("\(attributes[.size] ?? 0)@\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
+          parts.append(
+            "\(attributes[.size] ?? 0)@\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+          )
         }
       }
     }
@@ -58,14 +62,19 @@ final class WorkflowModelSource: ReplModelSource, @unchecked Sendable {
     return results
   }
 
-  private func backend(for node: WorkflowNode, in workflow: Workflow, at path: String) -> Result<any ModelBackend, ModelError> {
+  private func backend(for node: WorkflowNode, in workflow: Workflow, at path: String) -> Result<
+    any ModelBackend, ModelError
+  > {
     let key = fingerprint(of: node, in: workflow, at: path)
     if let cached = lock.withLock({ backends[key] }) { return .success(cached) }
     guard let model = Self.model(of: node, in: workflow) else {
       return .failure(ModelError("node '\(node.id.value)' calls no model"))
     }
     guard let spec = model.backend else {
-      return .failure(ModelError("model '\(model.name.value)' has no backend: give it one, e.g. backend: {replay: predictions.jsonl}"))
+      return .failure(
+        ModelError(
+          "model '\(model.name.value)' has no backend: give it one, e.g. backend: {replay: predictions.jsonl}"
+        ))
     }
     guard spec.kind.value != "replay" else {
       // TODO: the runtime's replay backend once it has landed.

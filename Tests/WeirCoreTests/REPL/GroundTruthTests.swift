@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WeirCore
 
 @Suite struct GroundTruthTests {
@@ -18,7 +19,10 @@ import Testing
     ).get()
     #expect(truth.objectCount == 1)
     #expect(truth.skippedCrowd == 1)
-    #expect(truth.objects(forInput: "a/b.jpg") == [.init(concept: "cat", box: BoundingBox(topRow: 0.1, leftCol: 0.1, bottomRow: 0.6, rightCol: 0.6))])
+    #expect(
+      truth.objects(forInput: "a/b.jpg") == [
+        .init(concept: "cat", box: BoundingBox(topRow: 0.1, leftCol: 0.1, bottomRow: 0.6, rightCol: 0.6))
+      ])
     #expect(truth.objects(forInput: "b.jpg")?.count == 1, "matched by file name")
     #expect(truth.objects(forInput: "c.jpg") == [], "an image without objects is known and empty")
     #expect(truth.objects(forInput: "d.jpg") == nil)
@@ -30,12 +34,30 @@ import Testing
     (#"{"categories": []}"#, "not a COCO annotations file: it has no 'images' list"),
     (#"{"images": []}"#, "not a COCO annotations file: it has no 'categories' list"),
     (#"{"images": [{"id": 1}], "categories": []}"#, "images[0]: missing 'file_name'"),
-    (#"{"images": [], "categories": [], "annotations": [{"image_id": 3, "category_id": 1, "bbox": [0,0,1,1]}]}"#, "annotations[0]: image_id 3 is not in 'images'"),
-    (#"{"images": [{"id": 1, "file_name": "a", "width": 1, "height": 1}], "categories": [], "annotations": [{"image_id": 1, "category_id": 1, "bbox": [0,0,1,1]}]}"#, "annotations[0]: category_id 1 is not in 'categories'"),
-    (#"{"images": [{"id": 1, "file_name": "a", "width": 1, "height": 1}], "categories": [{"id": 1, "name": "cat"}], "annotations": [{"image_id": 1, "category_id": 1, "bbox": [0,0,1]}]}"#, "annotations[0]: bbox must be [x, y, width, height] with width and height >= 0"),
-    (#"{"images": [{"id": 1, "file_name": "a"}], "categories": [{"id": 1, "name": "cat"}], "annotations": [{"image_id": 1, "category_id": 1, "bbox": [0,0,1,1]}]}"#, "images entry 'a' needs a positive width and height to place its boxes"),
-    (#"{"images": [{"id": 1, "file_name": "a"}, {"id": 1, "file_name": "b"}], "categories": []}"#, "images[1]: image id 1 appears twice"),
-    (#"{"images": [{"id": 1, "file_name": "a", "width": "wide"}], "categories": []}"#, "images[0].width: expected a number"),
+    (
+      #"{"images": [], "categories": [], "annotations": [{"image_id": 3, "category_id": 1, "bbox": [0,0,1,1]}]}"#,
+      "annotations[0]: image_id 3 is not in 'images'"
+    ),
+    (
+      #"{"images": [{"id": 1, "file_name": "a", "width": 1, "height": 1}], "categories": [], "annotations": [{"image_id": 1, "category_id": 1, "bbox": [0,0,1,1]}]}"#,
+      "annotations[0]: category_id 1 is not in 'categories'"
+    ),
+    (
+      #"{"images": [{"id": 1, "file_name": "a", "width": 1, "height": 1}], "categories": [{"id": 1, "name": "cat"}], "annotations": [{"image_id": 1, "category_id": 1, "bbox": [0,0,1]}]}"#,
+      "annotations[0]: bbox must be [x, y, width, height] with width and height >= 0"
+    ),
+    (
+      #"{"images": [{"id": 1, "file_name": "a"}], "categories": [{"id": 1, "name": "cat"}], "annotations": [{"image_id": 1, "category_id": 1, "bbox": [0,0,1,1]}]}"#,
+      "images entry 'a' needs a positive width and height to place its boxes"
+    ),
+    (
+      #"{"images": [{"id": 1, "file_name": "a"}, {"id": 1, "file_name": "b"}], "categories": []}"#,
+      "images[1]: image id 1 appears twice"
+    ),
+    (
+      #"{"images": [{"id": 1, "file_name": "a", "width": "wide"}], "categories": []}"#,
+      "images[0].width: expected a number"
+    ),
   ])
   func badFilesSayWhatAndWhere(json: String, message: String) {
     guard case .failure(let e) = read(json) else {

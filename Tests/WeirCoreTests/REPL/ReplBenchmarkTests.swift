@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WeirCore
 
 /// Sweep and run latency over many cached predictions (issue 7's benchmark). Not a timed test:
@@ -14,7 +15,9 @@ struct ReplBenchmarkTests {
       .success((0..<(regions / 10)).map { InputItem(id: "img\($0).jpg") })
     }
 
-    func fingerprint(of node: WorkflowNode, in workflow: Workflow, at path: String) -> String { "synthetic-\(regions)" }
+    func fingerprint(of node: WorkflowNode, in workflow: Workflow, at path: String) -> String {
+      "synthetic-\(regions)"
+    }
 
     func outputs(of node: WorkflowNode, in workflow: Workflow, at path: String, for inputs: [InputItem]) async
       -> [Result<DataRecord, ModelError>]
@@ -30,7 +33,8 @@ struct ReplBenchmarkTests {
             regions: (0..<10).map { r in
               let concept = next() < 0.5 ? "cat" : "dog"
               return Region(
-                id: "\(input.id)-\(r)", boundingBox: BoundingBox(topRow: 0.1, leftCol: 0.1, bottomRow: 0.5, rightCol: 0.5),
+                id: "\(input.id)-\(r)",
+                boundingBox: BoundingBox(topRow: 0.1, leftCol: 0.1, bottomRow: 0.5, rightCol: 0.5),
                 concepts: [Concept(id: concept, value: next())])
             }))
       }
@@ -40,10 +44,14 @@ struct ReplBenchmarkTests {
   func session(regions: Int) async throws -> ReplSession {
     let dir = try ReplFixtures.scratch(["pets.yaml"])
     let clock: @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
-    let session = ReplSession(environment: ReplEnvironment(currentDirectory: dir.path, clock: clock, models: SyntheticSource(regions: regions)))
+    let session = ReplSession(
+      environment: ReplEnvironment(
+        currentDirectory: dir.path, clock: clock, models: SyntheticSource(regions: regions)))
     let start = clock()
     let loaded = await session.handle("load pets.yaml")
-    print("load of \(regions) regions: \(String(format: "%.0f", (clock() - start) * 1000)) ms — \(loaded.text.split(separator: "\n")[0])")
+    print(
+      "load of \(regions) regions: \(String(format: "%.0f", (clock() - start) * 1000)) ms — \(loaded.text.split(separator: "\n")[0])"
+    )
     return session
   }
 
@@ -52,7 +60,9 @@ struct ReplBenchmarkTests {
     for _ in 0..<3 {
       let r = await session.handle("sweep accept 0.5..0.975 step 0.025")
       guard case .sweep(let s) = r.payload else { return #expect(Bool(false)) }
-      print("sweep of \(s.points.count) values over \(s.predictions) predictions: \(String(format: "%.1f", s.elapsed * 1000)) ms")
+      print(
+        "sweep of \(s.points.count) values over \(s.predictions) predictions: \(String(format: "%.1f", s.elapsed * 1000)) ms"
+      )
     }
   }
 
@@ -63,7 +73,9 @@ struct ReplBenchmarkTests {
       _ = await session.handle("set accept = \(value)")
       let r = await session.handle("run")
       guard case .run(let report) = r.payload else { return #expect(Bool(false)) }
-      print("run after set on \(report.predictions) predictions: \(String(format: "%.1f", report.elapsed * 1000)) ms")
+      print(
+        "run after set on \(report.predictions) predictions: \(String(format: "%.1f", report.elapsed * 1000)) ms"
+      )
     }
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WeirCore
 
 @Suite struct ReplCommandParserTests {
@@ -45,7 +46,11 @@ import Testing
 
   @Test func sweepWithStepAndOptions() {
     let r = parsed("sweep accept 0.5..0.95 step 0.05 --iou 0.6 --plot out.svg")
-    #expect(r == .sweep(SweepRequest(name: "accept", from: 0.5, to: 0.95, spacing: .step(0.05), iou: 0.6, plotPath: "out.svg")))
+    #expect(
+      r
+        == .sweep(
+          SweepRequest(
+            name: "accept", from: 0.5, to: 0.95, spacing: .step(0.05), iou: 0.6, plotPath: "out.svg")))
     if case .sweep(let s)? = r {
       #expect(s.values.count == 10)
       #expect(s.values.first == 0.5)
@@ -55,13 +60,21 @@ import Testing
   }
 
   @Test func sweepWithPointsAndSpacedRange() {
-    #expect(parsed("sweep sure.concepts.cat 0 .. 1 5 points") == .sweep(SweepRequest(name: "sure.concepts.cat", from: 0, to: 1, spacing: .points(5))))
-    #expect(parsed("sweep accept 0.5..0.9 3 points --plot=a.png") == .sweep(SweepRequest(name: "accept", from: 0.5, to: 0.9, spacing: .points(3), plotPath: "a.png")))
-    if case .sweep(let s)? = parsed("sweep accept 0..1 5 points") { #expect(s.values == [0, 0.25, 0.5, 0.75, 1]) }
+    #expect(
+      parsed("sweep sure.concepts.cat 0 .. 1 5 points")
+        == .sweep(SweepRequest(name: "sure.concepts.cat", from: 0, to: 1, spacing: .points(5))))
+    #expect(
+      parsed("sweep accept 0.5..0.9 3 points --plot=a.png")
+        == .sweep(SweepRequest(name: "accept", from: 0.5, to: 0.9, spacing: .points(3), plotPath: "a.png")))
+    if case .sweep(let s)? = parsed("sweep accept 0..1 5 points") {
+      #expect(s.values == [0, 0.25, 0.5, 0.75, 1])
+    }
   }
 
   @Test func unknownCommandSuggestsTheNearest() {
-    #expect(error("swep accept 0..1 step 0.1")?.message == "unknown command 'swep'; did you mean 'sweep'?; type 'help' for the list")
+    #expect(
+      error("swep accept 0..1 step 0.1")?.message
+        == "unknown command 'swep'; did you mean 'sweep'?; type 'help' for the list")
     #expect(error("frobnicate")?.message == "unknown command 'frobnicate'; type 'help' for the list")
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WeirCore
 
 @Suite struct ReplRunTests {
@@ -24,7 +25,8 @@ import Testing
     let dog = try #require(region.predictions.first { $0.concept == "dog" })
     #expect(dog.branch == .dropped)
     #expect(dog.steps.last == .init(node: "plausible", outcome: .removed("dog 0.032 > 0.5 is false")))
-    #expect(r.text.contains("region img01-r2 from detect [top 0.0437, left 0.6234, bottom 0.2, right 0.8063]"))
+    #expect(
+      r.text.contains("region img01-r2 from detect [top 0.0437, left 0.6234, bottom 0.2, right 0.8063]"))
     #expect(r.text.contains("    cat 0.95 → review"))
     #expect(r.text.contains("      sure          removed  cat 0.95 > 0.95 is false"))
     // Every region of the input is there.
@@ -42,9 +44,13 @@ import Testing
 
   @Test func diffListsPredictionsThatChangedBranch() async throws {
     let (session, _) = try await ReplFixtures.loaded()
-    #expect(await session.handle("diff").text.hasPrefix("error: 'diff' compares the last two runs; there are none yet"))
+    #expect(
+      await session.handle("diff").text.hasPrefix(
+        "error: 'diff' compares the last two runs; there are none yet"))
     _ = await session.handle("run")
-    #expect(await session.handle("diff").text.hasPrefix("error: 'diff' compares the last two runs; there is one yet"))
+    #expect(
+      await session.handle("diff").text.hasPrefix(
+        "error: 'diff' compares the last two runs; there is one yet"))
     _ = await session.handle("set accept = 0.8")
     _ = await session.handle("run")
     let r = await session.handle("diff")
@@ -53,10 +59,15 @@ import Testing
     #expect(d.changes.count == moved.count)
     #expect(d.changes.allSatisfy { $0.from == .review && $0.to == .accepted })
     #expect(d.changes.allSatisfy { $0.fromWriters == ["write-review"] && $0.toWriters == ["write-sure"] })
-    #expect(Set(d.changes.map { "\($0.input)/\($0.region)" }) == Set(moved.map { "\($0.input)/\($0.region)" }))
-    #expect(r.text.hasPrefix("\(moved.count) predictions changed branch between run 1 and run 2:\n  review → accepted: \(moved.count)"))
+    #expect(
+      Set(d.changes.map { "\($0.input)/\($0.region)" }) == Set(moved.map { "\($0.input)/\($0.region)" }))
+    #expect(
+      r.text.hasPrefix(
+        "\(moved.count) predictions changed branch between run 1 and run 2:\n  review → accepted: \(moved.count)"
+      ))
     _ = await session.handle("run")
-    #expect(await session.handle("diff").text.hasPrefix("no prediction changed branch between run 2 and run 3"))
+    #expect(
+      await session.handle("diff").text.hasPrefix("no prediction changed branch between run 2 and run 3"))
   }
 
   @Test func inputsChooseASubsetAndTheModelIsNotAskedAgain() async throws {
@@ -89,7 +100,8 @@ import Testing
     _ = await session.handle("set review = 0.6")
     // A threshold edited in the file: the model config did not change.
     let file = dir.appendingPathComponent("pets.yaml")
-    let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "accept: 0.95", with: "accept: 0.9")
+    let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+      of: "accept: 0.95", with: "accept: 0.9")
     try text.write(to: file, atomically: true, encoding: .utf8)
     let r = await session.handle("reload")
     #expect(r.text.contains("model outputs reused for 'detect'"), "\(r.text)")
@@ -99,7 +111,8 @@ import Testing
     #expect(report.tally.total(.accepted) == Reference.counts(accept: 0.9, review: 0.6)["accepted"])
     // The recording changed: asked again.
     let recording = dir.appendingPathComponent("pets.jsonl")
-    try (try String(contentsOf: recording, encoding: .utf8) + "\n").write(to: recording, atomically: true, encoding: .utf8)
+    try (try String(contentsOf: recording, encoding: .utf8) + "\n").write(
+      to: recording, atomically: true, encoding: .utf8)
     _ = await session.handle("reload")
     #expect(source.askedCount("detect") == 32)
   }
@@ -109,7 +122,10 @@ import Testing
     let objects = Reference.objects()
     let r = await session.handle("truth pets-truth.json")
     let cats = objects.filter { $0.concept == "cat" }.count
-    #expect(r.text == "ground truth pets-truth.json: \(objects.count) objects on 16 images (cat \(cats), dog \(objects.count - cats)) · covers 16 of 16 inputs")
+    #expect(
+      r.text
+        == "ground truth pets-truth.json: \(objects.count) objects on 16 images (cat \(cats), dog \(objects.count - cats)) · covers 16 of 16 inputs"
+    )
     #expect(await session.handle("truth nope.json").text == "error: cannot read 'nope.json': no such file")
     #expect(await session.handle("truth pets.yaml").text == "error: pets.yaml: not valid JSON")
     #expect(session.truth?.path == "pets-truth.json", "a bad file keeps the truth loaded before")
@@ -135,7 +151,9 @@ import Testing
             concept_threshold_type  GREATER_THAN (1)
             concepts                {cat: 0.5, dog: 0.5}  (via $review)
         """)
-    #expect(await session.handle("show plausable").text == "error: no node is named 'plausable'; did you mean 'plausible'?")
+    #expect(
+      await session.handle("show plausable").text
+        == "error: no node is named 'plausable'; did you mean 'plausible'?")
   }
 
   @Test func quitEndsTheSession() async throws {
@@ -152,7 +170,8 @@ import Testing
     let dir = try ReplFixtures.scratch(["triage.yaml", "pets.jsonl"])
     let session = ReplFixtures.session(in: dir)
     let loaded = await session.handle("load triage.yaml")
-    #expect(loaded.text.hasPrefix("loaded triage.yaml (native): 2 nodes, 0 vars, 2 writers"), "\(loaded.text)")
+    #expect(
+      loaded.text.hasPrefix("loaded triage.yaml (native): 2 nodes, 0 vars, 2 writers"), "\(loaded.text)")
     let r = await session.handle("run")
     guard case .run(let report) = r.payload else { return #expect(Bool(false), "\(r.text)") }
     #expect(report.writers.map(\.node) == ["label/write-sure", "label/write-review"])

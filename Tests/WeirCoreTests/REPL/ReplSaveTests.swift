@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WeirCore
 
 @Suite struct ReplSaveTests {
@@ -8,8 +9,10 @@ import Testing
     let file = dir.appendingPathComponent("pets.yaml")
     let original = try String(contentsOf: file, encoding: .utf8)
     for line in [
-      "set accept = 0.9", "set review = 0.6", "set sure.concepts.dog = 0.97", "set unsure.concepts.cat = 0.925",
-      "set sure.concepts.bird = 0.5", "set unsure.concepts.bird = 0.4", "set write-review.task_id = pets-review",
+      "set accept = 0.9", "set review = 0.6", "set sure.concepts.dog = 0.97",
+      "set unsure.concepts.cat = 0.925",
+      "set sure.concepts.bird = 0.5", "set unsure.concepts.bird = 0.4",
+      "set write-review.task_id = pets-review",
       "set plausible.concept_threshold_type = GREATER_THAN_OR_EQUAL",
     ] {
       let r = await session.handle(line)
@@ -23,9 +26,15 @@ import Testing
       ("accept: 0.95   #", "accept: 0.9   #"),
       ("review: 0.50   #", "review: 0.60   #"),
       ("concepts: {cat: $accept, dog: $accept}}", "concepts: {cat: $accept, dog: 0.97, bird: 0.5}}"),
-      ("        cat: $accept\n        dog: $accept\n", "        cat: 0.925\n        dog: $accept\n        bird: 0.4\n"),
+      (
+        "        cat: $accept\n        dog: $accept\n",
+        "        cat: 0.925\n        dog: $accept\n        bird: 0.4\n"
+      ),
       ("      task_id: pets\n", "      task_id: pets-review\n"),
-      ("concept_threshold_type: GREATER_THAN   # strictly", "concept_threshold_type: GREATER_THAN_OR_EQUAL   # strictly"),
+      (
+        "concept_threshold_type: GREATER_THAN   # strictly",
+        "concept_threshold_type: GREATER_THAN_OR_EQUAL   # strictly"
+      ),
     ] {
       #expect(expected.contains(old), "fixture has \(old)")
       expected = expected.replacingOccurrences(of: old, with: new)
@@ -61,7 +70,9 @@ import Testing
     #expect(await session.handle("save").text == "nothing to save: the file already says what is in force")
     _ = await session.handle("set accept = 0.8")
     let r = await session.handle("save tuned.yaml")
-    #expect(r.text == "saved 1 change to tuned.yaml\n  line 7: accept  0.95 → 0.8\n  the session still edits pets.yaml")
+    #expect(
+      r.text
+        == "saved 1 change to tuned.yaml\n  line 7: accept  0.95 → 0.8\n  the session still edits pets.yaml")
     #expect(try String(contentsOf: dir.appendingPathComponent("pets.yaml"), encoding: .utf8) == original)
     let tuned = try String(contentsOf: dir.appendingPathComponent("tuned.yaml"), encoding: .utf8)
     #expect(tuned == original.replacingOccurrences(of: "accept: 0.95 ", with: "accept: 0.8 "))
@@ -73,21 +84,28 @@ import Testing
 
   @Test(arguments: [
     ("0.95", "0.9", "0.9"), ("0.50", "0.6", "0.60"), ("0.50", "0.625", "0.625"), (".95", "0.9", ".9"),
-    ("1", "2", "2"), ("1", "0.5", "0.5"), ("0.95", "1", "1.0"), ("\"0.95\"", "0.9", "\"0.9\""), ("'0.5'", "0.75", "'0.75'"),
-    ("GREATER_THAN", "LESS_THAN", "LESS_THAN"), ("1", "GREATER_THAN", "GREATER_THAN"), ("$accept", "0.9", "0.9"),
+    ("1", "2", "2"), ("1", "0.5", "0.5"), ("0.95", "1", "1.0"), ("\"0.95\"", "0.9", "\"0.9\""),
+    ("'0.5'", "0.75", "'0.75'"),
+    ("GREATER_THAN", "LESS_THAN", "LESS_THAN"), ("1", "GREATER_THAN", "GREATER_THAN"),
+    ("$accept", "0.9", "0.9"),
     ("'pets'", "cats", "'cats'"), ("pets", "\"my pets\"", "\"my pets\""), ("0.5", "1e-7", "1e-07"),
   ])
   func numbersKeepTheirStyle(old: String, typed: String, written: String) throws {
     let file = SourceFile(path: "t", text: "a: \(old)\n")
     let oldNode = try #require(YAMLLoader().load(file).node?.mapping?["a"])
     let newNode = try #require(YAMLLoader().load(SourceFile(path: "v", text: typed)).node)
-    let text = ScalarFormatter.format(ParamValue(newNode), replacing: ParamValue(oldNode), originalText: file.slice(oldNode.range))
+    let text = ScalarFormatter.format(
+      ParamValue(newNode), replacing: ParamValue(oldNode), originalText: file.slice(oldNode.range))
     #expect(text == written)
   }
 
   @Test func editsApplyFromTheEnd() {
     let bytes = Array("a: 1, b: 2".utf8)
-    let out = TextEdit.apply([TextEdit(range: .init(start: 3, end: 4), replacement: "10"), TextEdit(range: .init(start: 9, end: 10), replacement: "20")], to: bytes)
+    let out = TextEdit.apply(
+      [
+        TextEdit(range: .init(start: 3, end: 4), replacement: "10"),
+        TextEdit(range: .init(start: 9, end: 10), replacement: "20"),
+      ], to: bytes)
     #expect(String(decoding: out, as: UTF8.self) == "a: 10, b: 20")
   }
 }
@@ -110,13 +128,22 @@ import Testing
     #expect(!r.isError, "\(r.text)")
     let file = dir.appendingPathComponent("pets-clarifai.yaml")
     let saved = try String(contentsOf: file, encoding: .utf8)
-    var expected = try String(contentsOf: URL(fileURLWithPath: ReplFixtures.path("pets-clarifai.yaml")), encoding: .utf8)
+    var expected = try String(
+      contentsOf: URL(fileURLWithPath: ReplFixtures.path("pets-clarifai.yaml")), encoding: .utf8)
     for (old, new) in [
       ("concepts: {cat: 0.95, dog: 0.95}   # accepted", "concepts: {cat: 0.9, dog: 0.95}   # accepted"),
-      ("              cat: 0.95\n              dog: 0.95\n", "              cat: 0.95\n              dog: 0.9\n"),
-      ("concept_threshold_type: 4   # LESS_THAN_OR_EQUAL", "concept_threshold_type: 3   # LESS_THAN_OR_EQUAL"),
+      (
+        "              cat: 0.95\n              dog: 0.95\n",
+        "              cat: 0.95\n              dog: 0.9\n"
+      ),
+      (
+        "concept_threshold_type: 4   # LESS_THAN_OR_EQUAL", "concept_threshold_type: 3   # LESS_THAN_OR_EQUAL"
+      ),
       ("concepts: {cat: 0.50, dog: 0.50}", "concepts: {cat: 0.60, dog: 0.50}"),
-      ("            task_id: pets\n      node_inputs:\n        - node_id: plausible", "            task_id: pets-review\n      node_inputs:\n        - node_id: plausible"),
+      (
+        "            task_id: pets\n      node_inputs:\n        - node_id: plausible",
+        "            task_id: pets-review\n      node_inputs:\n        - node_id: plausible"
+      ),
     ] {
       #expect(expected.contains(old), "fixture has \(old)")
       expected = expected.replacingOccurrences(of: old, with: new)
@@ -132,7 +159,8 @@ import Testing
     _ = await session.handle("load pets.yaml")
     let r = await session.handle("load bad.yaml")
     #expect(r.isError)
-    #expect(r.text.hasPrefix("error: 'bad.yaml' was not loaded: 3 errors\nbad.yaml:3:3: error: "), "\(r.text)")
+    #expect(
+      r.text.hasPrefix("error: 'bad.yaml' was not loaded: 3 errors\nbad.yaml:3:3: error: "), "\(r.text)")
     #expect(!r.diagnostics.isEmpty)
     #expect(session.document?.source.path == "pets.yaml", "the session keeps the workflow it had")
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WeirCore
 
 @Suite struct ReplSessionTests {
@@ -26,7 +27,10 @@ import Testing
     #expect(await session.handle("# a comment").text == "")
   }
 
-  @Test(arguments: ["run", "set accept = 0.9", "unset accept", "vars", "sweep accept 0..1 step 0.5", "show sure", "explain img01.jpg", "plan", "check", "lint", "save", "reload", "inputs x"])
+  @Test(arguments: [
+    "run", "set accept = 0.9", "unset accept", "vars", "sweep accept 0..1 step 0.5", "show sure",
+    "explain img01.jpg", "plan", "check", "lint", "save", "reload", "inputs x",
+  ])
   func commandsNeedAWorkflow(line: String) async throws {
     let session = ReplFixtures.session(in: try ReplFixtures.scratch([]))
     let r = await session.handle(line)
@@ -43,7 +47,8 @@ import Testing
     let r = await session.handle("load pets.yaml")
     #expect(!r.isError)
     let regions = Set(Reference.predictions().map { "\($0.input)/\($0.region)" }).count
-    #expect(r.text == "loaded pets.yaml (native): 6 nodes, 2 vars, 2 writers · 16 inputs · \(regions) regions")
+    #expect(
+      r.text == "loaded pets.yaml (native): 6 nodes, 2 vars, 2 writers · 16 inputs · \(regions) regions")
     guard case .loaded(let s) = r.payload else { return #expect(Bool(false)) }
     #expect(s.inputs == 16)
     #expect(s.regions == regions)
@@ -86,17 +91,41 @@ import Testing
   @Test func setChecksTheValueAndABadOneChangesNothing() async throws {
     let (session, _) = try await ReplFixtures.loaded()
     let cases: [(String, String)] = [
-      ("set acept = 0.9", "error: no var or node is named 'acept'; did you mean 'accept'?\nusage: set NAME|NODE.PARAM = VALUE"),
-      ("set accept = 1.5", "error: 'accept' not changed: the workflow would not check\n  threshold for 'cat' in parameter 'concepts' of region-thresholder 'sure' must be in [0, 1], not 1.5 (from '$accept') [check.out-of-range]"),
-      ("set accept = high", "error: 'accept' not changed: the workflow would not check\n  var '$accept' is a string ('high'), but threshold for 'cat' in parameter 'concepts' of region-thresholder 'sure' takes a number [check.var-type]"),
+      (
+        "set acept = 0.9",
+        "error: no var or node is named 'acept'; did you mean 'accept'?\nusage: set NAME|NODE.PARAM = VALUE"
+      ),
+      (
+        "set accept = 1.5",
+        "error: 'accept' not changed: the workflow would not check\n  threshold for 'cat' in parameter 'concepts' of region-thresholder 'sure' must be in [0, 1], not 1.5 (from '$accept') [check.out-of-range]"
+      ),
+      (
+        "set accept = high",
+        "error: 'accept' not changed: the workflow would not check\n  var '$accept' is a string ('high'), but threshold for 'cat' in parameter 'concepts' of region-thresholder 'sure' takes a number [check.var-type]"
+      ),
       ("set accept = {cat: 0.9", "error: '{cat: 0.9' is not a value: did not find expected ',' or '}'"),
-      ("set accept = {cat: 0.9}", "error: 'accept' not changed: the workflow would not check\n  var '$accept' is a mapping, but threshold"),
+      (
+        "set accept = {cat: 0.9}",
+        "error: 'accept' not changed: the workflow would not check\n  var '$accept' is a mapping, but threshold"
+      ),
       ("set accept = $nope", "error: '$nope' names no var"),
       ("set accept = $accept", "error: 'accept' cannot be set to itself"),
-      ("set sure = 3", "error: 'sure' is a node; name one of its parameters: 'sure.PARAM'\nusage: set NAME|NODE.PARAM = VALUE"),
-      ("set sure.concept_threshold_type = BIGGER", "error: 'sure.concept_threshold_type' not changed: the workflow would not check\n  parameter 'concept_threshold_type' of region-thresholder 'sure' has no value 'BIGGER' [check.invalid-enum]"),
-      ("set write-sure.annotation_status = 3", "error: 'write-sure.annotation_status' not changed: the workflow would not check\n  parameter 'annotation_status' of annotation-writer 'write-sure' has no value 3 [check.invalid-enum]"),
-      ("set sure.concepts.cat = -0.1", "error: 'sure.concepts.cat' not changed: the workflow would not check\n  threshold for 'cat' in parameter 'concepts' of region-thresholder 'sure' must be in [0, 1], not -0.1 [check.out-of-range]"),
+      (
+        "set sure = 3",
+        "error: 'sure' is a node; name one of its parameters: 'sure.PARAM'\nusage: set NAME|NODE.PARAM = VALUE"
+      ),
+      (
+        "set sure.concept_threshold_type = BIGGER",
+        "error: 'sure.concept_threshold_type' not changed: the workflow would not check\n  parameter 'concept_threshold_type' of region-thresholder 'sure' has no value 'BIGGER' [check.invalid-enum]"
+      ),
+      (
+        "set write-sure.annotation_status = 3",
+        "error: 'write-sure.annotation_status' not changed: the workflow would not check\n  parameter 'annotation_status' of annotation-writer 'write-sure' has no value 3 [check.invalid-enum]"
+      ),
+      (
+        "set sure.concepts.cat = -0.1",
+        "error: 'sure.concepts.cat' not changed: the workflow would not check\n  threshold for 'cat' in parameter 'concepts' of region-thresholder 'sure' must be in [0, 1], not -0.1 [check.out-of-range]"
+      ),
       ("set sure.tresholds = 1", "error: 'sure.tresholds' not changed: the workflow would not check\n  "),
     ]
     for (line, message) in cases {
@@ -109,15 +138,21 @@ import Testing
 
   @Test func setNodeParametersAndUnset() async throws {
     let (session, _) = try await ReplFixtures.loaded()
-    #expect(await session.handle("set sure.concepts.cat = 0.8").text == "sure.concepts.cat = 0.8  (in the file: $accept)")
-    #expect(await session.handle("set sure.concept_threshold_type = GREATER_THAN_OR_EQUAL").text.hasPrefix("sure.concept_threshold_type = GREATER_THAN_OR_EQUAL"))
+    #expect(
+      await session.handle("set sure.concepts.cat = 0.8").text
+        == "sure.concepts.cat = 0.8  (in the file: $accept)")
+    #expect(
+      await session.handle("set sure.concept_threshold_type = GREATER_THAN_OR_EQUAL").text.hasPrefix(
+        "sure.concept_threshold_type = GREATER_THAN_OR_EQUAL"))
     let r = await session.handle("run")
     guard case .run(let report) = r.payload else { return #expect(Bool(false)) }
     let p = Reference.predictions()
     let accepted = p.filter { $0.concept == "cat" ? $0.value >= 0.8 : $0.value >= 0.95 }.count
     #expect(report.tally.total(.accepted) == accepted)
     #expect(await session.handle("unset sure.concepts.cat").text == "sure.concepts.cat is back to $accept")
-    #expect(await session.handle("unset sure.concepts.cat").text == "error: 'sure.concepts.cat' is not set; 'vars' lists what is")
+    #expect(
+      await session.handle("unset sure.concepts.cat").text
+        == "error: 'sure.concepts.cat' is not set; 'vars' lists what is")
     #expect(await session.handle("set accept = 0.95").text == "accept = 0.95  (as in the file)")
     #expect(session.settings.count == 1, "only the comparator is left")
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WeirCore
 
 @Suite struct ReplSweepTests {
@@ -69,9 +70,18 @@ import Testing
 
   @Test(arguments: [
     ("sweep acept 0..1 step 0.5", "error: no var or node is named 'acept'; did you mean 'accept'?"),
-    ("sweep accept 0.5..1.5 step 0.5", "error: cannot sweep to 1.5: threshold for 'cat' in parameter 'concepts' of region-thresholder 'sure' must be in [0, 1], not 1.5 (from '$accept') [check.out-of-range]"),
-    ("sweep write-sure.annotation_status 0..1 step 0.5", "error: 'write-sure.annotation_status' is ANNOTATION_SUCCESS, not a number; only numbers can be swept"),
-    ("sweep accept 0..1 step 0.5 --plot out.svg", "error: plots are written by the weir command line, not by this session"),
+    (
+      "sweep accept 0.5..1.5 step 0.5",
+      "error: cannot sweep to 1.5: threshold for 'cat' in parameter 'concepts' of region-thresholder 'sure' must be in [0, 1], not 1.5 (from '$accept') [check.out-of-range]"
+    ),
+    (
+      "sweep write-sure.annotation_status 0..1 step 0.5",
+      "error: 'write-sure.annotation_status' is ANNOTATION_SUCCESS, not a number; only numbers can be swept"
+    ),
+    (
+      "sweep accept 0..1 step 0.5 --plot out.svg",
+      "error: plots are written by the weir command line, not by this session"
+    ),
   ])
   func badSweeps(line: String, message: String) async throws {
     let (session, _) = try await ReplFixtures.loaded()

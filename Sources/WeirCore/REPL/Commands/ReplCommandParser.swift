@@ -28,7 +28,8 @@ public enum ReplCommandParser {
       let names = ReplCommandInfo.all.map(\.name)
       return .failure(
         ReplCommandError(
-          "unknown command '\(head)'\(NameSuggester.didYouMean(String(head), in: names)); type 'help' for the list"))
+          "unknown command '\(head)'\(NameSuggester.didYouMean(String(head), in: names)); type 'help' for the list"
+        ))
     }
     do {
       return .success(try parse(info, rest))
@@ -58,7 +59,9 @@ public enum ReplCommandParser {
     }
     switch info.name {
     case "help":
-      guard words.count <= 1 else { throw ReplCommandError("'help' takes at most one command name", usage: info.usage) }
+      guard words.count <= 1 else {
+        throw ReplCommandError("'help' takes at most one command name", usage: info.usage)
+      }
       return .help(command: words.first)
     case "load": return .load(path: try one("a workflow file"))
     case "reload": return try none(.reload)
@@ -75,11 +78,14 @@ public enum ReplCommandParser {
     case "check": return try none(.check)
     case "lint": return try none(.lint)
     case "save":
-      guard words.count <= 1 else { throw ReplCommandError("'save' takes at most one file name", usage: info.usage) }
+      guard words.count <= 1 else {
+        throw ReplCommandError("'save' takes at most one file name", usage: info.usage)
+      }
       return .save(path: words.first)
     case "quit": return try none(.quit)
     default:
-      throw ReplCommandError("internal error: command '\(info.name)' has no parser; please report", usage: info.usage)
+      throw ReplCommandError(
+        "internal error: command '\(info.name)' has no parser; please report", usage: info.usage)
     }
   }
 
@@ -113,7 +119,9 @@ public enum ReplCommandParser {
         if let inlineValue {
           value = inlineValue
         } else {
-          guard i + 1 < input.count else { throw ReplCommandError("'\(option)' needs a value", usage: info.usage) }
+          guard i + 1 < input.count else {
+            throw ReplCommandError("'\(option)' needs a value", usage: info.usage)
+          }
           i += 1
           value = input[i]
         }
@@ -139,15 +147,19 @@ public enum ReplCommandParser {
       }
       i += 1
     }
-    guard let name = words.first else { throw ReplCommandError("'sweep' needs a var or NODE.PARAM", usage: info.usage) }
+    guard let name = words.first else {
+      throw ReplCommandError("'sweep' needs a var or NODE.PARAM", usage: info.usage)
+    }
     // `0.5..0.95` is one word; `0.5 .. 0.95` and `0.5.. 0.95` are accepted too.
-    var rangeWords = Array(words.dropFirst().prefix { !["step", "points", "point"].contains($0.lowercased()) })
+    var rangeWords = Array(
+      words.dropFirst().prefix { !["step", "points", "point"].contains($0.lowercased()) })
     let tail = Array(words.dropFirst(1 + rangeWords.count))
     let spacing = try parseSpacing(rangeWords, tail, info)
     if case .points = spacing { rangeWords.removeLast() }
     let (from, to) = try parseRange(rangeWords.joined(), info)
     return SweepRequest(
-      name: name, from: from, to: to, spacing: try validated(spacing, from, to, info), iou: iou, plotPath: plot)
+      name: name, from: from, to: to, spacing: try validated(spacing, from, to, info), iou: iou,
+      plotPath: plot)
   }
 
   private static func splitOption(_ word: String) -> (String, String?) {
@@ -177,7 +189,9 @@ public enum ReplCommandParser {
     -> SweepRequest.Spacing
   {
     let expected = "write 'step S' or 'N points' after the range"
-    guard let keyword = tail.first?.lowercased() else { throw ReplCommandError("'sweep' needs a spacing: \(expected)", usage: info.usage) }
+    guard let keyword = tail.first?.lowercased() else {
+      throw ReplCommandError("'sweep' needs a spacing: \(expected)", usage: info.usage)
+    }
     if keyword == "step" {
       guard tail.count == 2 else { throw ReplCommandError("'step' needs one number", usage: info.usage) }
       guard let step = Double(tail[1]), step.isFinite, step > 0 else {
@@ -190,7 +204,8 @@ public enum ReplCommandParser {
       throw ReplCommandError("'sweep' needs a spacing: \(expected)", usage: info.usage)
     }
     guard let n = Int(last), n >= 1 else {
-      throw ReplCommandError("the number of points must be a positive whole number, not '\(last)'", usage: info.usage)
+      throw ReplCommandError(
+        "the number of points must be a positive whole number, not '\(last)'", usage: info.usage)
     }
     return .points(n)
   }
@@ -198,13 +213,17 @@ public enum ReplCommandParser {
   private static func validated(
     _ spacing: SweepRequest.Spacing, _ from: Double, _ to: Double, _ info: ReplCommandInfo
   ) throws -> SweepRequest.Spacing {
-    if to < from { throw ReplCommandError("the range \(from)..\(to) is backwards; write the smaller value first", usage: info.usage) }
+    if to < from {
+      throw ReplCommandError(
+        "the range \(from)..\(to) is backwards; write the smaller value first", usage: info.usage)
+    }
     if case .points(let n) = spacing, n > 1, from == to {
       throw ReplCommandError("\(n) points need a range wider than one value", usage: info.usage)
     }
     let count = SweepRequest(name: "", from: from, to: to, spacing: spacing).count
     if count > SweepRequest.maxPoints {
-      throw ReplCommandError("that is \(count) points; a sweep has at most \(SweepRequest.maxPoints)", usage: info.usage)
+      throw ReplCommandError(
+        "that is \(count) points; a sweep has at most \(SweepRequest.maxPoints)", usage: info.usage)
     }
     return spacing
   }
@@ -235,4 +254,3 @@ public enum ReplCommandParser {
     return words
   }
 }
-

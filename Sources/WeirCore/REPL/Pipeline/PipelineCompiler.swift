@@ -26,7 +26,9 @@ public struct PipelineCompiler {
     var order: [String] = []
     var state: [String: Bool] = [:]  // false: on the DFS stack; true: done
     func visit(_ id: String) -> PipelineUnsupported? {
-      if let done = state[id] { return done ? nil : PipelineUnsupported("the graph has a cycle through '\(id)'") }
+      if let done = state[id] {
+        return done ? nil : PipelineUnsupported("the graph has a cycle through '\(id)'")
+      }
       state[id] = false
       for input in byId[id]?.inputs ?? [] {
         if let problem = visit(input) { return problem }
@@ -56,7 +58,9 @@ public struct PipelineCompiler {
   /// Appends the nodes of `checked` in dependency order, inlining workflow-typed nodes. `input`
   /// is what the workflow's `IN` stands for; a workflow-typed node passes its input on, so its
   /// readers read what it reads.
-  static func flatten(_ checked: CheckedWorkflow, prefix: String, input: [String], into flat: inout [FlatNode]) {
+  static func flatten(
+    _ checked: CheckedWorkflow, prefix: String, input: [String], into flat: inout [FlatNode]
+  ) {
     var output: [String: [String]] = [:]
     for node in checked.orderedNodes {
       let inputs = node.inputs.flatMap { ref -> [String] in
@@ -75,7 +79,9 @@ public struct PipelineCompiler {
     }
   }
 
-  private func step(_ flat: FlatNode, _ index: [String: Int]) -> Result<PipelineSpec.Step, PipelineUnsupported> {
+  private func step(_ flat: FlatNode, _ index: [String: Int]) -> Result<
+    PipelineSpec.Step, PipelineUnsupported
+  > {
     let node = flat.node
     let id = flat.id
     let typeText = node.type.map { " (\($0.name))" } ?? ""
@@ -99,17 +105,23 @@ public struct PipelineCompiler {
       }
       return .success(.init(node: id, parent: parent, operation: .write(status)))
     default:
-      return .failure(PipelineUnsupported("'\(id)'\(typeText) is neither a thresholder nor an annotation-writer"))
+      return .failure(
+        PipelineUnsupported("'\(id)'\(typeText) is neither a thresholder nor an annotation-writer"))
     }
   }
 
-  private func thresholds(_ node: CheckedNode, _ id: String) -> Result<PipelineSpec.Thresholds, PipelineUnsupported> {
-    guard let comparison = node.enumCase("concept_threshold_type").flatMap({ ThresholdComparison(name: $0.name) }) else {
+  private func thresholds(_ node: CheckedNode, _ id: String) -> Result<
+    PipelineSpec.Thresholds, PipelineUnsupported
+  > {
+    guard
+      let comparison = node.enumCase("concept_threshold_type").flatMap({ ThresholdComparison(name: $0.name) })
+    else {
       return .failure(PipelineUnsupported("'\(id)' has no valid concept_threshold_type"))
     }
     return .success(
       PipelineSpec.Thresholds(
-        comparison: comparison, perConcept: node.conceptThresholds() ?? [:], fallback: node.number("default_threshold")))
+        comparison: comparison, perConcept: node.conceptThresholds() ?? [:],
+        fallback: node.number("default_threshold")))
   }
 }
 

@@ -38,14 +38,17 @@ struct Evaluation {
 /// Each prediction is independent of the others under region- and concept-thresholders (they
 /// filter concept by concept), so the work is one pass over the rows, split across cores.
 enum PipelineEvaluator {
-  static func evaluate(_ p: BoundPipeline, _ table: PredictionTable, masks wantMasks: Bool, branches wantBranches: Bool)
+  static func evaluate(
+    _ p: BoundPipeline, _ table: PredictionTable, masks wantMasks: Bool, branches wantBranches: Bool
+  )
     -> Evaluation
   {
     let n = table.rowCount
     var masks = wantMasks ? [UInt64](repeating: 0, count: n) : []
     var branches = wantBranches ? [UInt8](repeating: 0, count: n) : []
     let chunkCount = n < 20_000 ? 1 : min(64, max(1, n / 20_000))
-    var partial = [RunCounts](repeating: RunCounts(writers: p.writers.count, concepts: p.conceptCount), count: chunkCount)
+    var partial = [RunCounts](
+      repeating: RunCounts(writers: p.writers.count, concepts: p.conceptCount), count: chunkCount)
     masks.withUnsafeMutableBufferPointer { maskOut in
       branches.withUnsafeMutableBufferPointer { branchOut in
         partial.withUnsafeMutableBufferPointer { counts in
@@ -66,7 +69,8 @@ enum PipelineEvaluator {
   }
 
   private static func evaluate(
-    _ p: BoundPipeline, _ table: PredictionTable, _ rows: Range<Int>, _ maskOut: UnsafeMutableBufferPointer<UInt64>,
+    _ p: BoundPipeline, _ table: PredictionTable, _ rows: Range<Int>,
+    _ maskOut: UnsafeMutableBufferPointer<UInt64>,
     _ branchOut: UnsafeMutableBufferPointer<UInt8>, _ counts: inout RunCounts
   ) {
     let steps = p.stepCount
@@ -104,7 +108,8 @@ enum PipelineEvaluator {
                             case 1, 2:
                               // A region-thresholder leaves input-level concepts alone, and a
                               // concept-thresholder leaves regions alone.
-                              if isRegion != (k == 1) || holds(comparison[s], v, thresholds[s * concepts + c]) {
+                              if isRegion != (k == 1) || holds(comparison[s], v, thresholds[s * concepts + c])
+                              {
                                 alive |= 1 << UInt64(s)
                               }
                             default:
@@ -134,7 +139,9 @@ enum PipelineEvaluator {
         }
       }
     }
-    for w in 0..<writerCount { for c in 0..<concepts { counts.perWriter[w][c] += writerCounts[w * concepts + c] } }
+    for w in 0..<writerCount {
+      for c in 0..<concepts { counts.perWriter[w][c] += writerCounts[w * concepts + c] }
+    }
     for b in 0..<3 { for c in 0..<concepts { counts.perBranch[b][c] += branchCounts[b * concepts + c] } }
   }
 

@@ -1,7 +1,9 @@
 /// Follows one prediction through a bound pipeline, saying at each node what happened and why:
 /// the slow, talkative twin of `PipelineEvaluator` that `explain` uses.
 enum PipelineTracer {
-  static func trace(_ p: BoundPipeline, _ table: PredictionTable, row: Int) -> (steps: [Explanation.Step], writers: UInt64) {
+  static func trace(_ p: BoundPipeline, _ table: PredictionTable, row: Int) -> (
+    steps: [Explanation.Step], writers: UInt64
+  ) {
     let c = Int(table.rowConcept[row])
     let concept = table.conceptIds[c]
     let v = table.rowValue[row]

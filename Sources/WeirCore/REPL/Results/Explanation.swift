@@ -45,10 +45,14 @@ public struct Explanation: Sendable {
 extension Explanation {
   public var text: String {
     let regionCount = regions.filter { !$0.region.isEmpty }.count
-    var lines = ["\(input): \(ReplFormat.plural(regionCount, "region")) \(regions.isEmpty ? "(the models found nothing)" : "")"]
+    var lines = [
+      "\(input): \(ReplFormat.plural(regionCount, "region")) \(regions.isEmpty ? "(the models found nothing)" : "")"
+    ]
     lines[0] = lines[0].trimmingTrailingBlanks()
     for region in regions {
-      var head = region.region.isEmpty ? "  input concepts from \(region.model)" : "  region \(region.region) from \(region.model)"
+      var head =
+        region.region.isEmpty
+        ? "  input concepts from \(region.model)" : "  region \(region.region) from \(region.model)"
       if let b = region.box {
         head +=
           " [top \(ReplFormat.confidence(b.topRow)), left \(ReplFormat.confidence(b.leftCol)), "

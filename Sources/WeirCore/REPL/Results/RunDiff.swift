@@ -39,13 +39,20 @@ public struct RunDiff: Sendable {
 
   public var text: String {
     guard !changes.isEmpty else {
-      return "no prediction changed branch between run \(fromRun) and run \(toRun) (\(ReplFormat.plural(compared, "prediction")) compared)"
+      return
+        "no prediction changed branch between run \(fromRun) and run \(toRun) (\(ReplFormat.plural(compared, "prediction")) compared)"
     }
-    var lines = ["\(ReplFormat.plural(changes.count, "prediction")) changed branch between run \(fromRun) and run \(toRun):"]
+    var lines = [
+      "\(ReplFormat.plural(changes.count, "prediction")) changed branch between run \(fromRun) and run \(toRun):"
+    ]
     lines.append(transitions.map { "  \($0.from.name) → \($0.to.name): \($0.count)" }.joined(separator: "\n"))
-    var table = ReplTextTable(["input", "region", "concept", "confidence", "before", "after"], rightAligned: [3])
+    var table = ReplTextTable(
+      ["input", "region", "concept", "confidence", "before", "after"], rightAligned: [3])
     for c in changes.prefix(Self.listLimit) {
-      table.add([c.input, c.region.isEmpty ? "-" : c.region, c.concept, ReplFormat.confidence(c.confidence), describe(c.from, c.fromWriters), describe(c.to, c.toWriters)])
+      table.add([
+        c.input, c.region.isEmpty ? "-" : c.region, c.concept, ReplFormat.confidence(c.confidence),
+        describe(c.from, c.fromWriters), describe(c.to, c.toWriters),
+      ])
     }
     lines.append(table.render())
     if changes.count > Self.listLimit { lines.append("  … and \(changes.count - Self.listLimit) more") }

@@ -10,10 +10,12 @@ public struct RunTally: Equatable, Sendable {
 
   init(_ counts: RunCounts, writers: [String], concepts: [String]) {
     for (w, node) in writers.enumerated() {
-      byWriter[node, default: [:]].merge(Dictionary(uniqueKeysWithValues: zip(concepts, counts.perWriter[w]))) { $0 + $1 }
+      byWriter[node, default: [:]].merge(Dictionary(uniqueKeysWithValues: zip(concepts, counts.perWriter[w])))
+      { $0 + $1 }
     }
     for branch in PredictionBranch.allCases {
-      byBranch[branch] = Dictionary(uniqueKeysWithValues: zip(concepts, counts.perBranch[Int(branch.rawValue)]))
+      byBranch[branch] = Dictionary(
+        uniqueKeysWithValues: zip(concepts, counts.perBranch[Int(branch.rawValue)]))
     }
   }
 

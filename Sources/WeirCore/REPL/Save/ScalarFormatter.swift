@@ -6,13 +6,17 @@ import Foundation
 public enum ScalarFormatter {
   /// The text to write for `value` (as typed at the REPL) where `original` was written.
   /// `originalText` is the original scalar's source text, quotes included.
-  public static func format(_ value: ParamValue, replacing original: ParamValue?, originalText: String) -> String {
+  public static func format(_ value: ParamValue, replacing original: ParamValue?, originalText: String)
+    -> String
+  {
     guard case .scalar(let new) = value else { return value.flowText }
     guard case .scalar(let old)? = original else {
       return new.resolved.number.map { number($0, likeText: nil, wasInt: false) } ?? value.flowText
     }
     let quoted = old.style == .singleQuoted || old.style == .doubleQuoted
-    if let n = new.resolved.number ?? (new.style == .plain ? nil : Double(new.value)), quoted || old.resolved.number != nil {
+    if let n = new.resolved.number ?? (new.style == .plain ? nil : Double(new.value)),
+      quoted || old.resolved.number != nil
+    {
       let unquotedOld = quoted ? String(originalText.dropFirst().dropLast()) : originalText
       let wasInt: Bool = {
         if case .int = old.resolved { return true }
@@ -37,16 +41,23 @@ public enum ScalarFormatter {
     let likeFraction = like[like.index(after: likeDot)...].prefix { $0.isNumber }
     if likeFraction.last == "0", let dot = text.firstIndex(of: ".") {
       let fraction = text[text.index(after: dot)...]
-      if fraction.count < likeFraction.count { text += String(repeating: "0", count: likeFraction.count - fraction.count) }
+      if fraction.count < likeFraction.count {
+        text += String(repeating: "0", count: likeFraction.count - fraction.count)
+      }
     }
     if like.hasPrefix(".") || like.hasPrefix("-.") || like.hasPrefix("+.") {
-      if text.hasPrefix("0.") { text.removeFirst() } else if text.hasPrefix("-0.") { text.remove(at: text.index(after: text.startIndex)) }
+      if text.hasPrefix("0.") {
+        text.removeFirst()
+      } else if text.hasPrefix("-0.") {
+        text.remove(at: text.index(after: text.startIndex))
+      }
     }
     return text
   }
 
   static func quote(_ text: String, like style: ScalarStyle) -> String {
     if style == .singleQuoted { return "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
-    return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    return "\""
+      + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
   }
 }

@@ -33,7 +33,8 @@ public struct SettingsWriter {
           edits.append(edit)
           // A key added on a new line is reported at that line.
           let line = source.location(of: edit.range.start).line + (edit.replacement.hasPrefix("\n") ? 1 : 0)
-          changes.append(Change(target: target, old: source.slice(edit.range), new: edit.replacement, line: line))
+          changes.append(
+            Change(target: target, old: source.slice(edit.range), new: edit.replacement, line: line))
         }
       case .failure(let error): return .failure(error)
       }
@@ -55,7 +56,8 @@ public struct SettingsWriter {
         return insert(entry: name, value: map, in: node).map { [$0] }
       }
       guard case .map(let entries, let range) = param.value else {
-        return .failure(SaveError("'\(nodeId).\(name)' is not a mapping in the file, so '\(key)' cannot be added to it"))
+        return .failure(
+          SaveError("'\(nodeId).\(name)' is not a mapping in the file, so '\(key)' cannot be added to it"))
       }
       return insert(key: key, value: value, entries: entries, mapRange: range).map { [$0] }
     }
@@ -72,11 +74,17 @@ public struct SettingsWriter {
       return zip(old, new).flatMap { replace($0.value, with: $1.value) }
     }
     let text = source.slice(original.range)
-    return [TextEdit(range: original.range, replacement: ScalarFormatter.format(value, replacing: original, originalText: text))]
+    return [
+      TextEdit(
+        range: original.range,
+        replacement: ScalarFormatter.format(value, replacing: original, originalText: text))
+    ]
   }
 
   /// Adds `name: value` to a node's parameters, next to the ones already written.
-  private func insert(entry name: String, value: ParamValue, in node: WorkflowNode) -> Result<TextEdit, SaveError> {
+  private func insert(entry name: String, value: ParamValue, in node: WorkflowNode) -> Result<
+    TextEdit, SaveError
+  > {
     guard !node.params.isEmpty else {
       return .failure(
         SaveError(
@@ -88,7 +96,9 @@ public struct SettingsWriter {
 
   /// Adds `key: value` after the last entry of a mapping: `, key: value` in a flow mapping, a new
   /// line at the entries' indentation in a block mapping.
-  private func insert(key: String, value: ParamValue, entries: [Param], mapRange: SourceRange?) -> Result<TextEdit, SaveError> {
+  private func insert(key: String, value: ParamValue, entries: [Param], mapRange: SourceRange?) -> Result<
+    TextEdit, SaveError
+  > {
     let text = "\(key): \(ScalarFormatter.format(value, replacing: nil, originalText: ""))"
     guard let first = entries.first, let last = entries.last else {
       // An empty flow mapping `{}`: write inside the braces.
@@ -122,9 +132,11 @@ public struct SettingsWriter {
     switch (a, b) {
     case (.scalar(let x), .scalar(let y)): return x.resolved == y.resolved
     case (.varRef(let x), .varRef(let y)): return x.value == y.value
-    case (.list(let xs, _), .list(let ys, _)): return xs.count == ys.count && zip(xs, ys).allSatisfy { same($0, $1) }
+    case (.list(let xs, _), .list(let ys, _)):
+      return xs.count == ys.count && zip(xs, ys).allSatisfy { same($0, $1) }
     case (.map(let xs, _), .map(let ys, _)):
-      return xs.count == ys.count && zip(xs, ys).allSatisfy { $0.name.value == $1.name.value && same($0.value, $1.value) }
+      return xs.count == ys.count
+        && zip(xs, ys).allSatisfy { $0.name.value == $1.name.value && same($0.value, $1.value) }
     default: return false
     }
   }

@@ -27,7 +27,9 @@ public enum FileGlob {
     let rest = parts.dropFirst()
     if part == "**" {
       walk(base, rest, &found)
-      for child in children(base) where isDirectory(join(base, child)) { walk(join(base, child), parts, &found) }
+      for child in children(base) where isDirectory(join(base, child)) {
+        walk(join(base, child), parts, &found)
+      }
       return
     }
     guard part.contains(where: { "*?[".contains($0) }) else {
@@ -50,7 +52,8 @@ public enum FileGlob {
 
   static func isDirectory(_ path: String) -> Bool {
     var dir: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path.isEmpty ? "." : path, isDirectory: &dir) && dir.boolValue
+    return FileManager.default.fileExists(atPath: path.isEmpty ? "." : path, isDirectory: &dir)
+      && dir.boolValue
   }
 
   private static func isFile(_ path: String) -> Bool {
@@ -59,7 +62,9 @@ public enum FileGlob {
   }
 
   /// File extensions taken as images when a folder is given.
-  public static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "bmp", "gif", "webp", "tif", "tiff", "pgm", "ppm"]
+  public static let imageExtensions: Set<String> = [
+    "jpg", "jpeg", "png", "bmp", "gif", "webp", "tif", "tiff", "pgm", "ppm",
+  ]
 
   /// The image files in a folder and its subfolders, sorted.
   public static func images(in directory: String) -> [String] {
@@ -80,6 +85,8 @@ public enum FileGlob {
   /// Entries of a folder with whether each is a folder, sorted; `nil` when it cannot be read.
   public static func list(_ directory: String) -> [(name: String, isDirectory: Bool)]? {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
-    return names.sorted().map { ($0, isDirectory(directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0)) }
+    return names.sorted().map {
+      ($0, isDirectory(directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0))
+    }
   }
 }

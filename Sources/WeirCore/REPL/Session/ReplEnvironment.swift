@@ -20,12 +20,16 @@ public struct ReplEnvironment: Sendable {
 
   public init(
     currentDirectory: String = FileManager.default.currentDirectoryPath,
-    readFile: @escaping @Sendable (String) throws -> [UInt8] = { try [UInt8](Data(contentsOf: URL(fileURLWithPath: $0))) },
+    readFile: @escaping @Sendable (String) throws -> [UInt8] = {
+      try [UInt8](Data(contentsOf: URL(fileURLWithPath: $0)))
+    },
     writeFile: @escaping @Sendable (String, [UInt8]) throws -> Void = {
       try Data($1).write(to: URL(fileURLWithPath: $0), options: .atomic)
     },
     glob: @escaping @Sendable (String) -> [String] = { FileGlob.paths(matching: $0) },
-    listDirectory: @escaping @Sendable (String) -> [(name: String, isDirectory: Bool)]? = { FileGlob.list($0) },
+    listDirectory: @escaping @Sendable (String) -> [(name: String, isDirectory: Bool)]? = {
+      FileGlob.list($0)
+    },
     clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
     models: any ReplModelSource,
     plotWriter: (any SweepPlotWriter)? = nil

@@ -35,7 +35,8 @@ public struct ReplResponse: Sendable {
   }
 
   public init(
-    status: Status = .ok, text: String, diagnostics: [Diagnostic] = [], payload: Payload = .none, quits: Bool = false
+    status: Status = .ok, text: String, diagnostics: [Diagnostic] = [], payload: Payload = .none,
+    quits: Bool = false
   ) {
     self.status = status
     self.text = text
@@ -45,7 +46,9 @@ public struct ReplResponse: Sendable {
   }
 
   /// An error answer: `error: message`, then the usage line when there is one.
-  public static func error(_ message: String, usage: String? = nil, diagnostics: [Diagnostic] = []) -> ReplResponse {
+  public static func error(_ message: String, usage: String? = nil, diagnostics: [Diagnostic] = [])
+    -> ReplResponse
+  {
     var text = "error: \(message)"
     if let usage { text += "\nusage: \(usage)" }
     return ReplResponse(status: .error, text: text, diagnostics: diagnostics)

@@ -76,7 +76,9 @@ extension ReplSession {
   /// Values offered after `set NAME =`: the names of an enum parameter, `true`/`false`, or vars
   /// (as `$name`) for anything else.
   func valueCandidates(for name: String) -> [String] {
-    guard let workflow = document?.workflow, case .success(let target) = SettingTarget.resolve(name, in: workflow) else {
+    guard let workflow = document?.workflow,
+      case .success(let target) = SettingTarget.resolve(name, in: workflow)
+    else {
       return []
     }
     let vars = workflow.vars.map { "$" + $0.name.value }

@@ -27,7 +27,9 @@ extension ReplSession {
     case .success(let (document, checked, warnings)):
       self.document = document
       self.checked = checked
-      let dropped = settings.keys.filter { document.workflow.value(of: $0) == nil && !Self.canAdd($0, document.workflow) }
+      let dropped = settings.keys.filter {
+        document.workflow.value(of: $0) == nil && !Self.canAdd($0, document.workflow)
+      }
       for target in dropped { settings[target] = nil }
       // The settings kept must still make a workflow that checks; if not, they are all dropped.
       var cleared: [SettingTarget] = []
@@ -40,10 +42,14 @@ extension ReplSession {
       }
       var response = await refreshed(verb: "reloaded", warnings: warnings)
       if !dropped.isEmpty {
-        response.text += "\nsettings dropped (no longer in the workflow): " + dropped.sorted().map(\.description).joined(separator: ", ")
+        response.text +=
+          "\nsettings dropped (no longer in the workflow): "
+          + dropped.sorted().map(\.description).joined(separator: ", ")
       }
       if !cleared.isEmpty {
-        response.text += "\nsettings dropped (the workflow would not check with them): " + cleared.map(\.description).joined(separator: ", ")
+        response.text +=
+          "\nsettings dropped (the workflow would not check with them): "
+          + cleared.map(\.description).joined(separator: ", ")
       }
       return response
     }
@@ -79,7 +85,8 @@ extension ReplSession {
       let errors = diagnostics.filter { $0.severity == .error }.count
       return .failure(
         ReplResponseError(
-          "'\(path)' was not loaded: \(ReplFormat.plural(errors, "error"))\n" + ReplToolchain.render(diagnostics, source),
+          "'\(path)' was not loaded: \(ReplFormat.plural(errors, "error"))\n"
+            + ReplToolchain.render(diagnostics, source),
           diagnostics: diagnostics))
     }
     return .success((Document(path: fullPath, source: source, workflow: workflow), checked, diagnostics))
@@ -104,8 +111,10 @@ extension ReplSession {
     let (cached, fetched, failures) = await fetchOutputs()
     let workflow = document.workflow
     let summary = LoadSummary(
-      path: document.source.path, dialect: workflow.dialect, nodes: workflow.nodes.count, vars: workflow.vars.count,
-      writers: checked?.flatNodes(ofType: PipelineCompiler.writer).count ?? 0, inputs: inputs.count, regions: table?.regionCount ?? 0, cachedModels: cached,
+      path: document.source.path, dialect: workflow.dialect, nodes: workflow.nodes.count,
+      vars: workflow.vars.count,
+      writers: checked?.flatNodes(ofType: PipelineCompiler.writer).count ?? 0, inputs: inputs.count,
+      regions: table?.regionCount ?? 0, cachedModels: cached,
       fetchedModels: fetched, failures: failures)
     var lines = [loadLine(verb, summary)]
     if !warnings.isEmpty { lines.append(ReplToolchain.render(warnings, document.source)) }
@@ -119,7 +128,9 @@ extension ReplSession {
     var text =
       "\(verb) \(s.path) (\(s.dialect.rawValue)): \(ReplFormat.plural(s.nodes, "node")), \(ReplFormat.plural(s.vars, "var")), "
       + "\(ReplFormat.plural(s.writers, "writer")) · \(ReplFormat.plural(s.inputs, "input")) · \(ReplFormat.plural(s.regions, "region"))"
-    if !s.cachedModels.isEmpty { text += "\n  model outputs reused for " + s.cachedModels.map { "'\($0)'" }.joined(separator: ", ") }
+    if !s.cachedModels.isEmpty {
+      text += "\n  model outputs reused for " + s.cachedModels.map { "'\($0)'" }.joined(separator: ", ")
+    }
     return text
   }
 
@@ -143,7 +154,8 @@ extension ReplSession {
         if !inputs.isEmpty { cached.append(node.id.value) }
       } else {
         fetched.append(node.id.value)
-        let results = await environment.models.outputs(of: node, in: workflow, at: document.path, for: missing)
+        let results = await environment.models.outputs(
+          of: node, in: workflow, at: document.path, for: missing)
         for (input, result) in zip(missing, results) { entries[input.id] = result }
       }
       cache[key] = entries
@@ -171,7 +183,10 @@ extension ReplSession {
     if patterns.isEmpty { return listInputs() }
     guard let document else { return .error("no workflow loaded; use 'load FILE' first") }
     var known: [InputItem] = []
-    if case .success(let k?) = await environment.models.knownInputs(of: document.workflow, at: document.path) { known = k }
+    if case .success(let k?) = await environment.models.knownInputs(of: document.workflow, at: document.path)
+    {
+      known = k
+    }
     var chosen: [InputItem] = []
     var seen = Set<String>()
     for pattern in patterns {
@@ -185,8 +200,11 @@ extension ReplSession {
     inputPatterns = patterns
     inputs = chosen
     let (_, fetched, failures) = await fetchOutputs()
-    var text = "\(ReplFormat.plural(inputs.count, "input")) · \(ReplFormat.plural(table?.regionCount ?? 0, "region"))"
-    if !fetched.isEmpty { text += " · asked " + fetched.map { "'\($0)'" }.joined(separator: ", ") + " for the new ones" }
+    var text =
+      "\(ReplFormat.plural(inputs.count, "input")) · \(ReplFormat.plural(table?.regionCount ?? 0, "region"))"
+    if !fetched.isEmpty {
+      text += " · asked " + fetched.map { "'\($0)'" }.joined(separator: ", ") + " for the new ones"
+    }
     for failure in failures.prefix(10) { text += "\n  model failed: \(failure)" }
     return ReplResponse(text: text, payload: .inputs(inputs))
   }
@@ -232,11 +250,15 @@ extension ReplSession {
       let summary = GroundTruthSummary(
         path: path, images: truth.images.count, objects: truth.objectCount, perConcept: perConcept,
         coveredInputs: covered, inputs: inputs.count, skippedCrowd: truth.skippedCrowd)
-      let concepts = perConcept.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+      let concepts = perConcept.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+        separator: ", ")
       var text =
         "ground truth \(path): \(ReplFormat.plural(truth.objectCount, "object")) on \(ReplFormat.plural(truth.images.count, "image"))"
-        + (concepts.isEmpty ? "" : " (\(concepts))") + " · covers \(covered) of \(ReplFormat.plural(inputs.count, "input"))"
-      if truth.skippedCrowd > 0 { text += "\n  \(ReplFormat.plural(truth.skippedCrowd, "crowd annotation")) skipped" }
+        + (concepts.isEmpty ? "" : " (\(concepts))")
+        + " · covers \(covered) of \(ReplFormat.plural(inputs.count, "input"))"
+      if truth.skippedCrowd > 0 {
+        text += "\n  \(ReplFormat.plural(truth.skippedCrowd, "crowd annotation")) skipped"
+      }
       if covered == 0, !inputs.isEmpty {
         text += "\n  warning: no input of the session is in the file; images are matched by file_name"
       }
@@ -247,8 +269,11 @@ extension ReplSession {
   /// A short reason for a failed file operation.
   static func describe(_ error: Error) -> String {
     let ns = error as NSError
-    if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoSuchFileError || ns.code == 260 { return "no such file" }
-    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+    if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoSuchFileError || ns.code == 260 {
+      return "no such file"
+    }
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+    {
       return String(cString: strerror(Int32(underlying.code))).lowercased()
     }
     return ns.localizedDescription

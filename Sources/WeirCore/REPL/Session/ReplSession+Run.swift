@@ -2,23 +2,31 @@ extension ReplSession {
   /// The fast pipeline for the effective workflow, or why it cannot be used.
   func boundPipeline() -> Result<(BoundPipeline, PredictionTable), ReplResponseError> {
     guard let checked else { return .failure(ReplResponseError("no workflow loaded; use 'load FILE' first")) }
-    guard let table, !table.inputs.isEmpty else { return .failure(ReplResponseError("no inputs; use 'inputs PATH|GLOB'")) }
+    guard let table, !table.inputs.isEmpty else {
+      return .failure(ReplResponseError("no inputs; use 'inputs PATH|GLOB'"))
+    }
     return bind(checked, table)
   }
 
-  func bind(_ checked: CheckedWorkflow, _ table: PredictionTable) -> Result<(BoundPipeline, PredictionTable), ReplResponseError> {
+  func bind(_ checked: CheckedWorkflow, _ table: PredictionTable) -> Result<
+    (BoundPipeline, PredictionTable), ReplResponseError
+  > {
     switch PipelineCompiler().compile(checked) {
     case .failure(let problem):
       // TODO: run such workflows through the interpreter over cached outputs.
       return .failure(ReplResponseError("this workflow cannot run in the REPL yet: \(problem.reason)"))
     case .success(let spec):
-      let conceptGate = spec.steps.contains { if case .conceptThreshold = $0.operation { return true } else { return false } }
+      let conceptGate = spec.steps.contains {
+        if case .conceptThreshold = $0.operation { return true } else { return false }
+      }
       if conceptGate, table.regionCount > 0 {
         return .failure(
           ReplResponseError("this workflow cannot run in the REPL yet: a concept-thresholder gates regions"))
       }
       guard let bound = BoundPipeline(spec, table) else {
-        return .failure(ReplResponseError("this workflow has more than \(BoundPipeline.maxSteps) nodes on its writing paths"))
+        return .failure(
+          ReplResponseError(
+            "this workflow has more than \(BoundPipeline.maxSteps) nodes on its writing paths"))
       }
       return .success((bound, table))
     }
@@ -45,7 +53,8 @@ extension ReplSession {
     lastReport = report
     snapshots.append(
       RunSnapshot(
-        number: runCount, generation: tableGeneration, writers: writers.map(\.node), masks: evaluation.writerMasks,
+        number: runCount, generation: tableGeneration, writers: writers.map(\.node),
+        masks: evaluation.writerMasks,
         branches: evaluation.branches, table: table))
     if snapshots.count > 2 { snapshots.removeFirst() }
     return ReplResponse(text: report.text, payload: .run(report))
@@ -67,15 +76,21 @@ extension ReplSession {
   /// `diff`: predictions whose branch changed between the last two runs.
   func diff() -> ReplResponse {
     guard snapshots.count == 2 else {
-      return .error("'diff' compares the last two runs; there \(snapshots.count == 1 ? "is one" : "are none") yet: 'run', change something, 'run' again")
+      return .error(
+        "'diff' compares the last two runs; there \(snapshots.count == 1 ? "is one" : "are none") yet: 'run', change something, 'run' again"
+      )
     }
     let (a, b) = (snapshots[0], snapshots[1])
     var changes: [RunDiff.Change] = []
     var compared = 0
     if a.generation == b.generation {
       compared = b.table.rowCount
-      for row in 0..<b.table.rowCount where a.masks[row] != b.masks[row] && a.branches[row] != b.branches[row] {
-        changes.append(change(row, b.table, from: (a.branches[row], a.masks[row], a.writers), to: (b.branches[row], b.masks[row], b.writers)))
+      for row in 0..<b.table.rowCount where a.masks[row] != b.masks[row] && a.branches[row] != b.branches[row]
+      {
+        changes.append(
+          change(
+            row, b.table, from: (a.branches[row], a.masks[row], a.writers),
+            to: (b.branches[row], b.masks[row], b.writers)))
       }
     } else {
       var old: [String: Int] = [:]
@@ -84,7 +99,10 @@ extension ReplSession {
         guard let o = old[Self.key(b.table, row)] else { continue }
         compared += 1
         if a.branches[o] != b.branches[row] {
-          changes.append(change(row, b.table, from: (a.branches[o], a.masks[o], a.writers), to: (b.branches[row], b.masks[row], b.writers)))
+          changes.append(
+            change(
+              row, b.table, from: (a.branches[o], a.masks[o], a.writers),
+              to: (b.branches[row], b.masks[row], b.writers)))
         }
       }
     }
@@ -94,7 +112,8 @@ extension ReplSession {
 
   private static func key(_ t: PredictionTable, _ row: Int) -> String {
     let region = t.rowRegion[row] >= 0 ? t.regionIds[Int(t.rowRegion[row])] : ""
-    return "\(t.rowModel[row] >= 0 ? t.modelNodes[Int(t.rowModel[row])] : "")\u{1}\(t.inputs[Int(t.rowInput[row])].id)\u{1}\(region)\u{1}\(t.conceptIds[Int(t.rowConcept[row])])"
+    return
+      "\(t.rowModel[row] >= 0 ? t.modelNodes[Int(t.rowModel[row])] : "")\u{1}\(t.inputs[Int(t.rowInput[row])].id)\u{1}\(region)\u{1}\(t.conceptIds[Int(t.rowConcept[row])])"
   }
 
   private func change(
@@ -104,7 +123,8 @@ extension ReplSession {
       writers.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { writers[$0] }
     }
     return RunDiff.Change(
-      input: t.inputs[Int(t.rowInput[row])].id, region: t.rowRegion[row] >= 0 ? t.regionIds[Int(t.rowRegion[row])] : "",
+      input: t.inputs[Int(t.rowInput[row])].id,
+      region: t.rowRegion[row] >= 0 ? t.regionIds[Int(t.rowRegion[row])] : "",
       concept: t.conceptIds[Int(t.rowConcept[row])], confidence: t.rowValue[row],
       from: PredictionBranch(rawValue: from.0) ?? .dropped, to: PredictionBranch(rawValue: to.0) ?? .dropped,
       fromWriters: names(from.1, from.2), toWriters: names(to.1, to.2))
@@ -130,13 +150,15 @@ extension ReplSession {
         traceIndex[key] = traces.count
         traces.append(
           Explanation.RegionTrace(
-            model: table.modelNodes[Int(table.rowModel[row])], region: region >= 0 ? table.regionIds[Int(region)] : "",
+            model: table.modelNodes[Int(table.rowModel[row])],
+            region: region >= 0 ? table.regionIds[Int(region)] : "",
             box: region >= 0 ? table.regionBoxes[Int(region)] : nil, predictions: []))
       }
       let (steps, written) = PipelineTracer.trace(bound, table, row: row)
       traces[traceIndex[key]!].predictions.append(
         Explanation.Prediction(
-          concept: table.conceptIds[Int(table.rowConcept[row])], confidence: table.rowValue[row], steps: steps,
+          concept: table.conceptIds[Int(table.rowConcept[row])], confidence: table.rowValue[row],
+          steps: steps,
           branch: bound.branch(written)))
     }
     let explanation = Explanation(input: table.inputs[index].id, regions: traces)
@@ -146,7 +168,9 @@ extension ReplSession {
   /// An input by id, by file name, or by path as typed.
   func findInput(_ name: String, in inputs: [InputItem]) -> Int? {
     if let i = inputs.firstIndex(where: { $0.id == name }) { return i }
-    if let i = inputs.firstIndex(where: { $0.path == name || $0.path == environment.resolve(name) }) { return i }
+    if let i = inputs.firstIndex(where: { $0.path == name || $0.path == environment.resolve(name) }) {
+      return i
+    }
     let base = GroundTruth.basename(name)
     let matches = inputs.indices.filter { GroundTruth.basename(inputs[$0].id) == base }
     return matches.count == 1 ? matches[0] : nil

@@ -15,7 +15,9 @@ extension ReplSession {
     let shown = path ?? document.source.path
     let bytes = TextEdit.apply(edits, to: document.source.bytes)
     if changes.isEmpty, destination == document.path {
-      return ReplResponse(text: "nothing to save: the file already says what is in force", payload: .saved(SaveSummary(path: shown, changes: [])))
+      return ReplResponse(
+        text: "nothing to save: the file already says what is in force",
+        payload: .saved(SaveSummary(path: shown, changes: [])))
     }
     do {
       try environment.writeFile(destination, bytes)
@@ -24,7 +26,9 @@ extension ReplSession {
     }
     var lines = ["saved \(ReplFormat.plural(changes.count, "change")) to \(shown)"]
     for c in changes {
-      lines.append("  line \(c.line): \(c.target)  \(c.old.isEmpty ? "added" : c.old + " →") \(c.new.trimmingLeadingPunctuation)")
+      lines.append(
+        "  line \(c.line): \(c.target)  \(c.old.isEmpty ? "added" : c.old + " →") \(c.new.trimmingLeadingPunctuation)"
+      )
     }
     if destination == document.path {
       let source = SourceFile(path: document.source.path, bytes: bytes)
@@ -39,7 +43,8 @@ extension ReplSession {
     } else {
       lines.append("  the session still edits \(document.source.path)")
     }
-    return ReplResponse(text: lines.joined(separator: "\n"), payload: .saved(SaveSummary(path: shown, changes: changes)))
+    return ReplResponse(
+      text: lines.joined(separator: "\n"), payload: .saved(SaveSummary(path: shown, changes: changes)))
   }
 }
 

@@ -59,12 +59,16 @@ extension ReplSession {
     let change = SettingChange(
       target: target, fileValue: document.workflow.value(of: target)?.flowText, before: before,
       after: document.workflow.value(of: target)?.flowText)
-    return ReplResponse(text: "\(target) is back to \(change.after ?? "its default (not written in the file)")", payload: .setting(change))
+    return ReplResponse(
+      text: "\(target) is back to \(change.after ?? "its default (not written in the file)")",
+      payload: .setting(change))
   }
 
   /// `vars`: every var, then every parameter changed with `set`.
   func vars() -> ReplResponse {
-    guard let document, let effective = effectiveWorkflow else { return .error("no workflow loaded; use 'load FILE' first") }
+    guard let document, let effective = effectiveWorkflow else {
+      return .error("no workflow loaded; use 'load FILE' first")
+    }
     var states: [SettingState] = []
     for v in document.workflow.vars {
       let target = SettingTarget.variable(v.name.value)
@@ -77,16 +81,24 @@ extension ReplSession {
       guard case .parameter = target else { continue }
       states.append(
         SettingState(
-          target: target, value: effective.value(of: target)?.flowText ?? "", fileValue: document.workflow.value(of: target)?.flowText,
+          target: target, value: effective.value(of: target)?.flowText ?? "",
+          fileValue: document.workflow.value(of: target)?.flowText,
           usedBy: []))
     }
-    guard !states.isEmpty else { return ReplResponse(text: "the workflow has no vars and nothing is set", payload: .vars([])) }
+    guard !states.isEmpty else {
+      return ReplResponse(text: "the workflow has no vars and nothing is set", payload: .vars([]))
+    }
     var table = ReplTextTable(["name", "value", "in the file", "used by"])
     for s in states {
-      table.add([s.target.description, s.value + (s.isChanged ? " *" : ""), s.fileValue ?? "(not written)", s.usedBy.joined(separator: ", ")])
+      table.add([
+        s.target.description, s.value + (s.isChanged ? " *" : ""), s.fileValue ?? "(not written)",
+        s.usedBy.joined(separator: ", "),
+      ])
     }
     var text = table.render()
-    if states.contains(where: \.isChanged) { text += "\n  * changed in this session; 'save' writes it to the file" }
+    if states.contains(where: \.isChanged) {
+      text += "\n  * changed in this session; 'save' writes it to the file"
+    }
     return ReplResponse(text: text, payload: .vars(states))
   }
 
@@ -113,7 +125,9 @@ extension ReplSession {
 
   /// Settings with one more: a key of a parameter set as a whole goes into that whole value; a
   /// whole parameter replaces the keys set before. A value equal to the file's is no setting.
-  func merged(_ settings: [SettingTarget: ParamValue], _ target: SettingTarget, _ value: ParamValue, file: Workflow)
+  func merged(
+    _ settings: [SettingTarget: ParamValue], _ target: SettingTarget, _ value: ParamValue, file: Workflow
+  )
     -> [SettingTarget: ParamValue]
   {
     var result = settings
@@ -124,7 +138,10 @@ extension ReplSession {
         w.nodes = w.nodes.map { n in
           guard n.id.value == node else { return n }
           var copy = n
-          copy.params = copy.params.filter { $0.name.value != name } + [Param(name: Located(name, existing.range), value: existing)]
+          copy.params =
+            copy.params.filter { $0.name.value != name } + [
+              Param(name: Located(name, existing.range), value: existing)
+            ]
           return copy
         }
         let updated = w.applying([target: value])
@@ -144,7 +161,9 @@ extension ReplSession {
 
   /// Whether `key` sets one key of the parameter `whole`.
   static func isKey(of whole: SettingTarget, _ key: SettingTarget) -> Bool {
-    guard case .parameter(let n, let p, nil) = whole, case .parameter(let n2, let p2, _?) = key else { return false }
+    guard case .parameter(let n, let p, nil) = whole, case .parameter(let n2, let p2, _?) = key else {
+      return false
+    }
     return n == n2 && p == p2
   }
 
@@ -161,9 +180,13 @@ extension ReplSession {
     let errors = afterDiagnostics.filter { $0.severity == .error && !known.contains($0.message) }
     if !errors.isEmpty {
       let lines = errors.map { "  \($0.message) [\($0.id)]" }.joined(separator: "\n")
-      return .failure(ReplResponseError("'\(target)' not changed: the workflow would not check\n\(lines)", diagnostics: errors))
+      return .failure(
+        ReplResponseError(
+          "'\(target)' not changed: the workflow would not check\n\(lines)", diagnostics: errors))
     }
-    if case .success = PipelineCompiler().compile(before), case .failure(let problem) = PipelineCompiler().compile(after) {
+    if case .success = PipelineCompiler().compile(before),
+      case .failure(let problem) = PipelineCompiler().compile(after)
+    {
       return .failure(ReplResponseError("'\(target)' not changed: \(problem.reason)"))
     }
     return .success(after)

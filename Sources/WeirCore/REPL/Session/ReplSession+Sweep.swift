@@ -31,21 +31,26 @@ extension ReplSession {
         let evaluation = PipelineEvaluator.evaluate(bound, table, masks: false, branches: truth != nil)
         let counts = evaluation.counts
         var perWriter: [String: Int] = [:]
-        for (w, writer) in bound.writers.enumerated() { perWriter[writer.node, default: 0] += counts.total(writer: w) }
+        for (w, writer) in bound.writers.enumerated() {
+          perWriter[writer.node, default: 0] += counts.total(writer: w)
+        }
         points.append(
           SweepResult.Point(
-            value: value, accepted: counts.total(.accepted), review: counts.total(.review), dropped: counts.total(.dropped),
+            value: value, accepted: counts.total(.accepted), review: counts.total(.review),
+            dropped: counts.total(.dropped),
             perWriter: perWriter, truth: truthScore(table, evaluation.branches, iou: request.iou)))
       }
     }
     let result = SweepResult(
-      target: target.description, points: points, currentValue: currentNumber, iou: truth == nil ? nil : request.iou,
+      target: target.description, points: points, currentValue: currentNumber,
+      iou: truth == nil ? nil : request.iou,
       inputs: table.inputs.count, predictions: table.rowCount, elapsed: environment.clock() - start)
     var text = result.text
     if let path = request.plotPath {
       switch writePlot(result, path) {
       case .success: text += "\nplot written to \(path)"
-      case .failure(let error): return ReplResponse(status: .error, text: text + "\nerror: \(error.message)", payload: .sweep(result))
+      case .failure(let error):
+        return ReplResponse(status: .error, text: text + "\nerror: \(error.message)", payload: .sweep(result))
       }
     }
     return ReplResponse(text: text, payload: .sweep(result))

@@ -17,7 +17,11 @@ extension ReplSession {
       let source = p.source == .defaultValue ? "  (default)" : ""
       return (p.name, "\(p.value)\(via)\(source)")
     }
-    var lines = ["\(name): " + (node.type.map { "\($0.name) (\($0.family.rawValue), runs as \($0.role.rawValue))" } ?? "unknown type")]
+    var lines = [
+      "\(name): "
+        + (node.type.map { "\($0.name) (\($0.family.rawValue), runs as \($0.role.rawValue))" }
+          ?? "unknown type")
+    ]
     if let model = node.syntax.model?.value { lines.append("  model: \(model)") }
     lines.append("  reads: " + inputs.joined(separator: ", "))
     lines.append("  read by: " + (readers.isEmpty ? "nothing" : readers.joined(separator: ", ")))
@@ -44,11 +48,14 @@ extension ReplSession {
 
   /// `check`: the type checker on the workflow with the current settings.
   func check() -> ReplResponse {
-    guard let document, let effective = effectiveWorkflow else { return .error("no workflow loaded; use 'load FILE' first") }
+    guard let document, let effective = effectiveWorkflow else {
+      return .error("no workflow loaded; use 'load FILE' first")
+    }
     let diagnostics = ReplToolchain.check(effective).diagnostics
     let errors = diagnostics.filter { $0.severity == .error }.count
     let text = diagnostics.isEmpty ? "no problems" : ReplToolchain.render(diagnostics, document.source)
-    return ReplResponse(status: errors > 0 ? .error : .ok, text: text, diagnostics: diagnostics, payload: .text)
+    return ReplResponse(
+      status: errors > 0 ? .error : .ok, text: text, diagnostics: diagnostics, payload: .text)
   }
 
   /// `lint`: check plus lint rules, on the workflow with the current settings.

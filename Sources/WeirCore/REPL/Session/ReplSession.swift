@@ -78,7 +78,9 @@ public final class ReplSession {
 
   /// The loaded document, or the error to answer when there is none.
   func requireDocument() -> Result<Document, ReplResponseError> {
-    guard let document else { return .failure(ReplResponseError("no workflow loaded; use 'load FILE' first")) }
+    guard let document else {
+      return .failure(ReplResponseError("no workflow loaded; use 'load FILE' first"))
+    }
     return .success(document)
   }
 
@@ -87,12 +89,14 @@ public final class ReplSession {
       var table = ReplTextTable([])
       for info in ReplCommandInfo.all { table.add([info.synopsis, info.summary]) }
       return ReplResponse(
-        text: "commands:\n" + table.render() + "\n'help COMMAND' explains one; lines starting with '#' are comments",
+        text: "commands:\n" + table.render()
+          + "\n'help COMMAND' explains one; lines starting with '#' are comments",
         payload: .help(ReplCommandInfo.all))
     }
     guard let info = ReplCommandInfo.named(command) else {
       return .error(
-        "unknown command '\(command)'\(NameSuggester.didYouMean(command, in: ReplCommandInfo.all.map(\.name)))")
+        "unknown command '\(command)'\(NameSuggester.didYouMean(command, in: ReplCommandInfo.all.map(\.name)))"
+      )
     }
     return ReplResponse(text: "usage: \(info.usage)\n  \(info.summary)", payload: .help([info]))
   }

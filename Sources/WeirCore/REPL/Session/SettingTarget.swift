@@ -8,7 +8,8 @@ public enum SettingTarget: Hashable, Sendable, Comparable, CustomStringConvertib
   public var description: String {
     switch self {
     case .variable(let name): return name
-    case .parameter(let node, let name, let key): return [node, name, key].compactMap { $0 }.joined(separator: ".")
+    case .parameter(let node, let name, let key):
+      return [node, name, key].compactMap { $0 }.joined(separator: ".")
     }
   }
 
@@ -23,7 +24,8 @@ public enum SettingTarget: Hashable, Sendable, Comparable, CustomStringConvertib
   /// Resolves a name as typed against a workflow: a var if one has that name, else the longest
   /// node id followed by `.PARAM` or `.PARAM.KEY` (node ids may contain dots). The error says what
   /// is wrong, with the nearest names.
-  public static func resolve(_ text: String, in workflow: Workflow) -> Result<SettingTarget, ReplCommandError> {
+  public static func resolve(_ text: String, in workflow: Workflow) -> Result<SettingTarget, ReplCommandError>
+  {
     if workflow.variable(text) != nil { return .success(.variable(text)) }
     let nodes = workflow.nodes.map(\.id.value).sorted { $0.count > $1.count }
     guard let node = nodes.first(where: { text.hasPrefix($0 + ".") }) else {
@@ -33,7 +35,8 @@ public enum SettingTarget: Hashable, Sendable, Comparable, CustomStringConvertib
       let head = text.contains(".") ? String(text[..<text.firstIndex(of: ".")!]) : text
       let candidates = workflow.vars.map(\.name.value) + workflow.nodes.map(\.id.value)
       return .failure(
-        ReplCommandError("no var or node is named '\(head)'\(NameSuggester.didYouMean(head, in: candidates))"))
+        ReplCommandError("no var or node is named '\(head)'\(NameSuggester.didYouMean(head, in: candidates))")
+      )
     }
     let rest = text.dropFirst(node.count + 1)
     guard let dot = rest.firstIndex(of: ".") else {

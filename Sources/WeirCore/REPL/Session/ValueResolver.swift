@@ -4,7 +4,9 @@ struct ValueResolver {
 
   /// The value with var references followed (up to a depth that stops reference cycles).
   func resolved(_ value: ParamValue, depth: Int = 0) -> ParamValue {
-    guard case .varRef(let name) = value, depth < 32, let v = workflow.variable(name.value) else { return value }
+    guard case .varRef(let name) = value, depth < 32, let v = workflow.variable(name.value) else {
+      return value
+    }
     return resolved(v.value, depth: depth + 1)
   }
 

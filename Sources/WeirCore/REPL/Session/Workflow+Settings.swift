@@ -29,16 +29,20 @@ extension Workflow {
       vars[i].value = value
     case .parameter(let nodeId, let name, let key):
       guard let n = nodes.firstIndex(where: { $0.id.value == nodeId }) else { return }
-      let where_ = nodes[n].range
+      let nodeRange = nodes[n].range
       var params = nodes[n].params
       let p = params.firstIndex { $0.name.value == name }
       guard let key else {
-        if let p { params[p].value = value } else { params.append(Param(name: Located(name, where_), value: value)) }
+        if let p {
+          params[p].value = value
+        } else {
+          params.append(Param(name: Located(name, nodeRange), value: value))
+        }
         nodes[n].params = params
         return
       }
       var entries: [Param] = []
-      var mapRange = where_
+      var mapRange = nodeRange
       if let p, case .map(let existing, let r) = params[p].value {
         entries = existing
         mapRange = r
@@ -49,7 +53,11 @@ extension Workflow {
         entries.append(Param(name: Located(key, mapRange), value: value))
       }
       let map = ParamValue.map(entries, mapRange)
-      if let p { params[p].value = map } else { params.append(Param(name: Located(name, where_), value: map)) }
+      if let p {
+        params[p].value = map
+      } else {
+        params.append(Param(name: Located(name, nodeRange), value: map))
+      }
       nodes[n].params = params
     }
   }
@@ -68,7 +76,9 @@ extension ParamValue {
     case .list(let items, _):
       return .list(items.map { $0.relocated(to: range) }, range)
     case .map(let entries, _):
-      return .map(entries.map { Param(name: Located($0.name.value, range), value: $0.value.relocated(to: range)) }, range)
+      return .map(
+        entries.map { Param(name: Located($0.name.value, range), value: $0.value.relocated(to: range)) },
+        range)
     }
   }
 
@@ -78,12 +88,15 @@ extension ParamValue {
     case .scalar(let s):
       switch s.style {
       case .singleQuoted: return "'\(s.value.replacingOccurrences(of: "'", with: "''"))'"
-      case .doubleQuoted: return "\"\(s.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
+      case .doubleQuoted:
+        return
+          "\"\(s.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
       case .plain, .literal, .folded: return s.value
       }
     case .varRef(let v): return "$" + v.value
     case .list(let items, _): return "[" + items.map(\.flowText).joined(separator: ", ") + "]"
-    case .map(let entries, _): return "{" + entries.map { "\($0.name.value): \($0.value.flowText)" }.joined(separator: ", ") + "}"
+    case .map(let entries, _):
+      return "{" + entries.map { "\($0.name.value): \($0.value.flowText)" }.joined(separator: ", ") + "}"
     }
   }
 }

@@ -14,12 +14,16 @@ extension SweepResult {
     var table = ReplTextTable(header, rightAligned: Set(0..<(header.count - 1)))
     let current = nearestToCurrent
     for (i, p) in points.enumerated() {
-      var row = [(i == current ? "▸ " : "") + ReplFormat.value(p.value), "\(p.accepted)", "\(p.review)", "\(p.dropped)"]
+      var row = [
+        (i == current ? "▸ " : "") + ReplFormat.value(p.value), "\(p.accepted)", "\(p.review)",
+        "\(p.dropped)",
+      ]
       if hasTruth {
         let t = p.truth
         row += [
           ReplFormat.percent(t?.precision), ReplFormat.percent(t?.recall),
-          ReplFormat.percent(t.flatMap { $0.share($0.objectsInReview) }), ReplFormat.percent(t.flatMap { $0.share($0.objectsMissed) }),
+          ReplFormat.percent(t.flatMap { $0.share($0.objectsInReview) }),
+          ReplFormat.percent(t.flatMap { $0.share($0.objectsMissed) }),
         ]
       }
       row.append(TerminalChart.stackedBar([p.accepted, p.review, p.dropped], width: Self.barWidth))
@@ -30,7 +34,9 @@ extension SweepResult {
     if current != nil, let v = currentValue { legend += "   ▸ current value (\(ReplFormat.value(v)))" }
     lines.append(legend)
     if let iou, hasTruth {
-      lines.append("  precision and recall of accepted predictions; true objects matched at IoU >= \(ReplFormat.value(iou))")
+      lines.append(
+        "  precision and recall of accepted predictions; true objects matched at IoU >= \(ReplFormat.value(iou))"
+      )
     }
     return lines.joined(separator: "\n")
   }

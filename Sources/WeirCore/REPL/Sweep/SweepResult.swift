@@ -11,7 +11,10 @@ public struct SweepResult: Sendable {
     public var perWriter: [String: Int]
     public var truth: TruthScore?
 
-    public init(value: Double, accepted: Int, review: Int, dropped: Int, perWriter: [String: Int] = [:], truth: TruthScore? = nil) {
+    public init(
+      value: Double, accepted: Int, review: Int, dropped: Int, perWriter: [String: Int] = [:],
+      truth: TruthScore? = nil
+    ) {
       self.value = value
       self.accepted = accepted
       self.review = review
@@ -43,7 +46,8 @@ public struct SweepResult: Sendable {
   public var elapsed: Double
 
   public init(
-    target: String, points: [Point], currentValue: Double? = nil, iou: Double? = nil, inputs: Int, predictions: Int,
+    target: String, points: [Point], currentValue: Double? = nil, iou: Double? = nil, inputs: Int,
+    predictions: Int,
     elapsed: Double = 0
   ) {
     self.target = target

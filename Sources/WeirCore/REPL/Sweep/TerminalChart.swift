@@ -13,8 +13,12 @@ public enum TerminalChart {
     guard total > 0, width > 0 else { return String(repeating: " ", count: width) }
     var cells = counts.map { Int((Double($0) / Double(total) * Double(width)).rounded()) }
     for i in cells.indices where counts[i] > 0 && cells[i] == 0 { cells[i] = 1 }
-    while cells.reduce(0, +) > width, let i = cells.indices.max(by: { cells[$0] < cells[$1] }) { cells[i] -= 1 }
-    while cells.reduce(0, +) < width, let i = cells.indices.max(by: { counts[$0] < counts[$1] }) { cells[i] += 1 }
+    while cells.reduce(0, +) > width, let i = cells.indices.max(by: { cells[$0] < cells[$1] }) {
+      cells[i] -= 1
+    }
+    while cells.reduce(0, +) < width, let i = cells.indices.max(by: { counts[$0] < counts[$1] }) {
+      cells[i] += 1
+    }
     let glyphs = [accepted, review, dropped]
     return zip(cells, glyphs).map { String(repeating: $1, count: $0) }.joined()
   }

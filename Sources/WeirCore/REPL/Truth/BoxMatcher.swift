@@ -18,7 +18,9 @@ public enum BoxMatcher {
   /// the order given) each take the still unmatched true box with the highest IoU, if that IoU is at
   /// least `threshold` (ties to the earlier true box). Returns, per prediction, the index of the true
   /// box it matched.
-  public static func match(predictions: [(box: BoundingBox, confidence: Double)], truths: [BoundingBox], threshold: Double)
+  public static func match(
+    predictions: [(box: BoundingBox, confidence: Double)], truths: [BoundingBox], threshold: Double
+  )
     -> [Int?]
   {
     let order = predictions.indices.sorted {

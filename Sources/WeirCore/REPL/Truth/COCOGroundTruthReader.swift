@@ -22,8 +22,12 @@ public enum COCOGroundTruthReader {
     func fail(_ message: String) -> Result<GroundTruth, GroundTruthError> {
       .failure(GroundTruthError(path: path, message: message))
     }
-    guard let images = file.images else { return fail("not a COCO annotations file: it has no 'images' list") }
-    guard let categories = file.categories else { return fail("not a COCO annotations file: it has no 'categories' list") }
+    guard let images = file.images else {
+      return fail("not a COCO annotations file: it has no 'images' list")
+    }
+    guard let categories = file.categories else {
+      return fail("not a COCO annotations file: it has no 'categories' list")
+    }
     let annotations = file.annotations ?? []
     var imageById: [COCOID: COCOImage] = [:]
     var objects: [String: [GroundTruth.Object]] = [:]
@@ -54,7 +58,8 @@ public enum COCOGroundTruthReader {
       }
       let (x, y, bw, bh) = (annotation.bbox[0], annotation.bbox[1], annotation.bbox[2], annotation.bbox[3])
       let box = BoundingBox(
-        topRow: y / Double(h), leftCol: x / Double(w), bottomRow: (y + bh) / Double(h), rightCol: (x + bw) / Double(w))
+        topRow: y / Double(h), leftCol: x / Double(w), bottomRow: (y + bh) / Double(h),
+        rightCol: (x + bw) / Double(w))
       objects[image.fileName, default: []].append(.init(concept: name, box: box))
     }
     return .success(
@@ -65,7 +70,11 @@ public enum COCOGroundTruthReader {
     func at(_ path: [CodingKey]) -> String {
       var text = ""
       for key in path {
-        if let i = key.intValue { text += "[\(i)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+        if let i = key.intValue {
+          text += "[\(i)]"
+        } else {
+          text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+        }
       }
       return text.isEmpty ? "" : "\(text): "
     }

@@ -44,7 +44,9 @@ struct TruthIndex {
   private mutating func addGroup(
     _ rows: [Int], _ truths: [(index: Int, box: BoundingBox)], _ table: PredictionTable, _ threshold: Double
   ) {
-    let sorted = rows.sorted { table.rowValue[$0] != table.rowValue[$1] ? table.rowValue[$0] > table.rowValue[$1] : $0 < $1 }
+    let sorted = rows.sorted {
+      table.rowValue[$0] != table.rowValue[$1] ? table.rowValue[$0] > table.rowValue[$1] : $0 < $1
+    }
     for row in sorted {
       predictionRows.append(Int32(row))
       if let box = table.regionBoxes[Int(table.rowRegion[row])] {

@@ -28,8 +28,10 @@ enum Reference {
         for concept in (region["data"] as! [String: Any])["concepts"] as! [[String: Any]] {
           result.append(
             Prediction(
-              input: object["input"] as! String, region: region["id"] as! String, concept: concept["id"] as! String,
-              value: concept["value"] as! Double, box: [b["top_row"]!, b["left_col"]!, b["bottom_row"]!, b["right_col"]!]))
+              input: object["input"] as! String, region: region["id"] as! String,
+              concept: concept["id"] as! String,
+              value: concept["value"] as! Double,
+              box: [b["top_row"]!, b["left_col"]!, b["bottom_row"]!, b["right_col"]!]))
         }
       }
     }
@@ -37,17 +39,22 @@ enum Reference {
   }
 
   static func objects(_ path: String = ReplFixtures.path("pets-truth.json")) -> [Object] {
-    let root = try! JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    let root =
+      try! JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
     var images: [Int: (String, Double, Double)] = [:]
     for i in root["images"] as! [[String: Any]] {
-      images[i["id"] as! Int] = (i["file_name"] as! String, Double(i["width"] as! Int), Double(i["height"] as! Int))
+      images[i["id"] as! Int] = (
+        i["file_name"] as! String, Double(i["width"] as! Int), Double(i["height"] as! Int)
+      )
     }
     var names: [Int: String] = [:]
     for c in root["categories"] as! [[String: Any]] { names[c["id"] as! Int] = c["name"] as? String }
     return (root["annotations"] as! [[String: Any]]).map { a in
       let (file, w, h) = images[a["image_id"] as! Int]!
       let bb = (a["bbox"] as! [Any]).map { ($0 as! NSNumber).doubleValue }
-      return Object(image: file, concept: names[a["category_id"] as! Int]!, box: [bb[1] / h, bb[0] / w, (bb[1] + bb[3]) / h, (bb[0] + bb[2]) / w])
+      return Object(
+        image: file, concept: names[a["category_id"] as! Int]!,
+        box: [bb[1] / h, bb[0] / w, (bb[1] + bb[3]) / h, (bb[0] + bb[2]) / w])
     }
   }
 
@@ -96,7 +103,9 @@ enum Reference {
       if best >= 0 { taken[best] = true }
       return best >= 0
     }
-    let sorted = predictions.enumerated().sorted { $0.element.value != $1.element.value ? $0.element.value > $1.element.value : $0.offset < $1.offset }.map(\.element)
+    let sorted = predictions.enumerated().sorted {
+      $0.element.value != $1.element.value ? $0.element.value > $1.element.value : $0.offset < $1.offset
+    }.map(\.element)
     for p in sorted where branch(p.value, accept: accept, review: review) == "accepted" {
       accepted += 1
       if match(p) { correct += 1 }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import WeirCore
 
 /// Paths and sessions for REPL tests.
@@ -17,11 +18,14 @@ enum ReplFixtures {
   static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
   /// A fresh temporary folder holding copies of the named fixtures.
-  static func scratch(_ names: [String] = ["pets.yaml", "pets.jsonl", "pets-truth.json", "pets-clarifai.yaml"]) throws -> URL {
+  static func scratch(
+    _ names: [String] = ["pets.yaml", "pets.jsonl", "pets-truth.json", "pets-clarifai.yaml"]
+  ) throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-repl-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     for name in names {
-      try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+      try FileManager.default.copyItem(
+        at: folder.appendingPathComponent(name), to: dir.appendingPathComponent(name))
     }
     return dir
   }

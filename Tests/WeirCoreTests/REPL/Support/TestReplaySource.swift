@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import WeirCore
 
 /// Model outputs for session tests, read from weir JSON lines named by `backend: {replay: FILE}`
@@ -67,6 +68,8 @@ final class TestReplaySource: ReplModelSource, @unchecked Sendable {
       return inputs.map { _ in .failure(ModelError("no recording")) }
     }
     let byId = Dictionary(lines, uniquingKeysWith: { a, _ in a })
-    return inputs.map { byId[$0.id].map { .success($0) } ?? .failure(ModelError("no prediction recorded for \($0.id)")) }
+    return inputs.map {
+      byId[$0.id].map { .success($0) } ?? .failure(ModelError("no prediction recorded for \($0.id)"))
+    }
   }
 }
