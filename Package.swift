@@ -48,7 +48,9 @@ let package = Package(
     .testTarget(
       name: "WeirModelsTests",
       dependencies: ["WeirModels", "WeirCore", .product(name: "FlyingFox", package: "FlyingFox")]),
-    .testTarget(name: "WeirCLITests", dependencies: ["WeirCore", "WeirVision"]),
+    .testTarget(
+      name: "WeirCLITests",
+      dependencies: ["WeirCore", "WeirVision", .product(name: "GRDB", package: "GRDB.swift")]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -9,8 +9,13 @@ struct Weir: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       CheckCommand.self,
+      LintCommand.self,
+      BandsCommand.self,
+      PlanCommand.self,
+      RunCommand.self,
       AnnotationsCommand.self,
       BenchCheckCommand.self,
+      BenchCommand.self,
       TypesCommand.self,
       ReplCommand.self,
     ]

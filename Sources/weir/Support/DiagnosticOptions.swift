@@ -20,14 +20,19 @@ struct DiagnosticOptions: ParsableArguments {
   }
 }
 
-/// How diagnostics are printed. `weir lint` adds `sarif` and `github` here.
+/// How diagnostics are printed: text for people, JSON for tools, SARIF 2.1.0 for code-scanning
+/// dashboards, GitHub Actions workflow commands for pull-request annotations.
 enum DiagnosticFormat: String, CaseIterable, ExpressibleByArgument {
-  case text, json
+  case text, json, sarif, github
 
   func render(_ reports: [FileDiagnostics], color: Bool) -> String {
     switch self {
     case .text: return DiagnosticRenderer.text(reports, color: color)
     case .json: return DiagnosticRenderer.json(reports)
+    case .sarif:
+      return DiagnosticRenderer.sarif(
+        reports, rules: LintRules.sarifRules, toolVersion: Weir.configuration.version)
+    case .github: return DiagnosticRenderer.github(reports)
     }
   }
 }

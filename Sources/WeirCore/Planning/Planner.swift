@@ -1,0 +1,167 @@
+/// Compiles resolved nodes into an `ExecutionPlan` (DESIGN.md §4, "Execution plan").
+///
+/// Steps come in dependency order, ties broken by source order, so a plan reads the way the file
+/// does. Operators are built from their typed configs here: a node type weir cannot run, or a
+/// parameter an operator cannot use, is an error now, before any input is touched.
+public struct Planner: Sendable {
+  public var registry: OperatorRegistry
+
+  public init(registry: OperatorRegistry = .standard) {
+    self.registry = registry
+  }
+
+  /// Plans nodes. Diagnostics have no source range (the checker has already pointed at the source
+  /// for anything a user can write wrong); the plan is `nil` when there is an error.
+  public func plan(workflowId: String, nodes: [PlanNodeSpec], vars: [PlanVar] = []) -> (
+    ExecutionPlan?, [Diagnostic]
+  ) {
+    var diagnostics: [Diagnostic] = []
+    guard let order = dependencyOrder(nodes, &diagnostics) else { return (nil, diagnostics) }
+    var plan = ExecutionPlan(workflowId: workflowId, vars: vars)
+    var stepOfNode: [String: Int] = [:]
+    for (position, nodeIndex) in order.enumerated() {
+      let node = nodes[nodeIndex]
+      let inputs: [StepInput] =
+        node.inputs.isEmpty ? [.workflowInput] : node.inputs.map { .step(stepOfNode[$0]!) }
+      guard let action = action(for: node, inputs: inputs, in: &plan, &diagnostics) else { continue }
+      stepOfNode[node.id] = position
+      plan.steps.append(
+        PlanStep(
+          index: position, nodeId: node.id, type: node.type, inputs: inputs, action: action,
+          params: node.params,
+          sourceIndex: nodeIndex))
+    }
+    guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+    Self.link(&plan)
+    return (plan, diagnostics)
+  }
+
+  /// Kahn's algorithm, taking the earliest node in source order among those ready.
+  func dependencyOrder(_ nodes: [PlanNodeSpec], _ diagnostics: inout [Diagnostic]) -> [Int]? {
+    var index: [String: Int] = [:]
+    for (i, n) in nodes.enumerated() {
+      if index[n.id] != nil {
+        diagnostics.append(.error("plan.duplicate-node", "two nodes are named '\(n.id)'", at: nil))
+      }
+      index[n.id] = i
+    }
+    var pending = nodes.map { Set($0.inputs).count }
+    var readers = [[Int]](repeating: [], count: nodes.count)
+    for (i, n) in nodes.enumerated() {
+      for input in Set(n.inputs) {
+        guard let j = index[input] else {
+          diagnostics.append(
+            .error("plan.unknown-input", "node '\(n.id)' reads '\(input)', which is not a node", at: nil))
+          continue
+        }
+        readers[j].append(i)
+      }
+    }
+    guard !diagnostics.hasErrors else { return nil }
+    var ready = Set(nodes.indices.filter { pending[$0] == 0 })
+    var order: [Int] = []
+    while let next = ready.min() {
+      ready.remove(next)
+      order.append(next)
+      for r in readers[next] {
+        pending[r] -= 1
+        if pending[r] == 0 { ready.insert(r) }
+      }
+    }
+    if order.count < nodes.count {
+      let stuck = nodes.indices.filter { pending[$0] > 0 }.map { "'\(nodes[$0].id)'" }.joined(separator: ", ")
+      diagnostics.append(.error("plan.cycle", "nodes \(stuck) read each other in a cycle", at: nil))
+      return nil
+    }
+    return order
+  }
+
+  private func action(
+    for node: PlanNodeSpec, inputs: [StepInput], in plan: inout ExecutionPlan,
+    _ diagnostics: inout [Diagnostic]
+  ) -> StepAction? {
+    switch node.kind {
+    case .model(let spec):
+      let model = PlannedModel(spec: spec, params: node.params)
+      let m: Int
+      if let existing = plan.models.firstIndex(where: { $0.spec == model.spec && $0.params == model.params })
+      {
+        m = existing
+      } else {
+        m = plan.models.count
+        plan.models.append(model)
+      }
+      plan.models[m].nodes.append(node.id)
+      // Same model, same data in: one call (the earlier step's output is reused).
+      if let twin = plan.steps.first(where: { $0.modelIndex == m && $0.inputs == inputs }) {
+        return .reuse(twin.index)
+      }
+      return .model(m)
+    case .passThrough:
+      return .operator(PassThrough())
+    case .operator:
+      guard registry.implements(node.type) else {
+        diagnostics.append(
+          .error(
+            "plan.unsupported-node", "node '\(node.id)' has type '\(node.type)', which weir cannot run yet",
+            at: node.range,
+            notes: [Note("weir runs: \(registry.types.joined(separator: ", "))")]))
+        return nil
+      }
+      do {
+        let params = OperatorParams(
+          Dictionary(node.params.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }))
+        return .operator(try registry.make(type: node.type, params: params))
+      } catch {
+        diagnostics.append(.error("plan.bad-parameter", "node '\(node.id)': \(error)", at: node.range))
+        return nil
+      }
+    }
+  }
+
+  /// Fills in readers, branches, liveness and what is materialized.
+  static func link(_ plan: inout ExecutionPlan) {
+    let steps = plan.steps
+    // Steps reading each output: as data (`inputReaders`, which shape branches), or also to reuse a
+    // model call (`readers`, which keep the output alive).
+    var inputReaders = [[Int]](repeating: [], count: steps.count)
+    for s in steps {
+      for case .step(let j) in s.inputs where !inputReaders[j].contains(s.index) {
+        inputReaders[j].append(s.index)
+      }
+    }
+    var readers = inputReaders
+    for s in steps {
+      if case .reuse(let twin) = s.action, !readers[twin].contains(s.index) {
+        readers[twin].append(s.index)
+        readers[twin].sort()
+      }
+    }
+    // Liveness, backwards: a step runs if it writes or a running step reads it.
+    var live = [Bool](repeating: false, count: steps.count)
+    for s in steps.reversed() {
+      live[s.index] = s.writesAnnotations || readers[s.index].contains { live[$0] }
+      if case .reuse(let twin) = s.action, live[s.index] { live[twin] = true }
+    }
+    var branch = [Int](repeating: 0, count: steps.count)
+    var branchFrom = [Int?](repeating: nil, count: steps.count)
+    var nextBranch = 1
+    for s in steps {
+      if s.inputs.count == 1, case .step(let j) = s.inputs[0], inputReaders[j].count == 1 {
+        branch[s.index] = branch[j]
+        branchFrom[s.index] = branchFrom[j]
+      } else {
+        branch[s.index] = nextBranch
+        nextBranch += 1
+        if s.inputs.count == 1, case .step(let j) = s.inputs[0] { branchFrom[s.index] = j }
+      }
+    }
+    for i in plan.steps.indices {
+      plan.steps[i].readers = readers[i]
+      plan.steps[i].isLive = live[i]
+      plan.steps[i].branch = branch[i]
+      plan.steps[i].branchFrom = branchFrom[i]
+      plan.steps[i].isMaterialized = !readers[i].isEmpty && live[i]
+    }
+  }
+}

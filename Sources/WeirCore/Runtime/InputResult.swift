@@ -1,0 +1,38 @@
+/// What running the plan on one input gave.
+public struct InputResult: Sendable {
+  public var input: InputItem
+  /// `nil` when the input went through; otherwise what failed and where. A failed input writes no
+  /// annotations (all or nothing per input), so re-running it later cannot leave half of it.
+  public var error: InputError?
+  /// Annotations its writers produced, in plan order.
+  public var annotations: [AnnotationRecord]
+  /// Each step's output, indexed by step, when the run keeps outputs (`--output`, the REPL); `nil`
+  /// where a step removed the data point, did not run, or the input failed before it.
+  public var outputs: [DataRecord?]
+  /// Regions the model steps produced for this input (what flowed into the operators).
+  public var modelRegions: Int
+  /// The image's size in pixels, when a model output gave it (the built-in detector reads it; COCO
+  /// replay knows it).
+  public var width: Int?
+  public var height: Int?
+
+  public init(
+    input: InputItem, error: InputError? = nil, annotations: [AnnotationRecord] = [],
+    outputs: [DataRecord?] = [],
+    modelRegions: Int = 0, width: Int? = nil, height: Int? = nil
+  ) {
+    self.input = input
+    self.error = error
+    self.annotations = annotations
+    self.outputs = outputs
+    self.modelRegions = modelRegions
+    self.width = width
+    self.height = height
+  }
+
+  /// The store's view of it.
+  public func outcome(runId: String) -> InputOutcome {
+    InputOutcome(
+      runId: runId, input: input, error: error, annotations: annotations, width: width, height: height)
+  }
+}

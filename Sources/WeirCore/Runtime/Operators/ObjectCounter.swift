@@ -1,0 +1,27 @@
+/// `object-counter`: counts the regions and writes the count into `metadata.object_count`, the
+/// shape of Clarifai's real output (`"data": {"metadata": {"object_count": 8}}`).
+///
+/// With `concepts`, only regions holding at least one of them are counted ("regions that match this
+/// model's active concepts"); without, every region. The rest of the data passes through.
+public struct ObjectCounter: Operator, Hashable {
+  public var concepts: [String]?
+
+  public init(concepts: [String]? = nil) {
+    self.concepts = concepts
+  }
+
+  public func apply(_ data: DataRecord, _ context: OperatorContext, _ annotations: inout [AnnotationRecord])
+    -> DataRecord?
+  {
+    var out = data
+    out.metadata["object_count"] = .number(Double(count(data)))
+    return out
+  }
+
+  public func count(_ data: DataRecord) -> Int {
+    guard let wanted = concepts else { return data.regions.count }
+    return data.regions.count { region in
+      region.concepts.contains { wanted.contains($0.id) || wanted.contains($0.name) }
+    }
+  }
+}

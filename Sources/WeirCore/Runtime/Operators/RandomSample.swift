@@ -1,0 +1,35 @@
+/// `random-sample`: passes an input on with probability `keep_fraction` (reference §3.3, Filter:
+/// "if keep_fraction > rand() then output this input").
+///
+/// The draw is a hash of the input id, the node id and an optional seed, not a random number
+/// generator: the same input takes the same path on every run, so re-running or resuming a run
+/// writes the same annotations, and two random-sample nodes draw independently.
+public struct RandomSample: Operator, Hashable {
+  public var keepFraction: Double
+  public var seed: UInt64
+
+  public init(keepFraction: Double, seed: UInt64 = 0) {
+    self.keepFraction = keepFraction
+    self.seed = seed
+  }
+
+  public func apply(_ data: DataRecord, _ context: OperatorContext, _ annotations: inout [AnnotationRecord])
+    -> DataRecord?
+  {
+    keeps(inputId: context.input.id, nodeId: context.nodeId) ? data : nil
+  }
+
+  /// Whether this input is kept at this node.
+  public func keeps(inputId: String, nodeId: String) -> Bool {
+    keepFraction > Self.draw(inputId: inputId, nodeId: nodeId, seed: seed)
+  }
+
+  /// The input's number in [0, 1) at a node.
+  public static func draw(inputId: String, nodeId: String, seed: UInt64) -> Double {
+    var h = StableHash()
+    h.combine(inputId)
+    h.combine(nodeId)
+    h.combine(seed)
+    return h.unitInterval
+  }
+}

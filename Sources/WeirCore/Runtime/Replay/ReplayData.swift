@@ -1,0 +1,93 @@
+/// Predictions recorded earlier, indexed by the inputs they belong to.
+///
+/// Built by `ReplayLoader` from COCO detection results, Clarifai API responses or weir JSON lines.
+/// An input is found by its id first, then by file name; a file name shared by two recorded inputs
+/// matches neither, and the error says so.
+public struct ReplayData: Sendable {
+  /// The file or folder the predictions came from, for messages.
+  public var source: String
+  /// The format of the first file read.
+  public var format: ReplayFormat
+  /// Every input the predictions name, in the order first seen.
+  public private(set) var inputs: [InputItem] = []
+  private var entries: [Result<DataRecord, ModelError>] = []
+  private var exact: [String: Int] = [:]
+  private var byFileName: [String: Int] = [:]
+  private var ambiguous: Set<String> = []
+
+  public init(source: String, format: ReplayFormat) {
+    self.source = source
+    self.format = format
+  }
+
+  /// The number of inputs with a recorded prediction.
+  public var count: Int { inputs.count }
+
+  /// Adds (or replaces: the last record of an input wins) an input's prediction.
+  public mutating func add(_ input: InputItem, _ prediction: Result<DataRecord, ModelError>) {
+    let prediction = prediction.map { Self.namingRegions($0, of: input) }
+    if let i = exact[input.id] {
+      entries[i] = prediction
+      if inputs[i].path == nil { inputs[i].path = input.path }
+      if inputs[i].url == nil { inputs[i].url = input.url }
+      return
+    }
+    let i = entries.count
+    entries.append(prediction)
+    inputs.append(input)
+    exact[input.id] = i
+    for key in InputNames.keys(of: input).dropFirst() where !ambiguous.contains(key) {
+      if let other = byFileName[key], other != i {
+        byFileName[key] = nil
+        ambiguous.insert(key)
+      } else {
+        byFileName[key] = i
+      }
+    }
+  }
+
+  /// Regions need stable ids (the store's key includes them): a region recorded without one gets a
+  /// hash of the input id and its position.
+  static func namingRegions(_ record: DataRecord, of input: InputItem) -> DataRecord {
+    guard record.regions.contains(where: { $0.id.isEmpty }) else { return record }
+    var out = record
+    for i in out.regions.indices where out.regions[i].id.isEmpty {
+      var h = StableHash()
+      h.combine(input.id)
+      h.combine(UInt64(i))
+      out.regions[i].id = h.hexId
+    }
+    return out
+  }
+
+  /// Merges another file's predictions into these.
+  public mutating func merge(_ other: ReplayData) {
+    for (i, input) in other.inputs.enumerated() { add(input, other.entries[i]) }
+  }
+
+  /// The prediction for an input, or why there is none.
+  public func prediction(for input: InputItem) -> Result<DataRecord, ModelError> {
+    if let i = exact[input.id] { return entries[i] }
+    let keys = InputNames.keys(of: input)
+    for key in keys {
+      if let i = exact[key] ?? byFileName[key] { return entries[i] }
+    }
+    if let key = keys.first(where: ambiguous.contains) {
+      return .failure(
+        ModelError(
+          "input '\(input.id)' matches several predictions named '\(key)' in \(source); name inputs by id"))
+    }
+    return .failure(ModelError("no prediction for input '\(input.id)' in \(source)"))
+  }
+}
+
+/// The formats a replay file may be in; detected from the content, not the file name.
+public enum ReplayFormat: String, Sendable, CaseIterable {
+  /// `[{image_id, category_id, bbox: [x, y, w, h], score}]` with a COCO file giving images and
+  /// categories; or a COCO file whose annotations carry scores.
+  case coco
+  /// `{"outputs": [...]}` (PostModelOutputs) or `{"results": [{"outputs": [...]}]}` (PostWorkflowResults).
+  case clarifai
+  /// weir's JSON lines: `{"input": "cat1.jpg", "regions": [...]}` or `"concepts"`, one input a line.
+  case weirLines = "weir-jsonl"
+}

@@ -1,0 +1,120 @@
+/// What a run did, counted as the results come in: per writer, per concept, and the inputs that
+/// failed. `weir run` prints it as the closing table; a dry run gives the same counts.
+public struct RunTally: Sendable, Hashable {
+  /// Counts for one annotation-writer node.
+  public struct Writer: Sendable, Hashable {
+    public var nodeId: String
+    public var status: AnnotationStatus?
+    /// Annotations written, by status code.
+    public var byStatus: [Int: Int]
+    public var total: Int { byStatus.values.reduce(0, +) }
+  }
+
+  /// Counts for one concept, across writers.
+  public struct ConceptCount: Sendable, Hashable {
+    public var concept: String
+    public var byStatus: [Int: Int]
+    public var total: Int { byStatus.values.reduce(0, +) }
+  }
+
+  /// A failed input.
+  public struct Failure: Sendable, Hashable {
+    public var input: InputItem
+    public var error: InputError
+
+    public init(input: InputItem, error: InputError) {
+      self.input = input
+      self.error = error
+    }
+  }
+
+  public var inputs = 0
+  public var failures: [Failure] = []
+  public var annotations = 0
+  /// Regions the model steps produced.
+  public var modelRegions = 0
+  /// Writers in plan order.
+  public var writers: [Writer]
+  private var writerIndex: [String: Int]
+  private var conceptCounts: [String: [Int: Int]] = [:]
+
+  public init(plan: ExecutionPlan) {
+    writers = plan.writers.map { step in
+      var status: AnnotationStatus?
+      if case .operator(let op) = step.action, let w = op as? AnnotationWriter { status = w.status }
+      return Writer(nodeId: step.nodeId, status: status, byStatus: [:])
+    }
+    writerIndex = Dictionary(writers.enumerated().map { ($1.nodeId, $0) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  public var succeeded: Int { inputs - failures.count }
+
+  /// Concepts with their counts, most annotated first, then by name.
+  public var concepts: [ConceptCount] {
+    conceptCounts.map { ConceptCount(concept: $0.key, byStatus: $0.value) }
+      .sorted { ($0.total, $1.concept) > ($1.total, $0.concept) }
+  }
+
+  /// Adds annotations of a writer node with a status (from a store's own count of a run).
+  public mutating func count(writer nodeId: String, status: Int, _ n: Int) {
+    if let w = writerIndex[nodeId] {
+      writers[w].byStatus[status, default: 0] += n
+    } else {
+      writerIndex[nodeId] = writers.count
+      writers.append(
+        Writer(nodeId: nodeId, status: AnnotationStatus(rawValue: status), byStatus: [status: n]))
+    }
+    annotations += n
+  }
+
+  /// Adds annotations of a concept with a status (from a store's own count of a run).
+  public mutating func count(concept: String, status: Int, _ n: Int) {
+    conceptCounts[concept, default: [:]][status, default: 0] += n
+  }
+
+  /// Adds counts made elsewhere (a batch counted in its own task) for the same plan.
+  public mutating func merge(_ other: RunTally) {
+    inputs += other.inputs
+    modelRegions += other.modelRegions
+    failures += other.failures
+    annotations += other.annotations
+    for (i, w) in other.writers.enumerated() where i < writers.count {
+      writers[i].byStatus.merge(w.byStatus, uniquingKeysWith: +)
+    }
+    for (concept, counts) in other.conceptCounts {
+      conceptCounts[concept, default: [:]].merge(counts, uniquingKeysWith: +)
+    }
+  }
+
+  /// Counts one input's result.
+  public mutating func add(_ r: InputResult) {
+    inputs += 1
+    modelRegions += r.modelRegions
+    if let e = r.error { failures.append(Failure(input: r.input, error: e)) }
+    annotations += r.annotations.count
+    // Annotations come in runs of one writer and often one concept: look each up once per run.
+    var lastNode = ""
+    var w: Int?
+    var lastConcept = ""
+    var lastStatus = -1
+    var pending = 0
+    func settle() {
+      if pending > 0 { conceptCounts[lastConcept, default: [:]][lastStatus, default: 0] += pending }
+      pending = 0
+    }
+    for a in r.annotations {
+      if a.nodeId != lastNode {
+        lastNode = a.nodeId
+        w = writerIndex[a.nodeId]
+      }
+      if let w { writers[w].byStatus[a.status, default: 0] += 1 }
+      if a.conceptName != lastConcept || a.status != lastStatus {
+        settle()
+        lastConcept = a.conceptName
+        lastStatus = a.status
+      }
+      pending += 1
+    }
+    settle()
+  }
+}

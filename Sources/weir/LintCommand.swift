@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import WeirCore
+
+/// `weir lint FILE…`: check each file like `weir check`, then run the lint rules
+/// (Documentation/LintRules.md).
+///
+/// Files are linted in parallel and reported in argument order; each uses the nearest `.weir.yaml`
+/// in its folder or above. Exit status as `weir check`: 1 when a file has an error (with
+/// `--strict`, also a warning), 2 when a file cannot be read or the command line is wrong.
+struct LintCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lint",
+    abstract: "Check workflow files and run the lint rules.",
+    discussion: """
+      Lint rules find workflows that run but do something their author did not mean: a branch no \
+      confidence reaches, two writers writing one region twice, a band nothing covers. \
+      'weir lint --list-rules' lists them; Documentation/LintRules.md explains them. '-' reads \
+      standard input.
+      """)
+
+  @Argument(help: "Workflow files to lint ('-' reads standard input).")
+  var files: [String] = []
+
+  @OptionGroup var output: DiagnosticOptions
+
+  @Flag(help: "Fail on warnings too, not only on errors.")
+  var strict = false
+
+  @Option(name: .customLong("rule"), help: ArgumentHelp("Run only this rule (repeatable).", valueName: "id"))
+  var only: [String] = []
+
+  @Option(
+    name: .customLong("disable"), help: ArgumentHelp("Never run this rule (repeatable).", valueName: "id"))
+  var disabled: [String] = []
+
+  @Flag(help: "After the findings, print each file's confidence bands (as 'weir bands' does).")
+  var explain = false
+
+  @Option(
+    name: .customLong("types"),
+    help: "Add node type and model declarations (a file or a folder of .yaml files).")
+  var typePaths: [String] = []
+
+  @Flag(name: .customLong("list-rules"), help: "List the lint rules and exit.")
+  var listRules = false
+
+  @Flag(help: "With --list-rules: print Documentation/LintRules.md.")
+  var markdown = false
+
+  func validate() throws {
+    if listRules { return }
+    if markdown { throw ValidationError("--markdown goes with --list-rules") }
+    if files.isEmpty {
+      throw ValidationError("give at least one workflow file to lint ('-' reads standard input)")
+    }
+    if files.filter({ $0 == SourceReader.stdinPath }).count > 1 {
+      throw ValidationError("'-' (standard input) can be given only once")
+    }
+    for id in only + disabled where LintRules.rule(id) == nil {
+      let hint = LintRules.suggestion(for: id).map { "; did you mean '\($0)'?" } ?? ""
+      throw ValidationError("unknown lint rule '\(id)'\(hint); 'weir lint --list-rules' lists them")
+    }
+    if explain && output.format != .text {
+      throw ValidationError("--explain prints text; it cannot go with --format \(output.format.rawValue)")
+    }
+  }
+
+  func run() async throws {
+    if listRules {
+      Terminal.write(markdown ? LintRules.markdown() : LintRules.listing())
+      return
+    }
+    let libraries: TypeLibraries
+    do {
+      libraries = try TypeLibraries(typePaths: typePaths, workflowPaths: files)
+    } catch {
+      Terminal.fail("cannot read the --types declarations: \(error.localizedDescription)")
+      throw ExitStatus.usage
+    }
+    let commandLine = LintConfiguration(
+      only: only.isEmpty ? nil : Set(only.compactMap { LintRules.rule($0)?.id }),
+      disabled: Set(disabled.compactMap { LintRules.rule($0)?.id }))
+    let projects = ProjectConfigurations(files: files, commandLine: commandLine)
+    let explain = self.explain
+    let results = await ParallelMap.map(files) { path in
+      SourceReader.read(path).map { file -> (FileDiagnostics, String?) in
+        let linter = Linter(configuration: projects.configuration(for: path))
+        let outcome = linter.lint(CheckPipeline.check(file, library: libraries.library(for: path)))
+        let bands = explain ? outcome.bands.map { "\(file.path)\n\(BandChart().render($0))" } : nil
+        return (FileDiagnostics(file: file, diagnostics: outcome.diagnostics), bands)
+      }
+    }
+    var reports = libraries.problems + projects.problems
+    var explanations: [String] = []
+    var unreadable = false
+    for result in results {
+      switch result {
+      case .success(let (report, bands)):
+        reports.append(report)
+        if let bands { explanations.append(bands) }
+      case .failure(let failure):
+        Terminal.fail(failure.description)
+        unreadable = true
+      }
+    }
+    Terminal.write(output.render(reports))
+    if !explanations.isEmpty { Terminal.write("\n" + explanations.joined(separator: "\n")) }
+    if unreadable { throw ExitStatus.usage }
+    let strict = self.strict
+    let fails = { (d: Diagnostic) in d.severity == .error || (strict && d.severity == .warning) }
+    if reports.contains(where: { $0.diagnostics.contains(where: fails) }) { throw ExitStatus.failure }
+  }
+}
+
+/// The `.weir.yaml` that applies to each linted file, each read once, merged with the command line.
+struct ProjectConfigurations: Sendable {
+  /// The configuration by linted path.
+  private var byPath: [String: LintConfiguration] = [:]
+  private let commandLine: LintConfiguration
+  /// Problems in the `.weir.yaml` files, reported with the workflows'.
+  private(set) var problems: [FileDiagnostics] = []
+
+  init(files: [String], commandLine: LintConfiguration) {
+    self.commandLine = commandLine
+    var parsed: [String: LintConfiguration] = [:]
+    let cwd = FileManager.default.currentDirectoryPath
+    for path in files {
+      let absolute =
+        path == SourceReader.stdinPath ? "\(cwd)/-" : URL(fileURLWithPath: path).standardizedFileURL.path
+      guard let found = LintConfiguration.locate(forFile: absolute, fileExists: Self.isFile) else { continue }
+      if parsed[found] == nil {
+        let shown = Self.relative(found, to: cwd)
+        switch SourceReader.read(found) {
+        case .success(let file):
+          let (config, diagnostics) = LintConfiguration.parse(SourceFile(path: shown, bytes: file.bytes))
+          parsed[found] = config
+          if !diagnostics.isEmpty {
+            problems.append(
+              FileDiagnostics(file: SourceFile(path: shown, bytes: file.bytes), diagnostics: diagnostics))
+          }
+        case .failure(let failure):
+          parsed[found] = LintConfiguration()
+          problems.append(
+            FileDiagnostics(
+              file: SourceFile(path: shown, bytes: []),
+              diagnostics: [.error("config.unreadable", failure.description, at: nil)]))
+        }
+      }
+      byPath[path] = parsed[found]
+    }
+  }
+
+  /// The file's `.weir.yaml` settings with the command line's `--rule` and `--disable`.
+  func configuration(for path: String) -> LintConfiguration {
+    var config = byPath[path] ?? LintConfiguration()
+    config.only = commandLine.only
+    config.disabled = commandLine.disabled
+    return config
+  }
+
+  private static func isFile(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+  }
+
+  /// `path` relative to `folder` when it lies inside it, so diagnostics show `.weir.yaml`.
+  private static func relative(_ path: String, to folder: String) -> String {
+    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+}

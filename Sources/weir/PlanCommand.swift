@@ -1,0 +1,53 @@
+import ArgumentParser
+import WeirCore
+
+/// `weir plan FILE`: check a workflow and print the execution plan it compiles to.
+///
+/// Exit status: 0 when it plans, 2 when the file cannot be read or the workflow does not check.
+struct PlanCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plan", abstract: "Print the execution plan of a workflow.",
+    discussion: """
+      The text form reads in order: what runs for each input, which branches are independent, \
+      which model calls are batched, what is not kept. json, dot and mermaid give the same plan \
+      as data or as a graph.
+      """)
+
+  @Argument(help: "The workflow file ('-' reads standard input).")
+  var file: String
+
+  @Option(help: "Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var format: PlanFormat = .text
+
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp(
+      "Override a var or a parameter: --set accept=0.9, --set sure.concepts.cat=0.9.", valueName: "var=value")
+  )
+  var sets: [String] = []
+
+  @Option(
+    name: .customLong("types"),
+    help: "Add node type and model declarations (a file or a folder of .yaml files).")
+  var typePaths: [String] = []
+
+  @Flag(name: .customLong("no-color"), help: "Never colour diagnostics.")
+  var noColor = false
+
+  func run() async throws {
+    let file: SourceFile
+    switch SourceReader.read(self.file) {
+    case .success(let f): file = f
+    case .failure(let failure):
+      Terminal.fail(failure.description)
+      throw ExitStatus.usage
+    }
+    let compiled = try WorkflowCompiler.compile(file, sets: sets, typePaths: typePaths)
+    let color = !noColor && Terminal.wantsColor(.stderr)
+    Terminal.write(DiagnosticRenderer.text(compiled.reports, color: color), to: .stderr)
+    guard let plan = compiled.plan else { throw ExitStatus.usage }
+    Terminal.write(PlanRenderer(format: format).render(plan))
+  }
+}
+
+extension PlanFormat: ExpressibleByArgument {}

@@ -1,0 +1,203 @@
+import ArgumentParser
+import Foundation
+import WeirCore
+import WeirStore
+
+/// One `weir run`: check and plan the workflow, build backends, resolve inputs, open the store,
+/// resume an interrupted run, run, print the summary. Each step that cannot go on says why and
+/// gives the exit status.
+struct RunSession {
+  let command: RunCommand
+
+  /// A step that ends the run early, with what to print and the status.
+  struct Stop: Error {
+    var status: ExitCode
+    var message: String?
+  }
+
+  func run() async -> ExitCode {
+    do {
+      return try await execute()
+    } catch let stop as Stop {
+      if let m = stop.message { Terminal.fail(m) }
+      return stop.status
+    } catch {
+      Terminal.fail("\(error)")
+      return ExitStatus.failure
+    }
+  }
+
+  private func execute() async throws -> ExitCode {
+    let file = try read()
+    let plan = try compile(file)
+    let recorder = try command.record.map { path -> PredictionRecorder in
+      do { return try PredictionRecorder(path: path) } catch {
+        throw Stop(status: ExitStatus.usage, message: "\(error)")
+      }
+    }
+    let backends = try makeBackends(plan, recorder: recorder, file: file)
+    let inputs = try resolveInputs(backends)
+    let store = try openStore()
+    var info = RunInfo(
+      id: Self.newRunId(), workflowId: plan.workflowId, workflowHash: SHA256.hex(file.bytes),
+      workflowPath: command.file,
+      vars: Dictionary(uniqueKeysWithValues: plan.vars.map { ($0.name, $0.value.plainText) }),
+      startedAt: Date())
+    var todo = inputs
+    if let store, !command.noResume, let resumed = try ResumePoint.find(store, like: info) {
+      info.id = resumed.runId
+      todo = inputs.filter { !resumed.done.contains($0.id) }
+      let done = inputs.count - todo.count
+      Terminal.write(
+        "weir: resuming run \(info.id): \(done) of \(inputs.count) inputs already done\n", to: .stderr)
+    }
+    let report = try await execute(plan, backends, todo, info: info, store: store)
+    var failed = !report.summary.failures.isEmpty
+    if let recorder {
+      do { try recorder.close() } catch {
+        Terminal.fail("\(error)")
+        failed = true
+      }
+    }
+    try printSummary(report, plan: plan, info: info, store: store)
+    if report.interrupted { return ExitCode(130) }
+    return failed ? ExitStatus.failure : ExitStatus.ok
+  }
+
+  // MARK: steps
+
+  private func read() throws -> SourceFile {
+    switch SourceReader.read(command.file) {
+    case .success(let f): return f
+    case .failure(let failure): throw Stop(status: ExitStatus.usage, message: failure.description)
+    }
+  }
+
+  private func compile(_ file: SourceFile) throws -> ExecutionPlan {
+    let compiled: WorkflowCompiler.Compiled
+    do {
+      compiled = try WorkflowCompiler.compile(file, sets: command.sets, typePaths: command.typePaths)
+    } catch {
+      throw Stop(status: ExitStatus.usage, message: "\(error)")
+    }
+    let color = !command.noColor && Terminal.wantsColor(.stderr)
+    Terminal.write(DiagnosticRenderer.text(compiled.reports, color: color), to: .stderr)
+    guard let plan = compiled.plan else { throw Stop(status: ExitStatus.usage) }
+    return plan
+  }
+
+  private func makeBackends(_ plan: ExecutionPlan, recorder: PredictionRecorder?, file: SourceFile) throws
+    -> [any ModelBackend]
+  {
+    do {
+      return try RunBackends.make(plan, allowExec: command.allowExec, recorder: recorder)
+    } catch {
+      switch error {
+      case .diagnostic(let d):
+        let color = !command.noColor && Terminal.wantsColor(.stderr)
+        Terminal.write(DiagnosticRenderer.text([d], in: file, color: color), to: .stderr)
+        throw Stop(status: ExitStatus.usage)
+      case .message(let m):
+        throw Stop(status: ExitStatus.usage, message: m)
+      }
+    }
+  }
+
+  private func resolveInputs(_ backends: [any ModelBackend]) throws -> [InputItem] {
+    if !command.inputs.isEmpty {
+      do {
+        return try InputResolver().resolve(command.inputs)
+      } catch {
+        throw Stop(status: ExitStatus.usage, message: error.description)
+      }
+    }
+    var seen = Set<String>()
+    var items: [InputItem] = []
+    for backend in backends {
+      let replay = (backend as? ReplayBackend) ?? ((backend as? RecordingBackend)?.base as? ReplayBackend)
+      for item in replay?.inputs ?? [] where seen.insert(item.id).inserted { items.append(item) }
+    }
+    guard !items.isEmpty else {
+      throw Stop(
+        status: ExitStatus.usage,
+        message: "no inputs: pass --inputs with images, folders, globs or a manifest (.jsonl, .csv)")
+    }
+    return items
+  }
+
+  private func openStore() throws -> SQLiteAnnotationStore? {
+    guard !command.dryRun else { return nil }
+    do {
+      var options = SQLiteAnnotationStore.Options()
+      if let t = command.lockTimeout { options.busyTimeout = t }
+      return try SQLiteAnnotationStore(path: command.store, options: options)
+    } catch {
+      throw Stop(status: ExitStatus.usage, message: "\(error)")
+    }
+  }
+
+  private func execute(
+    _ plan: ExecutionPlan, _ backends: [any ModelBackend], _ inputs: [InputItem], info: RunInfo,
+    store: SQLiteAnnotationStore?
+  ) async throws -> RunReport {
+    let interrupts = InterruptHandler()
+    let output = try command.output.map { path -> OutputFile in
+      do { return try OutputFile(path: path, plan: plan) } catch {
+        throw Stop(status: ExitStatus.usage, message: "\(error)")
+      }
+    }
+    let options = RunOptions(
+      jobs: command.jobs, batchSize: command.batchSize, keepOutputs: output != nil, stop: interrupts.flag)
+    let progress = ProgressDisplay(interval: command.progressInterval)
+    let runner = Runner(interpreter: Interpreter(plan: plan, backends: backends), options: options)
+    let started = Date()
+    do {
+      let report = try await runner.run(
+        inputs, info: info, store: store, onResults: output.map { o in { try o.write($0) } },
+        onProgress: progress.update)
+      progress.finish()
+      try output?.close()
+      let seconds = Date().timeIntervalSince(started)
+      let rate = seconds > 0 ? Double(inputs.count) / seconds : 0
+      Terminal.write(String(format: "weir: ran in %.2f s (%.0f inputs/s)\n", seconds, rate), to: .stderr)
+      return report
+    } catch let failure as RunFailure {
+      progress.finish()
+      throw Stop(status: ExitStatus.failure, message: failure.message)
+    }
+  }
+
+  private func printSummary(
+    _ report: RunReport, plan: ExecutionPlan, info: RunInfo, store: SQLiteAnnotationStore?
+  ) throws {
+    var tally = report.summary
+    var destination = "(dry run: nothing written)"
+    if let store {
+      destination = "written to \(command.store) (run \(info.id))"
+      if let stored = try? store.summary(runId: info.id) { tally = RunTally(stored, plan: plan) }
+    }
+    Terminal.write(SummaryTable.render(tally, workflow: plan.workflowId, destination: destination))
+  }
+
+  /// `20261129-101530-3f9a`: sortable by time, unique enough for one store.
+  static func newRunId() -> String {
+    let f = DateFormatter()
+    f.dateFormat = "yyyyMMdd-HHmmss"
+    f.timeZone = TimeZone(identifier: "UTC")
+    return f.string(from: Date()) + "-" + String(UInt16.random(in: 0...UInt16.max), radix: 16)
+  }
+}
+
+extension RunTally {
+  /// A run's counts as the store holds them: the whole run, including inputs a resumed run
+  /// finished before it was interrupted.
+  init(_ stored: RunSummary, plan: ExecutionPlan) {
+    self.init(plan: plan)
+    inputs = stored.inputs
+    for w in stored.writers { count(writer: w.key, status: w.status, w.count) }
+    for c in stored.concepts { count(concept: c.key, status: c.status, c.count) }
+    failures = stored.failures.map {
+      Failure(input: InputItem(id: $0.inputId), error: InputError(node: $0.node, message: $0.message))
+    }
+  }
+}
