@@ -23,7 +23,7 @@ public struct ReplResponse: Sendable {
     case loaded(LoadSummary)
     case inputs([InputItem])
     case truth(GroundTruthSummary)
-    case run(RunReport)
+    case run(ReplRunReport)
     case setting(SettingChange)
     case vars([SettingState])
     case sweep(SweepResult)

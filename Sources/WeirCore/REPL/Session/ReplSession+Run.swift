@@ -44,10 +44,10 @@ extension ReplSession {
     let score = truthScore(table, evaluation.branches, iou: 0.5)
     runCount += 1
     let writers = bound.writers.map { RunWriter(node: $0.node, status: $0.status) }
-    let report = RunReport(
+    let report = ReplRunReport(
       number: runCount, inputs: table.inputs.count, regions: table.regionCount, predictions: table.rowCount,
       writers: writers, concepts: table.conceptIds,
-      tally: RunTally(evaluation.counts, writers: writers.map(\.node), concepts: table.conceptIds),
+      tally: RunBreakdown(evaluation.counts, writers: writers.map(\.node), concepts: table.conceptIds),
       previous: lastReport?.tally, truth: score, previousTruth: lastReport?.truth, settings: settingLines(),
       elapsed: environment.clock() - start)
     lastReport = report

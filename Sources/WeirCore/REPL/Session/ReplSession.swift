@@ -33,7 +33,7 @@ public final class ReplSession {
   var truthIndex: (generation: Int, iou: Double, index: TruthIndex)?
   /// The last two runs, for `diff`.
   var snapshots: [RunSnapshot] = []
-  var lastReport: RunReport?
+  var lastReport: ReplRunReport?
   var runCount = 0
 
   public init(environment: ReplEnvironment) {

@@ -1,4 +1,4 @@
-extension RunReport {
+extension ReplRunReport {
   /// The answer to `run` as the terminal shows it.
   public var text: String {
     var lines = [

@@ -2,7 +2,7 @@
 ///
 /// Keyed by names (not table indices) so that two runs compare even when a `reload` changed the
 /// graph or the concepts in between.
-public struct RunTally: Equatable, Sendable {
+public struct RunBreakdown: Equatable, Sendable {
   public var byWriter: [String: [String: Int]] = [:]
   public var byBranch: [PredictionBranch: [String: Int]] = [:]
 
@@ -34,28 +34,4 @@ public struct RunWriter: Equatable, Sendable {
     self.node = node
     self.status = status
   }
-}
-
-/// What `run` answers: the counts of one run, and those of the run before it to compare with.
-public struct RunReport: Sendable {
-  /// 1 for the session's first run.
-  public var number: Int
-  public var inputs: Int
-  public var regions: Int
-  public var predictions: Int
-  public var writers: [RunWriter]
-  /// Concept ids seen in the model outputs, in first-seen order.
-  public var concepts: [String]
-  public var tally: RunTally
-  /// The previous run's counts, when there was one.
-  public var previous: RunTally?
-  public var truth: TruthScore?
-  public var previousTruth: TruthScore?
-  /// The settings in force, as `name = value` lines.
-  public var settings: [String]
-  /// Wall-clock seconds the run took.
-  public var elapsed: Double
-
-  /// What a writer wrote, over all concepts.
-  public func written(by writer: String) -> Int { tally.total(writer: writer) }
 }
