@@ -75,11 +75,11 @@ import Testing
     let source = TestReplaySource()
     let session = ReplFixtures.session(in: dir, source: source)
     _ = await session.handle("load pets.yaml")
-    #expect(source.askedCount("detect") == 16)
+    #expect(source.askedCount("pets") == 16)
     let r = await session.handle("inputs img0*.jpg")
     #expect(!r.isError, "\(r.text)")
     #expect(session.inputs.map(\.id) == (1...9).map { String(format: "img%02d.jpg", $0) })
-    #expect(source.askedCount("detect") == 16, "cached")
+    #expect(source.askedCount("pets") == 16, "cached")
     let run = await session.handle("run")
     guard case .run(let report) = run.payload else { return #expect(Bool(false)) }
     let expected = Reference.predictions().filter { $0.input.hasPrefix("img0") && $0.value > 0.95 }.count
@@ -105,7 +105,7 @@ import Testing
     try text.write(to: file, atomically: true, encoding: .utf8)
     let r = await session.handle("reload")
     #expect(r.text.contains("model outputs reused for 'detect'"), "\(r.text)")
-    #expect(source.askedCount("detect") == 16)
+    #expect(source.askedCount("pets") == 16)
     #expect(session.settings.count == 1, "settings are kept")
     guard case .run(let report) = await session.handle("run").payload else { return #expect(Bool(false)) }
     #expect(report.tally.total(.accepted) == Reference.counts(accept: 0.9, review: 0.6)["accepted"])
@@ -114,7 +114,7 @@ import Testing
     try (try String(contentsOf: recording, encoding: .utf8) + "\n").write(
       to: recording, atomically: true, encoding: .utf8)
     _ = await session.handle("reload")
-    #expect(source.askedCount("detect") == 32)
+    #expect(source.askedCount("pets") == 32)
   }
 
   @Test func truthSummarizesAndBadFilesAreErrors() async throws {

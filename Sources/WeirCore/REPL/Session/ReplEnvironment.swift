@@ -7,8 +7,11 @@ public struct ReplEnvironment: Sendable {
   public var currentDirectory: String
   public var readFile: @Sendable (String) throws -> [UInt8]
   public var writeFile: @Sendable (String, [UInt8]) throws -> Void
-  /// Paths matching a glob pattern (`*.jpg`, `photos/**/*.png`), sorted; empty when none.
-  public var glob: @Sendable (String) -> [String]
+  /// Inputs named by files, folders, globs or manifests, relative paths against the given folder
+  /// (the runtime's `InputResolver`, as for `weir run --inputs`).
+  public var resolveInputs: @Sendable ([String], String) -> Result<[InputItem], InputSourceError>
+  /// The node types a workflow file is checked against (the standard library, plus a project's own).
+  public var typeLibrary: @Sendable (String) -> NodeTypeLibrary
   /// Entries of a folder (for completing file names); `nil` when it cannot be read.
   public var listDirectory: @Sendable (String) -> [(name: String, isDirectory: Bool)]?
   /// Seconds on a monotonic clock, for the timings the answers show.
@@ -26,18 +29,22 @@ public struct ReplEnvironment: Sendable {
     writeFile: @escaping @Sendable (String, [UInt8]) throws -> Void = {
       try Data($1).write(to: URL(fileURLWithPath: $0), options: .atomic)
     },
-    glob: @escaping @Sendable (String) -> [String] = { FileGlob.paths(matching: $0) },
+    resolveInputs: @escaping @Sendable ([String], String) -> Result<[InputItem], InputSourceError> = { sources, base in
+      Result { () throws(InputSourceError) in try InputResolver(baseDirectory: base).resolve(sources) }
+    },
+    typeLibrary: @escaping @Sendable (String) -> NodeTypeLibrary = { _ in .standard },
     listDirectory: @escaping @Sendable (String) -> [(name: String, isDirectory: Bool)]? = {
       FileGlob.list($0)
     },
     clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
-    models: any ReplModelSource,
+    models: any ReplModelSource = ReplayModelSource(),
     plotWriter: (any SweepPlotWriter)? = nil
   ) {
     self.currentDirectory = currentDirectory
     self.readFile = readFile
     self.writeFile = writeFile
-    self.glob = glob
+    self.resolveInputs = resolveInputs
+    self.typeLibrary = typeLibrary
     self.listDirectory = listDirectory
     self.clock = clock
     self.models = models
@@ -60,17 +67,29 @@ public protocol SweepPlotWriter: Sendable {
   func write(_ sweep: SweepResult, to path: String) throws
 }
 
-/// Where the session's model outputs come from: the runtime's backends (replay, http, command,
-/// built-in), behind the session's cache.
+/// Where the session's model outputs come from: a backend per planned model (replay, built-in,
+/// http, command). The session calls each model once per input and caches what it answers.
 public protocol ReplModelSource: Sendable {
-  /// The inputs known without being told, e.g. every input a replay recording names; `nil` when
-  /// the models cannot say (then `inputs` must be given).
-  func knownInputs(of workflow: Workflow, at path: String) async -> Result<[InputItem]?, ModelError>
-  /// Text that changes whenever the model behind `node` would answer differently (its model
-  /// declaration, backend options, the recording file's contents): outputs cached under one
-  /// fingerprint are reused by `reload` and `inputs`.
-  func fingerprint(of node: WorkflowNode, in workflow: Workflow, at path: String) -> String
-  /// The node's output for each input, in order; a failure for one input is a `.failure` in its slot.
-  func outputs(of node: WorkflowNode, in workflow: Workflow, at path: String, for inputs: [InputItem]) async
-    -> [Result<DataRecord, ModelError>]
+  /// The backend of a model as the plan resolved it (paths against the workflow's folder).
+  func backend(for model: ModelSpec) -> Result<any ModelBackend, ModelError>
+}
+
+/// Replayed predictions only: what WeirCore can reach by itself. The `weir` command line adds the
+/// built-in detector and the http and command backends.
+public struct ReplayModelSource: ReplModelSource {
+  public init() {}
+
+  public func backend(for model: ModelSpec) -> Result<any ModelBackend, ModelError> {
+    guard let kind = model.backend?.kind else {
+      return .failure(ModelError("model '\(model.name)' has no backend; give it one, e.g. backend: {replay: predictions.jsonl}"))
+    }
+    guard kind == "replay" else {
+      return .failure(ModelError("model '\(model.name)' has a '\(kind)' backend, which this session cannot call"))
+    }
+    do {
+      return .success(try ReplayBackend(model: model))
+    } catch {
+      return .failure(ModelError(error.description))
+    }
+  }
 }

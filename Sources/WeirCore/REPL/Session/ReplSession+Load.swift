@@ -6,15 +6,16 @@ extension ReplSession {
   func load(_ path: String) async -> ReplResponse {
     switch readDocument(environment.resolve(path), shownAs: path) {
     case .failure(let error): return error.response
-    case .success(let (document, checked, warnings)):
-      self.document = document
-      self.checked = checked
+    case .success(let loaded):
+      document = loaded.document
+      checked = loaded.checked
+      library = loaded.library
       settings = [:]
       inputPatterns = nil
       snapshots = []
       lastReport = nil
       runCount = 0
-      return await refreshed(verb: "loaded", warnings: warnings)
+      return await refreshed(verb: "loaded", warnings: loaded.warnings)
     }
   }
 
@@ -22,34 +23,31 @@ extension ReplSession {
   /// model outputs whose model config did not change.
   func reload() async -> ReplResponse {
     guard let old = document else { return .error("no workflow loaded; use 'load FILE' first") }
-    switch readDocument(environment.resolve(old.path), shownAs: old.path) {
+    switch readDocument(old.path, shownAs: old.source.path) {
     case .failure(let error): return error.response
-    case .success(let (document, checked, warnings)):
-      self.document = document
-      self.checked = checked
-      let dropped = settings.keys.filter {
-        document.workflow.value(of: $0) == nil && !Self.canAdd($0, document.workflow)
-      }
+    case .success(let loaded):
+      document = loaded.document
+      checked = loaded.checked
+      library = loaded.library
+      let workflow = loaded.document.workflow
+      let dropped = settings.keys.filter { workflow.value(of: $0) == nil && !Self.canAdd($0, workflow) }.sorted()
       for target in dropped { settings[target] = nil }
       // The settings kept must still make a workflow that checks; if not, they are all dropped.
       var cleared: [SettingTarget] = []
-      let (again, errors) = ReplToolchain.check(document.workflow.applying(settings))
-      if errors.hasErrors {
+      let (again, diagnostics) = ReplToolchain.check(workflow.applying(settings), library: library)
+      if diagnostics.hasErrors {
         cleared = settings.keys.sorted()
         settings = [:]
       } else {
-        self.checked = again
+        checked = again
       }
-      var response = await refreshed(verb: "reloaded", warnings: warnings)
+      var response = await refreshed(verb: "reloaded", warnings: loaded.warnings)
       if !dropped.isEmpty {
-        response.text +=
-          "\nsettings dropped (no longer in the workflow): "
-          + dropped.sorted().map(\.description).joined(separator: ", ")
+        response.text += "\nsettings dropped (no longer in the workflow): " + dropped.map(\.description).joined(separator: ", ")
       }
       if !cleared.isEmpty {
         response.text +=
-          "\nsettings dropped (the workflow would not check with them): "
-          + cleared.map(\.description).joined(separator: ", ")
+          "\nsettings dropped (the workflow would not check with them): " + cleared.map(\.description).joined(separator: ", ")
       }
       return response
     }
@@ -61,11 +59,16 @@ extension ReplSession {
     return false
   }
 
-  /// Reads and parses a workflow file; errors (of the file or of its checking) refuse it, and the
-  /// session keeps what it had.
-  func readDocument(_ fullPath: String, shownAs path: String)
-    -> Result<(Document, CheckedWorkflow, [Diagnostic]), ReplResponseError>
-  {
+  /// A workflow file read, parsed and checked.
+  struct LoadedDocument {
+    var document: Document
+    var checked: CheckedWorkflow
+    var library: NodeTypeLibrary
+    var warnings: [Diagnostic]
+  }
+
+  /// Reads, parses and checks a workflow file; errors refuse it, and the session keeps what it had.
+  func readDocument(_ fullPath: String, shownAs path: String) -> Result<LoadedDocument, ReplResponseError> {
     let bytes: [UInt8]
     do {
       bytes = try environment.readFile(fullPath)
@@ -73,11 +76,12 @@ extension ReplSession {
       return .failure(ReplResponseError("cannot read '\(path)': \(Self.describe(error))"))
     }
     let source = SourceFile(path: path, bytes: bytes)
+    let library = environment.typeLibrary(fullPath)
     let (workflow, parseDiagnostics) = ReplToolchain.parse(source)
     var diagnostics = parseDiagnostics
     var checked: CheckedWorkflow?
     if let workflow {
-      let (result, checkDiagnostics) = ReplToolchain.check(workflow)
+      let (result, checkDiagnostics) = ReplToolchain.check(workflow, library: library)
       checked = result
       diagnostics = (diagnostics + checkDiagnostics).sortedUnique()
     }
@@ -85,11 +89,11 @@ extension ReplSession {
       let errors = diagnostics.filter { $0.severity == .error }.count
       return .failure(
         ReplResponseError(
-          "'\(path)' was not loaded: \(ReplFormat.plural(errors, "error"))\n"
-            + ReplToolchain.render(diagnostics, source),
+          "'\(path)' was not loaded: \(ReplFormat.plural(errors, "error"))\n" + ReplToolchain.render(diagnostics, source),
           diagnostics: diagnostics))
     }
-    return .success((Document(path: fullPath, source: source, workflow: workflow), checked, diagnostics))
+    let document = Document(path: fullPath, source: source, workflow: workflow)
+    return .success(LoadedDocument(document: document, checked: checked, library: library, warnings: diagnostics))
   }
 
   /// After the workflow or the inputs changed: inputs resolved, model outputs fetched where not
@@ -98,11 +102,11 @@ extension ReplSession {
     guard let document else { return .error("no workflow loaded") }
     var notes: [String] = []
     if inputPatterns == nil {
-      switch await environment.models.knownInputs(of: document.workflow, at: document.path) {
+      switch knownInputs() {
       case .success(let known?): inputs = known
       case .success(nil):
         inputs = []
-        notes.append("no inputs yet: the models name none; use 'inputs PATH|GLOB'")
+        notes.append("no inputs yet: the models record none; use 'inputs PATH|GLOB'")
       case .failure(let error):
         inputs = []
         notes.append("no inputs: \(error.message)")
@@ -111,113 +115,67 @@ extension ReplSession {
     let (cached, fetched, failures) = await fetchOutputs()
     let workflow = document.workflow
     let summary = LoadSummary(
-      path: document.source.path, dialect: workflow.dialect, nodes: workflow.nodes.count,
-      vars: workflow.vars.count,
+      path: document.source.path, dialect: workflow.dialect, nodes: workflow.nodes.count, vars: workflow.vars.count,
       writers: checked?.flatNodes(ofType: PipelineCompiler.writer).count ?? 0, inputs: inputs.count,
-      regions: table?.regionCount ?? 0, cachedModels: cached,
-      fetchedModels: fetched, failures: failures)
+      regions: table?.regionCount ?? 0, cachedModels: cached, fetchedModels: fetched, failures: failures)
     var lines = [loadLine(verb, summary)]
     if !warnings.isEmpty { lines.append(ReplToolchain.render(warnings, document.source)) }
     lines += notes
-    lines += failures.prefix(10).map { "  model failed: \($0)" }
-    if failures.count > 10 { lines.append("  … and \(failures.count - 10) more failures") }
+    lines += Self.failureLines(failures)
     return ReplResponse(text: lines.joined(separator: "\n"), diagnostics: warnings, payload: .loaded(summary))
   }
 
   private func loadLine(_ verb: String, _ s: LoadSummary) -> String {
     var text =
       "\(verb) \(s.path) (\(s.dialect.rawValue)): \(ReplFormat.plural(s.nodes, "node")), \(ReplFormat.plural(s.vars, "var")), "
-      + "\(ReplFormat.plural(s.writers, "writer")) · \(ReplFormat.plural(s.inputs, "input")) · \(ReplFormat.plural(s.regions, "region"))"
+      + "\(ReplFormat.plural(s.writers, "writer")) · \(ReplFormat.plural(s.inputs, "input")) · "
+      + ReplFormat.plural(s.regions, "region")
     if !s.cachedModels.isEmpty {
       text += "\n  model outputs reused for " + s.cachedModels.map { "'\($0)'" }.joined(separator: ", ")
     }
     return text
   }
 
-  /// Fetches what the cache lacks for the current inputs and rebuilds the table. Returns the
-  /// model nodes served wholly from cache, those asked, and per-input failures.
-  func fetchOutputs() async -> (cached: [String], fetched: [String], failures: [String]) {
-    guard let document else { return ([], [], []) }
-    let workflow = document.workflow
-    let nodes = checked?.sourceModels.map(\.syntax) ?? []
-    var cached: [String] = []
-    var fetched: [String] = []
-    var failures: [String] = []
-    var keep = Set<String>()
-    var outputs: [[DataRecord?]] = []
-    for node in nodes {
-      let key = environment.models.fingerprint(of: node, in: workflow, at: document.path)
-      keep.insert(key)
-      var entries = cache[key] ?? [:]
-      let missing = inputs.filter { entries[$0.id] == nil }
-      if missing.isEmpty {
-        if !inputs.isEmpty { cached.append(node.id.value) }
-      } else {
-        fetched.append(node.id.value)
-        let results = await environment.models.outputs(
-          of: node, in: workflow, at: document.path, for: missing)
-        for (input, result) in zip(missing, results) { entries[input.id] = result }
-      }
-      cache[key] = entries
-      outputs.append(
-        inputs.map { input in
-          switch entries[input.id] {
-          case .success(let record)?: return record
-          case .failure(let error)?:
-            failures.append("'\(node.id.value)' on \(input.id): \(error.message)")
-            return nil
-          case nil: return nil
-          }
-        })
-    }
-    for key in cache.keys where !keep.contains(key) { cache[key] = nil }
-    table = PredictionTable(inputs: inputs, modelNodes: nodes.map(\.id.value), outputs: outputs)
-    tableGeneration += 1
-    truthIndex = nil
-    return (cached, fetched, failures)
+  static func failureLines(_ failures: [String]) -> [String] {
+    var lines = failures.prefix(10).map { "  model failed: \($0)" }
+    if failures.count > 10 { lines.append("  … and \(failures.count - 10) more failures") }
+    return lines
   }
 
-  /// `inputs [PATH|GLOB…]`: lists the inputs, or chooses them. A pattern matches files, else the
-  /// ids of inputs the models know (a replay recording needs no image files).
+  /// `inputs [PATH|GLOB…]`: lists the inputs, or chooses them: files, folders, globs and manifests
+  /// as `weir run --inputs` takes them, or ids (and globs of ids) of inputs the recordings name.
   func setInputs(_ patterns: [String]) async -> ReplResponse {
     if patterns.isEmpty { return listInputs() }
-    guard let document else { return .error("no workflow loaded; use 'load FILE' first") }
-    var known: [InputItem] = []
-    if case .success(let k?) = await environment.models.knownInputs(of: document.workflow, at: document.path)
-    {
-      known = k
-    }
+    guard document != nil else { return .error("no workflow loaded; use 'load FILE' first") }
+    let known = (try? knownInputs().get()) ?? nil ?? []
     var chosen: [InputItem] = []
     var seen = Set<String>()
     for pattern in patterns {
-      let matches = resolveInputs(pattern, known: known)
-      if matches.isEmpty {
-        let hint = NameSuggester.didYouMean(pattern, in: known.map(\.id))
-        return .error("no file or known input matches '\(pattern)'\(hint)")
+      let matches = known.filter { $0.id == pattern || FileGlob.matches($0.id, pattern) }
+      var items = matches
+      if items.isEmpty {
+        switch environment.resolveInputs([pattern], environment.currentDirectory) {
+        case .success(let files):
+          // A file a recording knows keeps the recording's input (same id).
+          items = files.map { file in known.first { $0.id == file.id } ?? file }
+        case .failure(let error):
+          // A near input id is the likelier intent; otherwise say why the files did not do.
+          let hint = NameSuggester.didYouMean(pattern, in: known.map(\.id))
+          return .error("no file or known input matches '\(pattern)'" + (hint.isEmpty ? ": \(error.message)" : hint))
+        }
       }
-      for item in matches where seen.insert(item.id).inserted { chosen.append(item) }
+      if items.isEmpty {
+        return .error("no file or known input matches '\(pattern)'\(NameSuggester.didYouMean(pattern, in: known.map(\.id)))")
+      }
+      for item in items where seen.insert(item.id).inserted { chosen.append(item) }
     }
     inputPatterns = patterns
     inputs = chosen
     let (_, fetched, failures) = await fetchOutputs()
-    var text =
-      "\(ReplFormat.plural(inputs.count, "input")) · \(ReplFormat.plural(table?.regionCount ?? 0, "region"))"
-    if !fetched.isEmpty {
-      text += " · asked " + fetched.map { "'\($0)'" }.joined(separator: ", ") + " for the new ones"
-    }
-    for failure in failures.prefix(10) { text += "\n  model failed: \(failure)" }
-    return ReplResponse(text: text, payload: .inputs(inputs))
-  }
-
-  private func resolveInputs(_ pattern: String, known: [InputItem]) -> [InputItem] {
-    let files = environment.glob(environment.resolve(pattern))
-    if !files.isEmpty {
-      return files.map { path in
-        let id = URL(fileURLWithPath: path).lastPathComponent
-        return known.first { $0.id == id } ?? InputItem(id: id, path: path)
-      }
-    }
-    return known.filter { $0.id == pattern || FileGlob.matches($0.id, pattern) }
+    var lines = ["\(ReplFormat.plural(inputs.count, "input")) · \(ReplFormat.plural(table?.regionCount ?? 0, "region"))"]
+    if !fetched.isEmpty { lines[0] += " · asked " + fetched.map { "'\($0)'" }.joined(separator: ", ") + " for the new ones" }
+    lines += Self.failureLines(failures)
+    return ReplResponse(text: lines.joined(separator: "\n"), payload: .inputs(inputs))
   }
 
   private func listInputs() -> ReplResponse {
@@ -250,15 +208,12 @@ extension ReplSession {
       let summary = GroundTruthSummary(
         path: path, images: truth.images.count, objects: truth.objectCount, perConcept: perConcept,
         coveredInputs: covered, inputs: inputs.count, skippedCrowd: truth.skippedCrowd)
-      let concepts = perConcept.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
-        separator: ", ")
+      let concepts = perConcept.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
       var text =
-        "ground truth \(path): \(ReplFormat.plural(truth.objectCount, "object")) on \(ReplFormat.plural(truth.images.count, "image"))"
-        + (concepts.isEmpty ? "" : " (\(concepts))")
+        "ground truth \(path): \(ReplFormat.plural(truth.objectCount, "object")) on "
+        + ReplFormat.plural(truth.images.count, "image") + (concepts.isEmpty ? "" : " (\(concepts))")
         + " · covers \(covered) of \(ReplFormat.plural(inputs.count, "input"))"
-      if truth.skippedCrowd > 0 {
-        text += "\n  \(ReplFormat.plural(truth.skippedCrowd, "crowd annotation")) skipped"
-      }
+      if truth.skippedCrowd > 0 { text += "\n  \(ReplFormat.plural(truth.skippedCrowd, "crowd annotation")) skipped" }
       if covered == 0, !inputs.isEmpty {
         text += "\n  warning: no input of the session is in the file; images are matched by file_name"
       }
@@ -269,11 +224,8 @@ extension ReplSession {
   /// A short reason for a failed file operation.
   static func describe(_ error: Error) -> String {
     let ns = error as NSError
-    if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoSuchFileError || ns.code == 260 {
-      return "no such file"
-    }
-    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
-    {
+    if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoSuchFileError || ns.code == 260 { return "no such file" }
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
       return String(cString: strerror(Int32(underlying.code))).lowercased()
     }
     return ns.localizedDescription

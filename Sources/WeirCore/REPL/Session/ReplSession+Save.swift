@@ -35,7 +35,7 @@ extension ReplSession {
       let (workflow, _) = ReplToolchain.parse(source)
       if let workflow {
         self.document = Document(path: document.path, source: source, workflow: workflow)
-        self.checked = ReplToolchain.check(workflow).checked
+        self.checked = ReplToolchain.check(workflow, library: library).checked
         settings = [:]
       } else {
         lines.append("warning: the saved file did not parse back; the session keeps its settings")

@@ -174,8 +174,8 @@ extension ReplSession {
     -> Result<CheckedWorkflow, ReplResponseError>
   {
     guard let document else { return .failure(ReplResponseError("no workflow loaded")) }
-    let (before, beforeDiagnostics) = ReplToolchain.check(document.workflow.applying(settings))
-    let (after, afterDiagnostics) = ReplToolchain.check(document.workflow.applying(candidate))
+    let (before, beforeDiagnostics) = ReplToolchain.check(document.workflow.applying(settings), library: library)
+    let (after, afterDiagnostics) = ReplToolchain.check(document.workflow.applying(candidate), library: library)
     let known = Set(beforeDiagnostics.filter { $0.severity == .error }.map(\.message))
     let errors = afterDiagnostics.filter { $0.severity == .error && !known.contains($0.message) }
     if !errors.isEmpty {

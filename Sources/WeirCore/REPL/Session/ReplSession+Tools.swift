@@ -51,7 +51,7 @@ extension ReplSession {
     guard let document, let effective = effectiveWorkflow else {
       return .error("no workflow loaded; use 'load FILE' first")
     }
-    let diagnostics = ReplToolchain.check(effective).diagnostics
+    let diagnostics = ReplToolchain.check(effective, library: library).diagnostics
     let errors = diagnostics.filter { $0.severity == .error }.count
     let text = diagnostics.isEmpty ? "no problems" : ReplToolchain.render(diagnostics, document.source)
     return ReplResponse(

@@ -17,13 +17,17 @@ public final class ReplSession {
   public internal(set) var document: Document?
   /// The loaded workflow with the settings applied, as the checker sees it.
   public internal(set) var checked: CheckedWorkflow?
+  /// The node types the loaded file is checked against.
+  var library: NodeTypeLibrary = .standard
+  /// Backends asked so far, by model fingerprint (an http backend keeps its connection).
+  var backends: [String: any ModelBackend] = [:]
   /// Vars and parameters changed with `set`, by target; the file is untouched until `save`.
   public internal(set) var settings: [SettingTarget: ParamValue] = [:]
   /// The session's inputs.
   public internal(set) var inputs: [InputItem] = []
   /// What `inputs` was given, kept across `reload`; `nil` means every input the models know.
   var inputPatterns: [String]?
-  /// Model outputs by model fingerprint, then input id.
+  /// Model outputs by model fingerprint (`ModelFingerprint`), then input id.
   var cache: [String: [String: Result<DataRecord, ModelError>]] = [:]
   /// The model outputs of the current inputs, flattened; rebuilt when inputs or models change.
   public internal(set) var table: PredictionTable?
