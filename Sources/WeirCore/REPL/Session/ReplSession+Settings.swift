@@ -31,11 +31,16 @@ extension ReplSession {
     case .failure(let problem): return problem.response
     }
     let before = currentText(of: target)
+    let warningsBefore = self.checked.map { lintWarnings($0) } ?? []
     settings = candidate
     self.checked = checked
     let change = SettingChange(
       target: target, fileValue: workflow.value(of: target)?.flowText, before: before, after: value.flowText)
-    return ReplResponse(text: describe(change), payload: .setting(change))
+    // Lint warnings the change brings (a dead branch, overlapping writers) are worth saying now.
+    let known = Set(warningsBefore.map(\.message))
+    let fresh = lintWarnings(checked).filter { !known.contains($0.message) }
+    let text = ([describe(change)] + fresh.map { "  warning: \($0.message) [\($0.id)]" }).joined(separator: "\n")
+    return ReplResponse(text: text, diagnostics: fresh, payload: .setting(change))
   }
 
   /// `unset NAME`: back to the file's value.
@@ -190,6 +195,12 @@ extension ReplSession {
       return .failure(ReplResponseError("'\(target)' not changed: \(problem.reason)"))
     }
     return .success(after)
+  }
+
+  /// The lint rules' warnings (not notes) on a checked workflow.
+  func lintWarnings(_ checked: CheckedWorkflow) -> [Diagnostic] {
+    guard let document else { return [] }
+    return Linter().lint(checked, file: document.source).filter { $0.severity == .warning }
   }
 
   /// The value in force now, as flow text.

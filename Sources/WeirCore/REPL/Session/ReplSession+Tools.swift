@@ -1,3 +1,5 @@
+import Foundation
+
 extension ReplSession {
   /// `show NODE`: the node, what it reads and who reads it, its parameters in force, and — from the
   /// checker and the band analysis — the kind and the confidence bands that reach it.
@@ -32,36 +34,78 @@ extension ReplSession {
       for (k, v) in params { table.add([k, v]) }
       lines.append("  params:\n" + table.render(indent: "    "))
     }
-    // TODO: the confidence bands reaching the node, from the band analysis once lint has landed.
+    let bands = BandAnalysis(checked: checked)
+    let incoming = Self.bandList(bands.incoming(name))
+    lines.append("  bands in: " + Self.bandText(incoming, empty: node.isModel ? "none (it reads the input, not confidences)" : "none: nothing can reach it"))
+    if node.type?.name == PipelineCompiler.regionThreshold || node.type?.name == PipelineCompiler.conceptThreshold {
+      lines.append("  bands out: " + Self.bandText(Self.bandList(bands.outgoing(name)), empty: "none: it lets nothing through"))
+    }
     let report = NodeReport(
       node: name, type: node.type?.name, inputs: inputs, readers: readers, params: params,
-      kind: node.inputKind.map { "\($0)" }, bands: [], text: lines.joined(separator: "\n"))
+      kind: node.inputKind.map { "\($0)" }, bands: incoming, text: lines.joined(separator: "\n"))
     return ReplResponse(text: report.text, payload: .node(report))
   }
 
-  /// `plan`: the execution plan of the workflow with the current settings.
+  /// Per concept, the band as text (`(0.5, 0.95]`); concepts not tracked by name as `others`.
+  static func bandList(_ bands: ConceptBands) -> [(concept: String, band: String)] {
+    var list = bands.named.keys.sorted().map { ($0, "\(bands.band($0))") }
+    if !bands.others.isEmpty { list.append(("others", "\(bands.others)")) }
+    return list
+  }
+
+  static func bandText(_ list: [(concept: String, band: String)], empty: String) -> String {
+    list.isEmpty ? empty : list.map { "\($0.concept) \($0.band)" }.joined(separator: ", ")
+  }
+
+  /// `plan`: the execution plan of the workflow with the current settings, as `weir plan` prints it.
   func plan() -> ReplResponse {
-    guard effectiveWorkflow != nil else { return .error("no workflow loaded; use 'load FILE' first") }
-    // TODO: the planner's rendering once the planner has landed.
-    return .error("'plan' is not available in this build")
-  }
-
-  /// `check`: the type checker on the workflow with the current settings.
-  func check() -> ReplResponse {
-    guard let document, let effective = effectiveWorkflow else {
-      return .error("no workflow loaded; use 'load FILE' first")
+    guard let document, let checked else { return .error("no workflow loaded; use 'load FILE' first") }
+    let folder = (document.path as NSString).deletingLastPathComponent
+    let (plan, diagnostics) = Planner().plan(checked, baseDirectory: folder.isEmpty ? "." : folder)
+    guard let plan else {
+      return .error("no plan: \(diagnostics.first?.message ?? "the workflow did not plan")", diagnostics: diagnostics)
     }
-    let diagnostics = ReplToolchain.check(effective, library: library).diagnostics
-    let errors = diagnostics.filter { $0.severity == .error }.count
-    let text = diagnostics.isEmpty ? "no problems" : ReplToolchain.render(diagnostics, document.source)
-    return ReplResponse(
-      status: errors > 0 ? .error : .ok, text: text, diagnostics: diagnostics, payload: .text)
+    var text = PlanRenderer(format: .text).render(plan)
+    while text.hasSuffix("\n") { text.removeLast() }
+    return ReplResponse(text: text, diagnostics: diagnostics, payload: .text)
   }
 
-  /// `lint`: check plus lint rules, on the workflow with the current settings.
+  /// `check`: the checker on the workflow with the current settings.
+  func check() -> ReplResponse {
+    guard let document, let effective = effectiveWorkflow else { return .error("no workflow loaded; use 'load FILE' first") }
+    let diagnostics = ReplToolchain.check(effective, library: library).diagnostics
+    return diagnosticsResponse(diagnostics, document.source)
+  }
+
+  /// `lint`: check plus the lint rules (with the nearest `.weir.yaml`), on the workflow with the
+  /// current settings, as `weir lint` prints it.
   func lint() -> ReplResponse {
-    guard effectiveWorkflow != nil else { return .error("no workflow loaded; use 'load FILE' first") }
-    // TODO: the lint rules once landed.
-    return .error("'lint' is not available in this build")
+    guard let document, let effective = effectiveWorkflow else { return .error("no workflow loaded; use 'load FILE' first") }
+    let (checked, diagnostics) = ReplToolchain.check(effective, library: library)
+    var all = diagnostics
+    let (configuration, configurationDiagnostics) = lintConfiguration(for: document.path)
+    if !diagnostics.hasErrors { all += Linter(configuration: configuration).lint(checked, file: document.source) }
+    var response = diagnosticsResponse(all.sortedUnique(), document.source)
+    if !configurationDiagnostics.isEmpty { response.text += "\n" + configurationDiagnostics.map { "\($0.severity): \($0.message) [\($0.id)]" }.joined(separator: "\n") }
+    return response
+  }
+
+  /// The `.weir.yaml` nearest the workflow file, as `weir lint` finds it.
+  private func lintConfiguration(for path: String) -> (LintConfiguration, [Diagnostic]) {
+    let found = LintConfiguration.locate(forFile: path) { (try? environment.readFile($0)) != nil }
+    guard let found, let bytes = try? environment.readFile(found) else { return (LintConfiguration(), []) }
+    return LintConfiguration.parse(SourceFile(path: found, bytes: bytes))
+  }
+
+  /// Diagnostics as `weir check` prints them, with a closing count; an error answer if any is an error.
+  private func diagnosticsResponse(_ diagnostics: [Diagnostic], _ source: SourceFile) -> ReplResponse {
+    guard !diagnostics.isEmpty else { return ReplResponse(text: "no problems", payload: .text) }
+    let counts = Severity.allCases.compactMap { severity -> String? in
+      let n = diagnostics.filter { $0.severity == severity }.count
+      return n == 0 ? nil : ReplFormat.plural(n, severity.rawValue)
+    }
+    return ReplResponse(
+      status: diagnostics.hasErrors ? .error : .ok, text: ReplToolchain.render(diagnostics, source) + "\n" + counts.joined(separator: ", "),
+      diagnostics: diagnostics, payload: .text)
   }
 }
