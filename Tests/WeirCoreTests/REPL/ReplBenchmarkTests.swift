@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WeirCore
 
 /// Sweep and run latency over many cached predictions (issue 7's benchmark). Not a timed test:
@@ -10,13 +11,17 @@ struct ReplBenchmarkTests {
   /// A session over `regions` synthetic regions (10 per image), replayed from weir JSON lines.
   func session(regions: Int) async throws -> ReplSession {
     let dir = try ReplFixtures.scratch(["pets.yaml"])
-    let predictions = SyntheticPredictions(images: regions / 10, regionsPerImage: 10, concepts: ["cat", "dog"])
-    try predictions.jsonLines().write(to: dir.appendingPathComponent("pets.jsonl"), atomically: true, encoding: .utf8)
+    let predictions = SyntheticPredictions(
+      images: regions / 10, regionsPerImage: 10, concepts: ["cat", "dog"])
+    try predictions.jsonLines().write(
+      to: dir.appendingPathComponent("pets.jsonl"), atomically: true, encoding: .utf8)
     let clock: @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
     let session = ReplSession(environment: ReplEnvironment(currentDirectory: dir.path, clock: clock))
     let start = clock()
     let loaded = await session.handle("load pets.yaml")
-    print("load of \(regions) regions: \(Int((clock() - start) * 1000)) ms — \(loaded.text.split(separator: "\n")[0])")
+    print(
+      "load of \(regions) regions: \(Int((clock() - start) * 1000)) ms — \(loaded.text.split(separator: "\n")[0])"
+    )
     return session
   }
 
@@ -25,7 +30,9 @@ struct ReplBenchmarkTests {
     for _ in 0..<3 {
       let r = await session.handle("sweep accept 0.5..0.975 step 0.025")
       guard case .sweep(let s) = r.payload else { return #expect(Bool(false), "\(r.text)") }
-      print("sweep of \(s.points.count) values over \(s.predictions) predictions: \(String(format: "%.1f", s.elapsed * 1000)) ms")
+      print(
+        "sweep of \(s.points.count) values over \(s.predictions) predictions: \(String(format: "%.1f", s.elapsed * 1000)) ms"
+      )
     }
   }
 
@@ -36,7 +43,9 @@ struct ReplBenchmarkTests {
       _ = await session.handle("set accept = \(value)")
       let r = await session.handle("run")
       guard case .run(let report) = r.payload else { return #expect(Bool(false), "\(r.text)") }
-      print("run after set on \(report.predictions) predictions: \(String(format: "%.1f", report.elapsed * 1000)) ms")
+      print(
+        "run after set on \(report.predictions) predictions: \(String(format: "%.1f", report.elapsed * 1000)) ms"
+      )
     }
   }
 }

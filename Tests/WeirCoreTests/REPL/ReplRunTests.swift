@@ -197,24 +197,36 @@ import Testing
     guard case .node(let node) = r.payload else { return #expect(Bool(false), "\(r.text)") }
     #expect(node.bands.map(\.concept) == ["cat", "dog"])
     #expect(node.bands.map(\.band) == ["[0, 0.95]", "[0, 0.95]"])
-    #expect(r.text.hasSuffix("  bands in: cat [0, 0.95], dog [0, 0.95]\n  bands out: cat (0.5, 0.95], dog (0.5, 0.95]"))
+    #expect(
+      r.text.hasSuffix(
+        "  bands in: cat [0, 0.95], dog [0, 0.95]\n  bands out: cat (0.5, 0.95], dog (0.5, 0.95]"))
     _ = await session.handle("set accept = 0.9")
-    #expect((await session.handle("show write-sure")).text.hasSuffix("  bands in: cat (0.9, 1], dog (0.9, 1]"))
+    #expect(
+      (await session.handle("show write-sure")).text.hasSuffix("  bands in: cat (0.9, 1], dog (0.9, 1]"))
     #expect((await session.handle("show detect")).text.contains("  kind in: image\n"))
   }
 
   @Test func planCheckAndLintUseTheCurrentSettings() async throws {
     let (session, _) = try await ReplFixtures.loaded()
     let plan = await session.handle("plan")
-    #expect(plan.text.hasPrefix("plan for workflow 'pets': 6 nodes, 1 model, 2 annotation writers\nvars: accept = 0.95, review = 0.5"))
+    #expect(
+      plan.text.hasPrefix(
+        "plan for workflow 'pets': 6 nodes, 1 model, 2 annotation writers\nvars: accept = 0.95, review = 0.5")
+    )
     #expect(await session.handle("check").text == "no problems")
     let lint = await session.handle("lint")
-    #expect(lint.text.hasPrefix("pets.yaml:17:3: note: cat and dog regions with confidence in [0, 0.5] are dropped [lint.uncovered-band]"))
+    #expect(
+      lint.text.hasPrefix(
+        "pets.yaml:17:3: note: cat and dog regions with confidence in [0, 0.5] are dropped [lint.uncovered-band]"
+      ))
     #expect(lint.text.hasSuffix("\n1 note"))
     // A setting that kills the review branch: accepted (it is valid), with the warning said at once.
     let set = await session.handle("set review = 0.97")
     #expect(!set.isError)
-    #expect(set.text.contains("\n  warning: no confidence can pass 'plausible': it keeps cat and dog in (0.97, 1] but only [0, 0.95] reaches it [lint.dead-branch]"), "\(set.text)")
+    #expect(
+      set.text.contains(
+        "\n  warning: no confidence can pass 'plausible': it keeps cat and dog in (0.97, 1] but only [0, 0.95] reaches it [lint.dead-branch]"
+      ), "\(set.text)")
     #expect((await session.handle("plan")).text.contains("vars: accept = 0.95, review = 0.97"))
     let again = await session.handle("lint")
     #expect(again.text.contains("warning: no confidence can pass 'plausible'"))

@@ -82,6 +82,26 @@ public struct PredictionTable: Sendable {
     conceptIds.indices.filter { conceptIds[$0] == key || conceptNames[$0] == key }.map(Int32.init)
   }
 
+  /// Keeps only one input and its regions and rows (in order); concepts keep their indices.
+  mutating func restrict(toInput input: Int) {
+    let keepRows = rowInput.indices.filter { rowInput[$0] == Int32(input) }
+    var regionMap: [Int32: Int32] = [:]
+    var (ri, rm, rid, rb) = ([Int32](), [Int32](), [String](), [BoundingBox?]())
+    for r in regionInput.indices where regionInput[r] == Int32(input) {
+      regionMap[Int32(r)] = Int32(rid.count)
+      (ri, rm) = (ri + [0], rm + [regionModel[r]])
+      rid.append(regionIds[r])
+      rb.append(regionBoxes[r])
+    }
+    (regionInput, regionModel, regionIds, regionBoxes) = (ri, rm, rid, rb)
+    rowRegion = keepRows.map { rowRegion[$0] >= 0 ? regionMap[rowRegion[$0]]! : -1 }
+    rowModel = keepRows.map { rowModel[$0] }
+    rowConcept = keepRows.map { rowConcept[$0] }
+    rowValue = keepRows.map { rowValue[$0] }
+    rowInput = keepRows.map { _ in 0 }
+    inputs = [inputs[input]]
+  }
+
   /// The rows of one input, in table order.
   public func rows(ofInput input: Int) -> [Int] {
     rowInput.indices.filter { rowInput[$0] == Int32(input) }

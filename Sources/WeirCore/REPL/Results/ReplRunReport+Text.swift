@@ -27,6 +27,7 @@ extension ReplRunReport {
       lines.append("  the workflow has no annotation-writer: every prediction is dropped")
     }
     if let truth { lines.append(truthLine(truth)) }
+    lines += notes
     return lines.joined(separator: "\n")
   }
 

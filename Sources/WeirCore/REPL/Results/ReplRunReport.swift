@@ -17,6 +17,8 @@ public struct ReplRunReport: Sendable {
   public var settings: [String]
   /// Wall-clock seconds the run took.
   public var elapsed: Double
+  /// Lines said under the counts: how the run was made (the interpreter and why), failures.
+  public var notes: [String] = []
 
   /// What a writer wrote, over all concepts.
   public func written(by writer: String) -> Int { tally.total(writer: writer) }

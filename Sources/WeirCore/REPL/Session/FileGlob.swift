@@ -23,6 +23,7 @@ public enum FileGlob {
 
   static func isDirectory(_ path: String) -> Bool {
     var dir: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path.isEmpty ? "." : path, isDirectory: &dir) && dir.boolValue
+    return FileManager.default.fileExists(atPath: path.isEmpty ? "." : path, isDirectory: &dir)
+      && dir.boolValue
   }
 }

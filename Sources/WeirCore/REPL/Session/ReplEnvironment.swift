@@ -29,7 +29,8 @@ public struct ReplEnvironment: Sendable {
     writeFile: @escaping @Sendable (String, [UInt8]) throws -> Void = {
       try Data($1).write(to: URL(fileURLWithPath: $0), options: .atomic)
     },
-    resolveInputs: @escaping @Sendable ([String], String) -> Result<[InputItem], InputSourceError> = { sources, base in
+    resolveInputs: @escaping @Sendable ([String], String) -> Result<[InputItem], InputSourceError> = {
+      sources, base in
       Result { () throws(InputSourceError) in try InputResolver(baseDirectory: base).resolve(sources) }
     },
     typeLibrary: @escaping @Sendable (String) -> NodeTypeLibrary = { _ in .standard },
@@ -81,10 +82,13 @@ public struct ReplayModelSource: ReplModelSource {
 
   public func backend(for model: ModelSpec) -> Result<any ModelBackend, ModelError> {
     guard let kind = model.backend?.kind else {
-      return .failure(ModelError("model '\(model.name)' has no backend; give it one, e.g. backend: {replay: predictions.jsonl}"))
+      return .failure(
+        ModelError(
+          "model '\(model.name)' has no backend; give it one, e.g. backend: {replay: predictions.jsonl}"))
     }
     guard kind == "replay" else {
-      return .failure(ModelError("model '\(model.name)' has a '\(kind)' backend, which this session cannot call"))
+      return .failure(
+        ModelError("model '\(model.name)' has a '\(kind)' backend, which this session cannot call"))
     }
     do {
       return .success(try ReplayBackend(model: model))

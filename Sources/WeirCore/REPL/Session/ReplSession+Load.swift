@@ -30,7 +30,8 @@ extension ReplSession {
       checked = loaded.checked
       library = loaded.library
       let workflow = loaded.document.workflow
-      let dropped = settings.keys.filter { workflow.value(of: $0) == nil && !Self.canAdd($0, workflow) }.sorted()
+      let dropped = settings.keys.filter { workflow.value(of: $0) == nil && !Self.canAdd($0, workflow) }
+        .sorted()
       for target in dropped { settings[target] = nil }
       // The settings kept must still make a workflow that checks; if not, they are all dropped.
       var cleared: [SettingTarget] = []
@@ -43,11 +44,14 @@ extension ReplSession {
       }
       var response = await refreshed(verb: "reloaded", warnings: loaded.warnings)
       if !dropped.isEmpty {
-        response.text += "\nsettings dropped (no longer in the workflow): " + dropped.map(\.description).joined(separator: ", ")
+        response.text +=
+          "\nsettings dropped (no longer in the workflow): "
+          + dropped.map(\.description).joined(separator: ", ")
       }
       if !cleared.isEmpty {
         response.text +=
-          "\nsettings dropped (the workflow would not check with them): " + cleared.map(\.description).joined(separator: ", ")
+          "\nsettings dropped (the workflow would not check with them): "
+          + cleared.map(\.description).joined(separator: ", ")
       }
       return response
     }
@@ -89,11 +93,13 @@ extension ReplSession {
       let errors = diagnostics.filter { $0.severity == .error }.count
       return .failure(
         ReplResponseError(
-          "'\(path)' was not loaded: \(ReplFormat.plural(errors, "error"))\n" + ReplToolchain.render(diagnostics, source),
+          "'\(path)' was not loaded: \(ReplFormat.plural(errors, "error"))\n"
+            + ReplToolchain.render(diagnostics, source),
           diagnostics: diagnostics))
     }
     let document = Document(path: fullPath, source: source, workflow: workflow)
-    return .success(LoadedDocument(document: document, checked: checked, library: library, warnings: diagnostics))
+    return .success(
+      LoadedDocument(document: document, checked: checked, library: library, warnings: diagnostics))
   }
 
   /// After the workflow or the inputs changed: inputs resolved, model outputs fetched where not
@@ -115,7 +121,8 @@ extension ReplSession {
     let (cached, fetched, failures) = await fetchOutputs()
     let workflow = document.workflow
     let summary = LoadSummary(
-      path: document.source.path, dialect: workflow.dialect, nodes: workflow.nodes.count, vars: workflow.vars.count,
+      path: document.source.path, dialect: workflow.dialect, nodes: workflow.nodes.count,
+      vars: workflow.vars.count,
       writers: checked?.flatNodes(ofType: PipelineCompiler.writer).count ?? 0, inputs: inputs.count,
       regions: table?.regionCount ?? 0, cachedModels: cached, fetchedModels: fetched, failures: failures)
     var lines = [loadLine(verb, summary)]
@@ -161,19 +168,26 @@ extension ReplSession {
         case .failure(let error):
           // A near input id is the likelier intent; otherwise say why the files did not do.
           let hint = NameSuggester.didYouMean(pattern, in: known.map(\.id))
-          return .error("no file or known input matches '\(pattern)'" + (hint.isEmpty ? ": \(error.message)" : hint))
+          return .error(
+            "no file or known input matches '\(pattern)'" + (hint.isEmpty ? ": \(error.message)" : hint))
         }
       }
       if items.isEmpty {
-        return .error("no file or known input matches '\(pattern)'\(NameSuggester.didYouMean(pattern, in: known.map(\.id)))")
+        return .error(
+          "no file or known input matches '\(pattern)'\(NameSuggester.didYouMean(pattern, in: known.map(\.id)))"
+        )
       }
       for item in items where seen.insert(item.id).inserted { chosen.append(item) }
     }
     inputPatterns = patterns
     inputs = chosen
     let (_, fetched, failures) = await fetchOutputs()
-    var lines = ["\(ReplFormat.plural(inputs.count, "input")) · \(ReplFormat.plural(table?.regionCount ?? 0, "region"))"]
-    if !fetched.isEmpty { lines[0] += " · asked " + fetched.map { "'\($0)'" }.joined(separator: ", ") + " for the new ones" }
+    var lines = [
+      "\(ReplFormat.plural(inputs.count, "input")) · \(ReplFormat.plural(table?.regionCount ?? 0, "region"))"
+    ]
+    if !fetched.isEmpty {
+      lines[0] += " · asked " + fetched.map { "'\($0)'" }.joined(separator: ", ") + " for the new ones"
+    }
     lines += Self.failureLines(failures)
     return ReplResponse(text: lines.joined(separator: "\n"), payload: .inputs(inputs))
   }
@@ -208,12 +222,15 @@ extension ReplSession {
       let summary = GroundTruthSummary(
         path: path, images: truth.images.count, objects: truth.objectCount, perConcept: perConcept,
         coveredInputs: covered, inputs: inputs.count, skippedCrowd: truth.skippedCrowd)
-      let concepts = perConcept.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+      let concepts = perConcept.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+        separator: ", ")
       var text =
         "ground truth \(path): \(ReplFormat.plural(truth.objectCount, "object")) on "
         + ReplFormat.plural(truth.images.count, "image") + (concepts.isEmpty ? "" : " (\(concepts))")
         + " · covers \(covered) of \(ReplFormat.plural(inputs.count, "input"))"
-      if truth.skippedCrowd > 0 { text += "\n  \(ReplFormat.plural(truth.skippedCrowd, "crowd annotation")) skipped" }
+      if truth.skippedCrowd > 0 {
+        text += "\n  \(ReplFormat.plural(truth.skippedCrowd, "crowd annotation")) skipped"
+      }
       if covered == 0, !inputs.isEmpty {
         text += "\n  warning: no input of the session is in the file; images are matched by file_name"
       }
@@ -224,8 +241,11 @@ extension ReplSession {
   /// A short reason for a failed file operation.
   static func describe(_ error: Error) -> String {
     let ns = error as NSError
-    if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoSuchFileError || ns.code == 260 { return "no such file" }
-    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+    if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoSuchFileError || ns.code == 260 {
+      return "no such file"
+    }
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+    {
       return String(cString: strerror(Int32(underlying.code))).lowercased()
     }
     return ns.localizedDescription

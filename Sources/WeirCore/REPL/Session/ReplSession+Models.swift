@@ -122,7 +122,9 @@ extension ReplayBackend: RecordedInputs {
 /// backend, and the size and time of the files its backend reads (an edited recording is read again).
 enum ModelFingerprint {
   static func of(_ model: ModelSpec) -> String {
-    var parts = [model.name, model.type, (model.concepts ?? []).joined(separator: ","), model.clarifaiModelId ?? ""]
+    var parts = [
+      model.name, model.type, (model.concepts ?? []).joined(separator: ","), model.clarifaiModelId ?? "",
+    ]
     if let backend = model.backend {
       parts.append("\(backend.kind)=\(backend.value)")
       parts += backend.options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
@@ -135,7 +137,9 @@ enum ModelFingerprint {
   }
 
   private static func stamp(_ path: String) -> String {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "\(path):missing" }
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+      return "\(path):missing"
+    }
     let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
     return "\(path):\(attributes[.size] ?? 0)@\(time)"
   }

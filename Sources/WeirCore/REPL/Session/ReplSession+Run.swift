@@ -1,61 +1,89 @@
 extension ReplSession {
-  /// The fast pipeline for the effective workflow, or why it cannot be used.
-  func boundPipeline() -> Result<(BoundPipeline, PredictionTable), ReplResponseError> {
+  /// How a workflow runs in the session: on the fast path, or by the interpreter (and why).
+  enum Engine {
+    case fast(BoundPipeline)
+    case interpreter(reason: String)
+  }
+
+  /// The loaded, checked workflow and the table, or the error to answer.
+  func ready() -> Result<(CheckedWorkflow, PredictionTable), ReplResponseError> {
     guard let checked else { return .failure(ReplResponseError("no workflow loaded; use 'load FILE' first")) }
     guard let table, !table.inputs.isEmpty else {
       return .failure(ReplResponseError("no inputs; use 'inputs PATH|GLOB'"))
     }
-    return bind(checked, table)
+    return .success((checked, table))
   }
 
-  func bind(_ checked: CheckedWorkflow, _ table: PredictionTable) -> Result<
-    (BoundPipeline, PredictionTable), ReplResponseError
-  > {
+  /// The fast path when the workflow is made of thresholders and writers after its models,
+  /// else the interpreter.
+  func engine(_ checked: CheckedWorkflow, _ table: PredictionTable) -> Engine {
     switch PipelineCompiler().compile(checked) {
-    case .failure(let problem):
-      // TODO: run such workflows through the interpreter over cached outputs.
-      return .failure(ReplResponseError("this workflow cannot run in the REPL yet: \(problem.reason)"))
+    case .failure(let problem): return .interpreter(reason: problem.reason)
     case .success(let spec):
       let conceptGate = spec.steps.contains {
         if case .conceptThreshold = $0.operation { return true } else { return false }
       }
       if conceptGate, table.regionCount > 0 {
-        return .failure(
-          ReplResponseError("this workflow cannot run in the REPL yet: a concept-thresholder gates regions"))
+        return .interpreter(reason: "a concept-thresholder decides whether regions go on")
       }
       guard let bound = BoundPipeline(spec, table) else {
-        return .failure(
-          ReplResponseError(
-            "this workflow has more than \(BoundPipeline.maxSteps) nodes on its writing paths"))
+        return .interpreter(reason: "more than \(BoundPipeline.maxSteps) nodes lead to writers")
       }
-      return .success((bound, table))
+      return .fast(bound)
     }
   }
 
   /// `run`: every cached prediction through the workflow with the current settings.
   func run() async -> ReplResponse {
     let start = environment.clock()
-    let (bound, table): (BoundPipeline, PredictionTable)
-    switch boundPipeline() {
-    case .success(let b): (bound, table) = b
+    let (checked, table): (CheckedWorkflow, PredictionTable)
+    switch ready() {
+    case .success(let r): (checked, table) = r
     case .failure(let error): return error.response
     }
-    let evaluation = PipelineEvaluator.evaluate(bound, table, masks: true, branches: true)
-    let score = truthScore(table, evaluation.branches, iou: 0.5)
+    let writers: [RunWriter]
+    let concepts: [String]
+    let tally: RunBreakdown
+    let masks: [UInt64]
+    let branches: [UInt8]
+    var notes: [String] = []
+    switch engine(checked, table) {
+    case .fast(let bound):
+      let evaluation = PipelineEvaluator.evaluate(bound, table, masks: true, branches: true)
+      writers = bound.writers.map { RunWriter(node: $0.node, status: $0.status) }
+      concepts = table.conceptIds
+      tally = RunBreakdown(evaluation.counts, writers: writers.map(\.node), concepts: concepts)
+      (masks, branches) = (evaluation.writerMasks, evaluation.branches)
+    case .interpreter(let reason):
+      switch await interpret(checked, table) {
+      case .failure(let error): return error.response
+      case .success(let run):
+        (writers, concepts, tally, masks, branches) = (
+          run.writers, run.concepts, run.tally, run.writerMasks, run.branches
+        )
+        notes.append("  run by the interpreter: \(reason)")
+        if run.unmatched > 0 {
+          notes.append(
+            "  \(ReplFormat.plural(run.unmatched, "annotation")) of new regions or concepts: counted per writer, in no branch"
+          )
+        }
+        notes += run.failures.prefix(10).map { "  failed: \($0)" }
+      }
+    }
     runCount += 1
-    let writers = bound.writers.map { RunWriter(node: $0.node, status: $0.status) }
-    let report = ReplRunReport(
+    var report = ReplRunReport(
       number: runCount, inputs: table.inputs.count, regions: table.regionCount, predictions: table.rowCount,
-      writers: writers, concepts: table.conceptIds,
-      tally: RunBreakdown(evaluation.counts, writers: writers.map(\.node), concepts: table.conceptIds),
-      previous: lastReport?.tally, truth: score, previousTruth: lastReport?.truth, settings: settingLines(),
+      writers: writers, concepts: concepts, tally: tally, previous: lastReport?.tally,
+      truth: truthScore(table, branches, iou: 0.5), previousTruth: lastReport?.truth,
+      settings: settingLines(),
       elapsed: environment.clock() - start)
+    report.notes = notes
     lastReport = report
     snapshots.append(
       RunSnapshot(
-        number: runCount, generation: tableGeneration, writers: writers.map(\.node),
-        masks: evaluation.writerMasks,
-        branches: evaluation.branches, table: table))
+        number: runCount, generation: tableGeneration, writers: writers.map(\.node), masks: masks,
+        branches: branches,
+        table: table))
     if snapshots.count > 2 { snapshots.removeFirst() }
     return ReplResponse(text: report.text, payload: .run(report))
   }
@@ -132,15 +160,47 @@ extension ReplSession {
 
   /// `explain INPUT`: each prediction of one input, node by node, with the current settings.
   func explain(_ name: String) async -> ReplResponse {
-    let (bound, table): (BoundPipeline, PredictionTable)
-    switch boundPipeline() {
-    case .success(let b): (bound, table) = b
+    let (checked, table): (CheckedWorkflow, PredictionTable)
+    switch ready() {
+    case .success(let r): (checked, table) = r
     case .failure(let error): return error.response
     }
     guard let index = findInput(name, in: table.inputs) else {
       let hint = NameSuggester.didYouMean(name, in: table.inputs.map(\.id))
       return .error("no input is named '\(name)'\(hint); 'inputs' lists them")
     }
+    var trace: (Int) -> (steps: [Explanation.Step], branch: PredictionBranch)
+    switch engine(checked, table) {
+    case .fast(let bound):
+      trace = { row in
+        let (steps, written) = PipelineTracer.trace(bound, table, row: row)
+        return (steps, bound.branch(written))
+      }
+    case .interpreter:
+      var sub = table
+      sub.restrict(toInput: index)
+      switch await interpret(checked, sub, keepOutputs: true) {
+      case .failure(let error): return error.response
+      case .success(let run):
+        let rows = table.rows(ofInput: index)
+        trace = { row in
+          let local = rows.firstIndex(of: row) ?? 0
+          return (
+            InterpretedTrace.steps(run, sub, row: local),
+            PredictionBranch(rawValue: run.branches[local]) ?? .dropped
+          )
+        }
+      }
+    }
+    let explanation = Explanation(input: table.inputs[index].id, regions: regionTraces(table, index, trace))
+    return ReplResponse(text: explanation.text, payload: .explanation(explanation))
+  }
+
+  /// The predictions of one input grouped by region, each traced.
+  private func regionTraces(
+    _ table: PredictionTable, _ index: Int,
+    _ trace: (Int) -> (steps: [Explanation.Step], branch: PredictionBranch)
+  ) -> [Explanation.RegionTrace] {
     var traces: [Explanation.RegionTrace] = []
     var traceIndex: [Int32: Int] = [:]
     for row in table.rows(ofInput: index) {
@@ -154,15 +214,14 @@ extension ReplSession {
             region: region >= 0 ? table.regionIds[Int(region)] : "",
             box: region >= 0 ? table.regionBoxes[Int(region)] : nil, predictions: []))
       }
-      let (steps, written) = PipelineTracer.trace(bound, table, row: row)
+      let (steps, branch) = trace(row)
       traces[traceIndex[key]!].predictions.append(
         Explanation.Prediction(
           concept: table.conceptIds[Int(table.rowConcept[row])], confidence: table.rowValue[row],
           steps: steps,
-          branch: bound.branch(written)))
+          branch: branch))
     }
-    let explanation = Explanation(input: table.inputs[index].id, regions: traces)
-    return ReplResponse(text: explanation.text, payload: .explanation(explanation))
+    return traces
   }
 
   /// An input by id, by file name, or by path as typed.

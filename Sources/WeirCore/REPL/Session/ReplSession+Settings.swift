@@ -39,7 +39,8 @@ extension ReplSession {
     // Lint warnings the change brings (a dead branch, overlapping writers) are worth saying now.
     let known = Set(warningsBefore.map(\.message))
     let fresh = lintWarnings(checked).filter { !known.contains($0.message) }
-    let text = ([describe(change)] + fresh.map { "  warning: \($0.message) [\($0.id)]" }).joined(separator: "\n")
+    let text = ([describe(change)] + fresh.map { "  warning: \($0.message) [\($0.id)]" }).joined(
+      separator: "\n")
     return ReplResponse(text: text, diagnostics: fresh, payload: .setting(change))
   }
 
@@ -179,8 +180,10 @@ extension ReplSession {
     -> Result<CheckedWorkflow, ReplResponseError>
   {
     guard let document else { return .failure(ReplResponseError("no workflow loaded")) }
-    let (before, beforeDiagnostics) = ReplToolchain.check(document.workflow.applying(settings), library: library)
-    let (after, afterDiagnostics) = ReplToolchain.check(document.workflow.applying(candidate), library: library)
+    let (before, beforeDiagnostics) = ReplToolchain.check(
+      document.workflow.applying(settings), library: library)
+    let (after, afterDiagnostics) = ReplToolchain.check(
+      document.workflow.applying(candidate), library: library)
     let known = Set(beforeDiagnostics.filter { $0.severity == .error }.map(\.message))
     let errors = afterDiagnostics.filter { $0.severity == .error && !known.contains($0.message) }
     if !errors.isEmpty {

@@ -23,11 +23,11 @@ extension ReplSession {
     }
     let start = environment.clock()
     var points: [SweepResult.Point] = []
+    var note: String?
     for value in values {
       let (point, _) = checked.with(Self.overrides(target, value))
-      switch bind(point, table) {
-      case .failure(let error): return error.response
-      case .success(let (bound, _)):
+      switch engine(point, table) {
+      case .fast(let bound):
         let evaluation = PipelineEvaluator.evaluate(bound, table, masks: false, branches: truth != nil)
         let counts = evaluation.counts
         var perWriter: [String: Int] = [:]
@@ -37,8 +37,21 @@ extension ReplSession {
         points.append(
           SweepResult.Point(
             value: value, accepted: counts.total(.accepted), review: counts.total(.review),
-            dropped: counts.total(.dropped),
-            perWriter: perWriter, truth: truthScore(table, evaluation.branches, iou: request.iou)))
+            dropped: counts.total(.dropped), perWriter: perWriter,
+            truth: truthScore(table, evaluation.branches, iou: request.iou)))
+      case .interpreter(let reason):
+        note = "run by the interpreter: \(reason)"
+        switch await interpret(point, table) {
+        case .failure(let error): return error.response
+        case .success(let run):
+          var perWriter: [String: Int] = [:]
+          for writer in run.writers { perWriter[writer.node] = run.tally.total(writer: writer.node) }
+          points.append(
+            SweepResult.Point(
+              value: value, accepted: run.tally.total(.accepted), review: run.tally.total(.review),
+              dropped: run.tally.total(.dropped), perWriter: perWriter,
+              truth: truthScore(table, run.branches, iou: request.iou)))
+        }
       }
     }
     let result = SweepResult(
@@ -46,6 +59,7 @@ extension ReplSession {
       iou: truth == nil ? nil : request.iou,
       inputs: table.inputs.count, predictions: table.rowCount, elapsed: environment.clock() - start)
     var text = result.text
+    if let note { text += "\n  " + note }
     if let path = request.plotPath {
       switch writePlot(result, path) {
       case .success: text += "\nplot written to \(path)"

@@ -36,9 +36,17 @@ extension ReplSession {
     }
     let bands = BandAnalysis(checked: checked)
     let incoming = Self.bandList(bands.incoming(name))
-    lines.append("  bands in: " + Self.bandText(incoming, empty: node.isModel ? "none (it reads the input, not confidences)" : "none: nothing can reach it"))
-    if node.type?.name == PipelineCompiler.regionThreshold || node.type?.name == PipelineCompiler.conceptThreshold {
-      lines.append("  bands out: " + Self.bandText(Self.bandList(bands.outgoing(name)), empty: "none: it lets nothing through"))
+    lines.append(
+      "  bands in: "
+        + Self.bandText(
+          incoming,
+          empty: node.isModel ? "none (it reads the input, not confidences)" : "none: nothing can reach it"))
+    if node.type?.name == PipelineCompiler.regionThreshold
+      || node.type?.name == PipelineCompiler.conceptThreshold
+    {
+      lines.append(
+        "  bands out: "
+          + Self.bandText(Self.bandList(bands.outgoing(name)), empty: "none: it lets nothing through"))
     }
     let report = NodeReport(
       node: name, type: node.type?.name, inputs: inputs, readers: readers, params: params,
@@ -63,7 +71,8 @@ extension ReplSession {
     let folder = (document.path as NSString).deletingLastPathComponent
     let (plan, diagnostics) = Planner().plan(checked, baseDirectory: folder.isEmpty ? "." : folder)
     guard let plan else {
-      return .error("no plan: \(diagnostics.first?.message ?? "the workflow did not plan")", diagnostics: diagnostics)
+      return .error(
+        "no plan: \(diagnostics.first?.message ?? "the workflow did not plan")", diagnostics: diagnostics)
     }
     var text = PlanRenderer(format: .text).render(plan)
     while text.hasSuffix("\n") { text.removeLast() }
@@ -72,7 +81,9 @@ extension ReplSession {
 
   /// `check`: the checker on the workflow with the current settings.
   func check() -> ReplResponse {
-    guard let document, let effective = effectiveWorkflow else { return .error("no workflow loaded; use 'load FILE' first") }
+    guard let document, let effective = effectiveWorkflow else {
+      return .error("no workflow loaded; use 'load FILE' first")
+    }
     let diagnostics = ReplToolchain.check(effective, library: library).diagnostics
     return diagnosticsResponse(diagnostics, document.source)
   }
@@ -80,13 +91,21 @@ extension ReplSession {
   /// `lint`: check plus the lint rules (with the nearest `.weir.yaml`), on the workflow with the
   /// current settings, as `weir lint` prints it.
   func lint() -> ReplResponse {
-    guard let document, let effective = effectiveWorkflow else { return .error("no workflow loaded; use 'load FILE' first") }
+    guard let document, let effective = effectiveWorkflow else {
+      return .error("no workflow loaded; use 'load FILE' first")
+    }
     let (checked, diagnostics) = ReplToolchain.check(effective, library: library)
     var all = diagnostics
     let (configuration, configurationDiagnostics) = lintConfiguration(for: document.path)
-    if !diagnostics.hasErrors { all += Linter(configuration: configuration).lint(checked, file: document.source) }
+    if !diagnostics.hasErrors {
+      all += Linter(configuration: configuration).lint(checked, file: document.source)
+    }
     var response = diagnosticsResponse(all.sortedUnique(), document.source)
-    if !configurationDiagnostics.isEmpty { response.text += "\n" + configurationDiagnostics.map { "\($0.severity): \($0.message) [\($0.id)]" }.joined(separator: "\n") }
+    if !configurationDiagnostics.isEmpty {
+      response.text +=
+        "\n"
+        + configurationDiagnostics.map { "\($0.severity): \($0.message) [\($0.id)]" }.joined(separator: "\n")
+    }
     return response
   }
 
@@ -105,7 +124,8 @@ extension ReplSession {
       return n == 0 ? nil : ReplFormat.plural(n, severity.rawValue)
     }
     return ReplResponse(
-      status: diagnostics.hasErrors ? .error : .ok, text: ReplToolchain.render(diagnostics, source) + "\n" + counts.joined(separator: ", "),
+      status: diagnostics.hasErrors ? .error : .ok,
+      text: ReplToolchain.render(diagnostics, source) + "\n" + counts.joined(separator: ", "),
       diagnostics: diagnostics, payload: .text)
   }
 }

@@ -21,6 +21,8 @@ public final class ReplSession {
   var library: NodeTypeLibrary = .standard
   /// Backends asked so far, by model fingerprint (an http backend keeps its connection).
   var backends: [String: any ModelBackend] = [:]
+  /// Outputs of models downstream of operators (a classifier after a crop), kept across runs.
+  let modelCache = ModelCache()
   /// Vars and parameters changed with `set`, by target; the file is untouched until `save`.
   public internal(set) var settings: [SettingTarget: ParamValue] = [:]
   /// The session's inputs.

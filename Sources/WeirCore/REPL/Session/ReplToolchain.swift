@@ -8,7 +8,9 @@ enum ReplToolchain {
 
   /// Checks a workflow (with the session's settings applied): graph rules, then types, as
   /// `weir check` does.
-  static func check(_ workflow: Workflow, library: NodeTypeLibrary) -> (checked: CheckedWorkflow, diagnostics: [Diagnostic]) {
+  static func check(_ workflow: Workflow, library: NodeTypeLibrary) -> (
+    checked: CheckedWorkflow, diagnostics: [Diagnostic]
+  ) {
     let (checked, typeDiagnostics) = TypeChecker(library: library).check(workflow)
     return (checked, (GraphChecker.check(workflow) + typeDiagnostics).sortedUnique())
   }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import WeirCore
 
 /// The runtime's replay backends, counting how many inputs each model is asked about, so tests can
