@@ -150,6 +150,8 @@ import Testing
           params:
             concept_threshold_type  GREATER_THAN (1)
             concepts                {cat: 0.5, dog: 0.5}  (via $review)
+          bands in: cat [0, 0.9], dog [0, 0.9]
+          bands out: cat (0.5, 0.9], dog (0.5, 0.9]
         """)
     #expect(
       await session.handle("show plausable").text

@@ -139,8 +139,11 @@ import Testing
   @Test func setNodeParametersAndUnset() async throws {
     let (session, _) = try await ReplFixtures.loaded()
     #expect(
-      await session.handle("set sure.concepts.cat = 0.8").text
-        == "sure.concepts.cat = 0.8  (in the file: $accept)")
+      await session.handle("set sure.concepts.cat = 0.8").text == """
+        sure.concepts.cat = 0.8  (in the file: $accept)
+          warning: cat regions with confidence in (0.8, 0.95] are written twice, as ANNOTATION_SUCCESS by \
+        'write-sure' and as ANNOTATION_AWAITING_REVIEW by 'write-review' [lint.overlapping-writers]
+        """)
     #expect(
       await session.handle("set sure.concept_threshold_type = GREATER_THAN_OR_EQUAL").text.hasPrefix(
         "sure.concept_threshold_type = GREATER_THAN_OR_EQUAL"))
