@@ -26,9 +26,20 @@ struct ReplCommand: AsyncParsableCommand {
   @Flag(help: "Allow 'command' backends to run local programs.")
   var allowExec = false
 
+  @Option(
+    name: .customLong("types"),
+    help: "Add node type and model declarations (a file or a folder of .yaml files), as for weir run.")
+  var typePaths: [String] = []
+
   func run() async throws {
     let models = WorkflowModelSource(allowExec: allowExec)
-    let session = ReplSession(environment: ReplEnvironment(models: models, plotWriter: PlotFileWriter()))
+    let typePaths = self.typePaths
+    // The standard library plus --types and the workflow's .weir/types/, as weir check and run use.
+    let library: @Sendable (String) -> NodeTypeLibrary = { path in
+      (try? TypeLibraries(typePaths: typePaths, workflowPaths: [path]))?.library(for: path) ?? .standard
+    }
+    let session = ReplSession(
+      environment: ReplEnvironment(typeLibrary: library, models: models, plotWriter: PlotFileWriter()))
     var failed = false
     for line in openingCommands() {
       let response = await session.handle(line)
