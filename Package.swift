@@ -36,7 +36,7 @@ let package = Package(
     .executableTarget(
       name: "weir",
       dependencies: [
-        "WeirCore", "WeirStore", "WeirModels", "CEditLine", "CPNG",
+        "WeirCore", "WeirStore", "WeirModels", "WeirVision", "CEditLine", "CPNG",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -50,7 +50,11 @@ let package = Package(
       dependencies: ["WeirModels", "WeirCore", .product(name: "FlyingFox", package: "FlyingFox")]),
     .testTarget(
       name: "WeirCLITests",
-      dependencies: ["WeirCore", "WeirVision", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "WeirCore", "WeirVision", .product(name: "GRDB", package: "GRDB.swift"),
+        // A loopback model server for `weir run` with an http backend (RemoteBackendRunTests).
+        .product(name: "FlyingFox", package: "FlyingFox"),
+      ]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -40,24 +40,13 @@ extension AnnotationFilter {
     return s
   }
 
+  /// The status nearest to a misspelt one, by weir's usual "did you mean" (`DidYouMean`), compared
+  /// in the forgiving spelling `parseStatus` reads (`sucess` → `ANNOTATION_SUCCESS`).
   private static func suggestion(for key: String) -> String? {
-    let scored = AnnotationStatus.allCases.map { ($0.name, editDistance(key, normalized($0.name))) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) else { return nil }
-    return best.0
-  }
-
-  private static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    var row = Array(0...b.count)
-    for i in 1...max(1, a.count) where !a.isEmpty {
-      var prev = row[0]
-      row[0] = i
-      for j in stride(from: 1, through: b.count, by: 1) {
-        let old = row[j]
-        row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-        prev = old
-      }
+    let statuses = AnnotationStatus.allCases
+    guard let nearest = DidYouMean.nearest(to: key, in: statuses.map { normalized($0.name) }) else {
+      return nil
     }
-    return a.isEmpty ? b.count : row[b.count]
+    return statuses.first { normalized($0.name) == nearest }?.name
   }
 }

@@ -4,11 +4,13 @@ import WeirCore
 import WeirStore
 
 /// `weir bench`: the synthetic benchmark of DESIGN.md §8 — the reference workflow over generated
-/// predictions, timing the replay loader, the interpreter alone, and the run end to end.
+/// predictions, timing the replay loader, the interpreter alone, and the run end to end — and
+/// `weir bench vision`, the built-in detector on real photos.
 struct BenchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "bench", abstract: "Benchmark the runtime on synthetic predictions.",
-    subcommands: [BenchRun.self, BenchGenerate.self], defaultSubcommand: BenchRun.self)
+    commandName: "bench",
+    abstract: "Benchmark the runtime on synthetic predictions, or the built-in detector.",
+    subcommands: [BenchRun.self, BenchGenerate.self, BenchVision.self], defaultSubcommand: BenchRun.self)
 }
 
 /// Options shared by the bench subcommands: the shape of the synthetic data.

@@ -5,6 +5,9 @@ import WeirCore
 ///
 /// Files are checked in parallel and reported in argument order. Exit status: 0 when no file has
 /// an error, 1 when one does, 2 when a file cannot be read (the others are still checked).
+///
+/// `--dump-ast` and `--dump-types` are debugging aids (Documentation/Development.md): they print the
+/// syntax tree or the checked workflow to standard output, and the diagnostics go to standard error.
 struct CheckCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
@@ -20,6 +23,16 @@ struct CheckCommand: AsyncParsableCommand {
     name: .customLong("types"),
     help: "Add node type and model declarations (a file or a folder of .yaml files).")
   var typePaths: [String] = []
+
+  @Flag(
+    name: .customLong("dump-ast"),
+    help: "Print the syntax tree of each file, every value with its line:column (for debugging weir).")
+  var dumpAST = false
+
+  @Flag(
+    name: .customLong("dump-types"),
+    help: "Print each node's resolved type, input and output kinds and parameters (for debugging weir).")
+  var dumpTypes = false
 
   func validate() throws {
     if files.isEmpty {
@@ -38,10 +51,32 @@ struct CheckCommand: AsyncParsableCommand {
       Terminal.fail("cannot read the --types declarations: \(error.localizedDescription)")
       throw ExitStatus.usage
     }
+    if dumpAST || dumpTypes { return try await dump(libraries) }
     let results = await DiagnosticReport.collect(files) { file in
       let outcome = CheckPipeline.check(file, library: libraries.library(for: file.path))
       return FileDiagnostics(file: file, diagnostics: outcome.diagnostics)
     }
     try DiagnosticReport.finish(libraries.problems.map { .success($0) } + results, options: output)
+  }
+
+  /// Prints the dumps asked for, file by file in argument order (each under a `== path ==` header
+  /// when there are several), then the diagnostics on standard error; the exit status is `check`'s.
+  private func dump(_ libraries: TypeLibraries) async throws {
+    let (ast, types, several) = (dumpAST, dumpTypes, files.count > 1)
+    let results = await ParallelMap.map(files) { path in
+      SourceReader.read(path).map { file -> (FileDiagnostics, String) in
+        let outcome = CheckPipeline.check(file, library: libraries.library(for: file.path))
+        var text = several ? "== \(file.path) ==\n" : ""
+        if ast { text += outcome.workflow.map { WorkflowDumper.dump($0, file: file) } ?? "no workflow\n" }
+        if ast && types { text += "\n" }
+        if types {
+          text += outcome.checked.map { CheckedWorkflowDumper.dump($0, file: file) } ?? "no workflow\n"
+        }
+        return (FileDiagnostics(file: file, diagnostics: outcome.diagnostics), text)
+      }
+    }
+    Terminal.write(results.compactMap { try? $0.get().1 }.joined(separator: several ? "\n" : ""))
+    try DiagnosticReport.finish(
+      libraries.problems.map { .success($0) } + results.map { $0.map(\.0) }, options: output, on: .stderr)
   }
 }

@@ -78,7 +78,7 @@ import Testing
     #expect(headers.contains { $0.contains(":12:16: error:") && $0.hasSuffix("[backend.bad-option]") })
     #expect(headers.contains { $0.contains(":24:91: error: unknown option 'images' [syntax.unknown-key]") })
     #expect(Set(headers).count == headers.count)
-    #expect(headers.count == 12)
+    #expect(headers.count == 13)
   }
 
   @Test func endlessInputIsCutOff() throws {
@@ -141,5 +141,26 @@ import Testing
     #expect(!r.stdout.contains("\u{1B}["))
     let flagged = try WeirProcess.run(["check", "--no-color", "Tests/Fixtures/syntax/native-cycle.yaml"])
     #expect(flagged.stdout == r.stdout)
+  }
+
+  /// The debug dumps (Documentation/Development.md): the tree and the checked workflow on standard
+  /// output, exactly as the golden files hold them; diagnostics on standard error; `check`'s status.
+  @Test func dumpsGoToStandardOutputAndDiagnosticsToStandardError() throws {
+    let folder = WeirProcess.repositoryRoot.appendingPathComponent("Tests/Fixtures/dump")
+    func golden(_ name: String) throws -> String {
+      try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    }
+    let file = "Tests/Fixtures/dump/unknown-type.yaml"
+    let r = try WeirProcess.run(["check", "--dump-ast", "--dump-types", file])
+    #expect(r.status == 1)
+    #expect(r.stdout == (try golden("unknown-type.ast.out")) + "\n" + (try golden("unknown-type.types.out")))
+    #expect(
+      r.stderr.hasPrefix(
+        "\(file):6:18: error: unknown node type 'visual-detectr'; did you mean 'visual-detector'? [check.unknown-type]\n"
+      ))
+    let clean = try WeirProcess.run(["check", "--dump-types", "Tests/Fixtures/dump/reference.yaml"])
+    #expect(clean.status == 0)
+    #expect(clean.stdout == (try golden("reference.types.out")))
+    #expect(clean.stderr == "")
   }
 }

@@ -123,6 +123,13 @@ import WeirCore
         cat                       4                           3      7
         dog                       3                           3      6
 
+        inputs
+          accepted  6  pets-01.jpg (cat 0.99), pets-02.jpg (dog 0.97), pets-05.jpg (cat 0.99, cat 0.95),
+                       pets-08.jpg (dog 0.95), pets-10.jpg (cat 0.95), pets-11.jpg (dog 0.99)
+          review    5  pets-03.jpg (cat 0.95), pets-04.jpg (dog 0.87), pets-07.jpg (dog 0.61),
+                       pets-08.jpg (cat 0.73), pets-12.jpg (dog 0.81, cat 0.50)
+          nothing   2  pets-06.jpg, pets-09.jpg
+
         """)
   }
 

@@ -56,4 +56,28 @@ import WeirCore
     #expect(RetryPolicy.parseRetryAfter("soon", now: now) == nil)
     #expect(RetryPolicy.parseRetryAfter(nil, now: now) == nil)
   }
+
+  /// Clarifai describes each input's image in `outputs[].input.data.image.image_info`; the prediction
+  /// gets that size (as replay gives it from the same response), so COCO export has it. The prediction's
+  /// own size wins, and an odd input description costs only the size.
+  @Test func theInputImageSizeComesWithThePrediction() throws {
+    let body = #"""
+      {"status": {"code": 10000}, "outputs": [
+        {"input": {"id": "a", "data": {"image": {"url": "https://x.test/a.jpg", "base64": "",
+          "image_info": {"width": 640, "height": 480, "format": "JPEG"}}}}, "data": {"regions": []}},
+        {"input": {"id": "b", "data": {"image": {"image_info": {"width": 10, "height": 20}}}},
+          "data": {"image": {"image_info": {"width": 30, "height": 40}}}},
+        {"input": {"id": "c", "data": {"image": "odd"}}, "data": {"concepts": [{"id": "cat", "value": 0.9}]}},
+        {"input": {"id": "d", "data": {"image": {"image_info": {"width": 640}}}}, "data": {}}
+      ]}
+      """#
+    let sent = ["a", "b", "c", "d"].enumerated().map { ClarifaiBatch.Sent(index: $0, wireId: $1) }
+    let results = ClarifaiResponseParser.results(body: Data(body.utf8), sent: sent)
+    let images = try results.map { try $0.get().image }
+    #expect(images[0] == ImageRef(width: 640, height: 480))
+    #expect(images[1] == ImageRef(width: 30, height: 40))
+    #expect(images[2] == nil)
+    #expect(images[3] == nil)
+    #expect(try results[2].get().concepts.first?.id == "cat")
+  }
 }

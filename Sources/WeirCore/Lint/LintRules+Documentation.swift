@@ -136,8 +136,9 @@ extension LintRules {
     ```
 
     Settings are `error`, `warning`, `note` and `off`. An unknown rule id, setting or key under \
-    `lint` is an error (`config.unknown-rule`, `config.bad-severity`, `config.unknown-key`). Other \
-    top-level keys are left to other commands.
+    `lint` is an error (`config.unknown-rule`, `config.bad-severity`, `config.unknown-key`), and so \
+    is a file, `lint` or `rules` that is not a mapping (`config.not-a-mapping`) or a `.weir.yaml` \
+    that cannot be read (`config.unreadable`). Other top-level keys are left to other commands.
 
     """
 

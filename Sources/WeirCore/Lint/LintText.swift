@@ -24,13 +24,13 @@ enum LintText {
 
   /// `with confidence in (0.5, 0.95]`, or `with confidence exactly 0.95` for a single point.
   static func withConfidence(_ band: IntervalSet) -> String {
-    if let p = band.singlePoint { return "with confidence exactly \(IntervalSet.formatNumber(p))" }
+    if let p = band.singlePoint { return "with confidence exactly \(NumberText.format(p))" }
     return "with confidence in \(band)"
   }
 
   /// `> 0.95`.
-  static func threshold(_ comparator: IntervalSet.Comparator, _ t: Double) -> String {
-    "\(comparator.symbol) \(IntervalSet.formatNumber(t))"
+  static func threshold(_ comparator: ValueComparator, _ t: Double) -> String {
+    "\(comparator.symbol) \(NumberText.format(t))"
   }
 
   /// Groups items by a key, keeping the order in which keys first appear.

@@ -70,9 +70,7 @@ extension JSONValue {
     switch self {
     case .null: return "null"
     case .bool(let b): return String(b)
-    case .number(let d):
-      if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-      return String(d)
+    case .number(let d): return NumberText.format(d)
     case .string(let s): return s
     case .array(let a): return "[" + a.map(\.plainText).joined(separator: ", ") + "]"
     case .object(let o):

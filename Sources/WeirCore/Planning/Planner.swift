@@ -36,7 +36,7 @@ public struct Planner: Sendable {
     return (plan, diagnostics)
   }
 
-  /// Kahn's algorithm, taking the earliest node in source order among those ready.
+  /// Kahn's algorithm (`DependencyOrder`), taking the earliest node in source order among those ready.
   func dependencyOrder(_ nodes: [PlanNodeSpec], _ diagnostics: inout [Diagnostic]) -> [Int]? {
     var index: [String: Int] = [:]
     for (i, n) in nodes.enumerated() {
@@ -45,31 +45,18 @@ public struct Planner: Sendable {
       }
       index[n.id] = i
     }
-    var pending = nodes.map { Set($0.inputs).count }
-    var readers = [[Int]](repeating: [], count: nodes.count)
-    for (i, n) in nodes.enumerated() {
-      for input in Set(n.inputs) {
-        guard let j = index[input] else {
-          diagnostics.append(
-            .error("plan.unknown-input", "node '\(n.id)' reads '\(input)', which is not a node", at: nil))
-          continue
-        }
-        readers[j].append(i)
+    for n in nodes {
+      for input in Set(n.inputs) where index[input] == nil {
+        diagnostics.append(
+          .error("plan.unknown-input", "node '\(n.id)' reads '\(input)', which is not a node", at: nil))
       }
     }
     guard !diagnostics.hasErrors else { return nil }
-    var ready = Set(nodes.indices.filter { pending[$0] == 0 })
-    var order: [Int] = []
-    while let next = ready.min() {
-      ready.remove(next)
-      order.append(next)
-      for r in readers[next] {
-        pending[r] -= 1
-        if pending[r] == 0 { ready.insert(r) }
-      }
-    }
+    let order = DependencyOrder.of(nodes.map { $0.inputs.compactMap { index[$0] } }, ties: .sourceOrder)
     if order.count < nodes.count {
-      let stuck = nodes.indices.filter { pending[$0] > 0 }.map { "'\(nodes[$0].id)'" }.joined(separator: ", ")
+      let placed = Set(order)
+      let stuck = nodes.indices.filter { !placed.contains($0) }.map { "'\(nodes[$0].id)'" }.joined(
+        separator: ", ")
       diagnostics.append(.error("plan.cycle", "nodes \(stuck) read each other in a cycle", at: nil))
       return nil
     }

@@ -47,7 +47,7 @@ public struct ConceptBands: Hashable, Sendable {
   /// a concept it names keeps the confidences its comparator accepts; a concept it does not name is
   /// removed, unless a `fallback` threshold applies to unnamed concepts.
   public func thresholded(
-    by comparator: IntervalSet.Comparator, thresholds: [String: Double], fallback: Double? = nil
+    by comparator: ValueComparator, thresholds: [String: Double], fallback: Double? = nil
   ) -> ConceptBands {
     let rest = fallback.map { IntervalSet(comparator, $0) } ?? .empty
     var out: [String: IntervalSet] = [:]

@@ -69,7 +69,7 @@ public struct IntervalSet: Hashable, Sendable {
   public static func point(_ t: Double) -> IntervalSet { IntervalSet([.closed(t, t)]) }
 
   /// The confidences a comparator keeps for threshold `t`: `> t` gives `(t, 1]`, `<= t` gives `[0, t]`.
-  public init(_ comparator: Comparator, _ t: Double) {
+  public init(_ comparator: ValueComparator, _ t: Double) {
     switch comparator {
     case .greaterThan:
       self.init([ConfidenceInterval(lower: t, lowerClosed: false, upper: 1, upperClosed: true)])
@@ -175,39 +175,6 @@ public struct IntervalSet: Hashable, Sendable {
   }
 }
 
-extension IntervalSet {
-  /// How a threshold compares a confidence: Clarifai's `ValueComparator` without `NOT_SET`.
-  public enum Comparator: String, Hashable, Sendable, CaseIterable {
-    case greaterThan = "GREATER_THAN"
-    case greaterThanOrEqual = "GREATER_THAN_OR_EQUAL"
-    case lessThan = "LESS_THAN"
-    case lessThanOrEqual = "LESS_THAN_OR_EQUAL"
-    case equal = "EQUAL"
-
-    /// `>`, `>=`, `<`, `<=`, `==`.
-    public var symbol: String {
-      switch self {
-      case .greaterThan: return ">"
-      case .greaterThanOrEqual: return ">="
-      case .lessThan: return "<"
-      case .lessThanOrEqual: return "<="
-      case .equal: return "=="
-      }
-    }
-
-    /// Whether `value` passes a threshold `t` (what the runtime does for one concept).
-    public func keeps(_ value: Double, threshold t: Double) -> Bool {
-      switch self {
-      case .greaterThan: return value > t
-      case .greaterThanOrEqual: return value >= t
-      case .lessThan: return value < t
-      case .lessThanOrEqual: return value <= t
-      case .equal: return value == t
-      }
-    }
-  }
-}
-
 extension IntervalSet: CustomStringConvertible {
   /// `(0.5, 0.95]`, `[0, 0.5) ∪ (0.5, 1]`, `{0.95}` for a point, `∅` when empty.
   public var description: String {
@@ -216,14 +183,8 @@ extension IntervalSet: CustomStringConvertible {
   }
 
   static func format(_ i: ConfidenceInterval) -> String {
-    if i.lower == i.upper { return "{\(formatNumber(i.lower))}" }
+    if i.lower == i.upper { return "{\(NumberText.format(i.lower))}" }
     return
-      "\(i.lowerClosed ? "[" : "(")\(formatNumber(i.lower)), \(formatNumber(i.upper))\(i.upperClosed ? "]" : ")")"
-  }
-
-  /// The shortest text that reads back as the same number, without a trailing `.0`: `0`, `0.95`, `1`.
-  public static func formatNumber(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-    return String(describing: x)
+      "\(i.lowerClosed ? "[" : "(")\(NumberText.format(i.lower)), \(NumberText.format(i.upper))\(i.upperClosed ? "]" : ")")"
   }
 }

@@ -188,14 +188,6 @@ public struct NumberRange: Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    "\(lowerIsOpen ? "(" : "[")\(NumberRange.format(lower)), \(NumberRange.format(upper))\(upperIsOpen ? ")" : "]")"
-  }
-
-  /// `1` rather than `1.0`; `inf` for infinity.
-  static func format(_ x: Double) -> String {
-    if x == .infinity { return "inf" }
-    if x == -.infinity { return "-inf" }
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-    return String(x)
+    "\(lowerIsOpen ? "(" : "[")\(NumberText.format(lower)), \(NumberText.format(upper))\(upperIsOpen ? ")" : "]")"
   }
 }

@@ -155,7 +155,7 @@ private struct Run {
       let from = via.map { " (from '$\($0.name)')" } ?? ""
       diagnostics.append(
         .error(
-          "check.out-of-range", "\(text(place)) must be in \(range), not \(NumberRange.format(x))\(from)",
+          "check.out-of-range", "\(text(place)) must be in \(range), not \(NumberText.format(x))\(from)",
           at: via?.use ?? scalar.range, notes: varNotes(via)))
       return nil
     }

@@ -2,26 +2,14 @@ extension TypeChecker.Run {
   /// Orders the nodes so that each comes after the nodes it reads (Kahn's algorithm). Nodes on a
   /// cycle are left out; the parser reports the cycle.
   mutating func orderNodes() {
-    var readers = [[Int]](repeating: [], count: nodes.count)
-    var waiting = [Int](repeating: 0, count: nodes.count)
-    for i in nodes.indices {
-      for case .node(let id) in nodes[i].inputs {
-        guard let j = nodeIndex[id] else { continue }
-        readers[j].append(i)
-        waiting[i] += 1
-      }
-    }
-    var ready = nodes.indices.filter { waiting[$0] == 0 }
-    var next = 0
-    while next < ready.count {
-      let j = ready[next]
-      next += 1
-      for i in readers[j] {
-        waiting[i] -= 1
-        if waiting[i] == 0 { ready.append(i) }
-      }
-    }
-    order = ready
+    let index = nodeIndex
+    order = DependencyOrder.of(
+      nodes.map { node in
+        node.inputs.compactMap { ref -> Int? in
+          guard case .node(let id) = ref else { return nil }
+          return index[id]
+        }
+      })
   }
 
   /// The kind of `IN`: the node's input for a workflow type used as a node; else the workflow's

@@ -75,7 +75,7 @@ public indirect enum TypedValue: Hashable, Sendable, CustomStringConvertible {
     switch self {
     case .bool(let b): return String(b)
     case .int(let i): return String(i)
-    case .number(let x): return NumberRange.format(x)
+    case .number(let x): return NumberText.format(x)
     case .string(let s): return s.isEmpty ? "\"\"" : s
     case .enumCase(let e): return e.description
     case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
@@ -104,7 +104,7 @@ public indirect enum TypedValue: Hashable, Sendable, CustomStringConvertible {
     switch j {
     case .null: return "null"
     case .bool(let b): return String(b)
-    case .number(let x): return NumberRange.format(x)
+    case .number(let x): return NumberText.format(x)
     case .string(let s): return s
     case .array(let a): return "[" + a.map(render).joined(separator: ", ") + "]"
     case .object(let o):

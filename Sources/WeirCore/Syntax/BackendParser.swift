@@ -12,8 +12,8 @@
 /// the options and their values. `http` and `command` options have richer rules (durations like
 /// `500ms`, `null` meaning a default, `$var` refused) that WeirModels owns:
 /// `RemoteBackends.diagnose`, which the `weir` commands run after `Frontend.check`
-/// (Documentation/Backends.md). Option values that are `$var` references are not type-checked
-/// here: their value is only known once vars are resolved.
+/// (Documentation/Backends.md). Backends take no `$var`s (how a model is reached is not something
+/// `--set` or the REPL changes), so a `$var` is refused here as WeirModels refuses it.
 enum BackendParser {
   /// The kinds, and the options of those whose options the parser checks (`nil`: WeirModels does).
   static let options: KeyValuePairs<String, [String]?> = [
@@ -77,6 +77,9 @@ enum BackendParser {
   /// The value under the kind key: a file, a built-in model, a URL, or a command line.
   private static func checkValue(_ kind: String, pair: YAMLPair, context: inout SyntaxContext) -> Bool {
     let node = pair.value
+    if kind == "replay" || kind == "builtin", refuseVar(node, what: "the \(kind) backend", context: &context) {
+      return false
+    }
     switch kind {
     case "replay":
       return context.nonEmptyString(node, "the replay file") != nil
@@ -87,6 +90,15 @@ enum BackendParser {
       // http and command values are WeirModels' (RemoteBackends.diagnose).
       return true
     }
+  }
+
+  /// Reports a `$var` where a backend needs a written value; true when it was one.
+  static func refuseVar(_ node: YAMLNode, what: String, context: inout SyntaxContext) -> Bool {
+    guard case .varRef(let v) = ParamValue(node) else { return false }
+    context.error(
+      "syntax.var-in-backend", "\(what) cannot use a var ('$\(v.value)'); write the value", at: v.range,
+      notes: [Note("vars change thresholds and parameters, not how a model is reached")])
+    return true
   }
 
   private static func checkBuiltin(_ name: Located<String>, context: inout SyntaxContext) -> Bool {

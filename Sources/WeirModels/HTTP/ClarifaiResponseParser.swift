@@ -41,7 +41,7 @@ enum ClarifaiResponseParser {
       return .failure(ModelError("the model failed on this input: \(status.summary ?? "no description")"))
     }
     switch output.data {
-    case .success(let record): return .success(record.fillingRegionIds())
+    case .success(let record): return .success(record.fillingRegionIds().withImageSize(of: output.inputImage))
     case .failure(let error):
       // The path starts at the output's `data`, where the user would look: `regions[0].region_info…`.
       let why = describe(error, body: nil, droppingPath: 3)
@@ -99,18 +99,54 @@ struct ClarifaiOutputsResponse: Decodable {
 struct ClarifaiOutput: Decodable {
   var status: ClarifaiStatus?
   var inputId: String?
+  /// The input's image as the server describes it: Clarifai gives its size in `image_info`.
+  var inputImage: ImageRef?
   var data: Result<DataRecord, Error>
 
   enum CodingKeys: String, CodingKey { case status, input, data }
 
+  /// `input: {id, data: {image: {url, image_info: {width, height}}}}`; every part optional.
   struct InputRef: Decodable {
     var id: String?
+    var data: InputData?
+
+    struct InputData: Decodable {
+      var image: ImageRef?
+    }
+
+    enum CodingKeys: String, CodingKey { case id, data }
+
+    init(from decoder: Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      id = try? c.decodeIfPresent(String.self, forKey: .id)
+      // A server that describes its input oddly still answers for it: the size is a nicety.
+      data = try? c.decodeIfPresent(InputData.self, forKey: .data)
+    }
   }
 
   init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     status = try? c.decodeIfPresent(ClarifaiStatus.self, forKey: .status)
-    inputId = (try? c.decodeIfPresent(InputRef.self, forKey: .input))?.id
+    let input = try? c.decodeIfPresent(InputRef.self, forKey: .input)
+    inputId = input?.id
+    inputImage = input?.data?.image
     data = Result { try c.decodeIfPresent(DataRecord.self, forKey: .data) ?? DataRecord() }
+  }
+}
+
+extension DataRecord {
+  /// The prediction with the input image's size when the prediction itself gives none, as replay
+  /// does with the same responses (COCO and YOLO export need sizes). Only the size is taken: the
+  /// image's URL or bytes stay with the input.
+  func withImageSize(of image: ImageRef?) -> DataRecord {
+    guard let image, let width = image.width, let height = image.height, self.image?.width == nil else {
+      return self
+    }
+    var out = self
+    var ref = out.image ?? ImageRef()
+    ref.width = width
+    ref.height = height
+    out.image = ref
+    return out
   }
 }

@@ -3,7 +3,8 @@ import WeirCore
 import WeirModels
 
 /// Builds one backend per model of a plan: `replay` from WeirCore, `builtin`, `http` and `command`
-/// from WeirModels; wrapped in a recorder for `--record`.
+/// from WeirModels; wrapped in a recorder for `--record`. `close` ends the programs of `command`
+/// backends when the run is over.
 enum RunBackends {
   /// Why a backend could not be built: a diagnostic in the workflow file, or a plain message.
   enum Failure: Error {
@@ -11,6 +12,11 @@ enum RunBackends {
     case message(String)
   }
 
+  /// One backend per `plan.models` entry, in order.
+  ///
+  /// - Parameters:
+  ///   - allowExec: `--allow-exec`; without it a `command` backend is refused before anything runs.
+  ///   - environment: where an `http` backend reads its key and what a `command` program runs with.
   static func make(
     _ plan: ExecutionPlan, allowExec: Bool, recorder: PredictionRecorder?,
     environment: [String: String] = ProcessInfo.processInfo.environment
@@ -24,6 +30,18 @@ enum RunBackends {
     return backends
   }
 
+  /// Stops the programs of `command` backends cleanly (their stdin closes, they get two seconds to
+  /// exit, then SIGTERM): a model that writes something on its way out gets to finish. Other
+  /// backends hold nothing that needs closing.
+  static func close(_ backends: [any ModelBackend]) async {
+    for backend in backends {
+      let base = (backend as? RecordingBackend)?.base ?? backend
+      if let command = base as? CommandBackend { await command.close() }
+    }
+  }
+
+  /// The backend of one model. A command runs in the workflow file's folder (`baseDirectory` of the
+  /// plan's backend config), so `model.py` beside the workflow is found.
   static func make(_ spec: ModelSpec, allowExec: Bool, environment: [String: String]) throws(Failure)
     -> any ModelBackend
   {

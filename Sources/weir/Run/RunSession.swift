@@ -44,14 +44,18 @@ struct RunSession {
       vars: Dictionary(uniqueKeysWithValues: plan.vars.map { ($0.name, $0.value.plainText) }),
       startedAt: Date())
     var todo = inputs
+    var resumedInputs = 0
     if let store, !command.noResume, let resumed = try ResumePoint.find(store, like: info) {
       info.id = resumed.runId
       todo = inputs.filter { !resumed.done.contains($0.id) }
       let done = inputs.count - todo.count
+      resumedInputs = done
       Terminal.write(
         "weir: resuming run \(info.id): \(done) of \(inputs.count) inputs already done\n", to: .stderr)
     }
-    let report = try await execute(plan, backends, todo, info: info, store: store)
+    let outcomes = OutcomeCollector()
+    let report = try await execute(plan, backends, todo, info: info, store: store, outcomes: outcomes)
+    await RunBackends.close(backends)
     var failed = !report.summary.failures.isEmpty
     if let recorder {
       do { try recorder.close() } catch {
@@ -59,7 +63,8 @@ struct RunSession {
         failed = true
       }
     }
-    try printSummary(report, plan: plan, info: info, store: store)
+    try printSummary(
+      report, plan: plan, info: info, store: store, outcomes: outcomes.value, resumedInputs: resumedInputs)
     if report.interrupted { return ExitCode(130) }
     return failed ? ExitStatus.failure : ExitStatus.ok
   }
@@ -138,7 +143,7 @@ struct RunSession {
 
   private func execute(
     _ plan: ExecutionPlan, _ backends: [any ModelBackend], _ inputs: [InputItem], info: RunInfo,
-    store: SQLiteAnnotationStore?
+    store: SQLiteAnnotationStore?, outcomes: OutcomeCollector
   ) async throws -> RunReport {
     let interrupts = InterruptHandler()
     let output = try command.output.map { path -> OutputFile in
@@ -153,7 +158,11 @@ struct RunSession {
     let started = Date()
     do {
       let report = try await runner.run(
-        inputs, info: info, store: store, onResults: output.map { o in { try o.write($0) } },
+        inputs, info: info, store: store,
+        onResults: { results in
+          outcomes.value.add(results)
+          try output?.write(results)
+        },
         onProgress: progress.update)
       progress.finish()
       try output?.close()
@@ -168,7 +177,8 @@ struct RunSession {
   }
 
   private func printSummary(
-    _ report: RunReport, plan: ExecutionPlan, info: RunInfo, store: SQLiteAnnotationStore?
+    _ report: RunReport, plan: ExecutionPlan, info: RunInfo, store: SQLiteAnnotationStore?,
+    outcomes: InputOutcomes, resumedInputs: Int
   ) throws {
     var tally = report.summary
     var destination = "(dry run: nothing written)"
@@ -176,7 +186,15 @@ struct RunSession {
       destination = "written to \(command.store) (run \(info.id))"
       if let stored = try? store.summary(runId: info.id) { tally = RunTally(stored, plan: plan) }
     }
-    Terminal.write(SummaryTable.render(tally, workflow: plan.workflowId, destination: destination))
+    Terminal.write(
+      SummaryTable.render(
+        tally, workflow: plan.workflowId, destination: destination, outcomes: outcomes,
+        resumedInputs: resumedInputs, stored: store != nil))
+  }
+
+  /// Gathers ``InputOutcomes`` from the results as the runner delivers them (on one task, in order).
+  final class OutcomeCollector {
+    var value = InputOutcomes()
   }
 
   /// `20261129-101530-3f9a`: sortable by time, unique enough for one store.

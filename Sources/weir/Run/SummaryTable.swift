@@ -1,11 +1,17 @@
 import WeirCore
 
 /// The table `weir run` prints at the end, on standard output: a headline, annotations per writer
-/// and per concept by status, and the inputs that failed with their node and error. Writers come in
-/// plan order, concepts by name; the text is the same on every run of the same inputs (times go to
-/// standard error).
+/// and per concept by status, what happened to each input (``InputOutcomes``), and the inputs that
+/// failed with their node and error. Writers come in plan order, concepts by name, inputs in input
+/// order; the text is the same on every run of the same inputs (times go to standard error).
 enum SummaryTable {
-  static func render(_ tally: RunTally, workflow: String, destination: String) -> String {
+  /// Failed inputs shown with their error; the rest are counted.
+  static let failuresShown = 20
+
+  static func render(
+    _ tally: RunTally, workflow: String, destination: String, outcomes: InputOutcomes = InputOutcomes(),
+    resumedInputs: Int = 0, stored: Bool = true
+  ) -> String {
     let failed = tally.failures.isEmpty ? "" : ", \(tally.failures.count) failed"
     var out = "ran '\(workflow)' on \(tally.inputs) input\(tally.inputs == 1 ? "" : "s")\(failed): "
     out += "\(tally.annotations) annotation\(tally.annotations == 1 ? "" : "s") \(destination)\n"
@@ -18,10 +24,15 @@ enum SummaryTable {
         out += "\n" + table("concept", concepts.map { ($0.concept, $0.byStatus) }, columns)
       }
     }
+    out += outcomes.render(resumedInputs: resumedInputs)
     if !tally.failures.isEmpty {
       out += "\nfailed inputs\n"
-      for f in tally.failures {
+      for f in tally.failures.prefix(failuresShown) {
         out += "  \(f.input.id)\(f.error.node.map { " at \($0)" } ?? ""): \(f.error.message)\n"
+      }
+      if tally.failures.count > failuresShown {
+        let all = stored ? " (the store's inputs table holds every one)" : ""
+        out += "  and \(tally.failures.count - failuresShown) more\(all)\n"
       }
     }
     return out

@@ -29,9 +29,12 @@ enum WorkflowCompiler {
       throw ValidationError("cannot read the --types declarations: \(error.localizedDescription)")
     }
     var outcome = Frontend.check(file, library: libraries.library(for: file.path), overrides: overrides)
+    // The same backend checks as `weir check` (CheckPipeline): the parser checks `replay` and
+    // `builtin` options, WeirModels `http` and `command`; asking WeirModels about `builtin` too
+    // would report each of its mistakes twice.
     for model in outcome.workflow?.models ?? [] {
       guard let spec = model.backend else { continue }
-      outcome.diagnostics += ModelBackends.diagnose(spec: spec, model: model)
+      outcome.diagnostics += RemoteBackends.diagnose(spec: spec, model: model)
     }
     var reports = libraries.problems
     guard let checked = outcome.checked, !outcome.diagnostics.hasErrors,

@@ -12,8 +12,12 @@ enum DiagnosticReport {
   }
 
   /// Prints read failures to standard error (`weir: cannot read …`) and the diagnostics to
-  /// standard output in the chosen format, then throws the exit status unless it is 0.
-  static func finish(_ results: [Result<FileDiagnostics, ReadFailure>], options: DiagnosticOptions) throws {
+  /// `stream` (standard output unless a command prints something else there) in the chosen format,
+  /// then throws the exit status unless it is 0.
+  static func finish(
+    _ results: [Result<FileDiagnostics, ReadFailure>], options: DiagnosticOptions,
+    on stream: Terminal.Stream = .stdout
+  ) throws {
     var reports: [FileDiagnostics] = []
     var unreadable = false
     for result in results {
@@ -24,7 +28,7 @@ enum DiagnosticReport {
         unreadable = true
       }
     }
-    Terminal.write(options.render(reports))
+    Terminal.write(options.render(reports, on: stream), to: stream)
     if unreadable { throw ExitStatus.usage }
     if reports.contains(where: { $0.diagnostics.hasErrors }) { throw ExitStatus.failure }
   }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Every `yaml.*`, `syntax.*` and `graph.*` id the sources can emit is listed in
+/// Every `yaml.*`, `syntax.*`, `graph.*` and `plan.*` id the sources can emit is listed in
 /// Documentation/Diagnostics.md, so users can look up what they see.
 @Suite struct DiagnosticsDocumentationTests {
   @Test func everyIdIsDocumented() throws {
@@ -11,7 +11,7 @@ import Testing
     let sources = root.appendingPathComponent("Sources/WeirCore")
     let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }
       .filter { $0.hasSuffix(".swift") }
-    let pattern = try NSRegularExpression(pattern: "\"((?:yaml|syntax|graph)\\.[a-z-]+)\"")
+    let pattern = try NSRegularExpression(pattern: "\"((?:yaml|syntax|graph|plan)\\.[a-z-]+)\"")
     var ids = Set<String>()
     for file in files {
       let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)

@@ -50,27 +50,27 @@ struct GraphBuilder {
   }
 
   mutating func threshold(
-    _ id: String, _ inputs: [String], _ comparator: IntervalSet.Comparator?,
+    _ id: String, _ inputs: [String], _ comparator: ValueComparator?,
     _ values: KeyValuePairs<String, Double>,
     fallback: Double? = nil, trailing: String = ""
   ) {
     let (idLoc, ins) = header(id, type: "region-thresholder", inputs: inputs, trailing: trailing)
     put("    params:\n      concept_threshold_type: ")
-    let cmp = comparator.map { Located($0, put($0.rawValue)) }
+    let cmp = comparator.map { Located($0, put($0.name)) }
     put("\n      concepts: {")
     var entries: [ConceptThreshold] = []
     for (i, (concept, value)) in values.enumerated() {
       if i > 0 { put(", ") }
       let c = put(concept)
       put(": ")
-      let v = put(IntervalSet.formatNumber(value))
+      let v = put(NumberText.format(value))
       entries.append(ConceptThreshold(concept: Located(concept, c), value: Located(value, v)))
     }
     put("}\n")
     var fb: Located<Double>?
     if let fallback {
       put("      default: ")
-      fb = Located(fallback, put(IntervalSet.formatNumber(fallback)))
+      fb = Located(fallback, put(NumberText.format(fallback)))
       put("\n")
     }
     let spec = ThresholdSpec(comparator: cmp, thresholds: entries, fallback: fb)
@@ -111,7 +111,7 @@ struct GraphBuilder {
   mutating func sample(_ id: String, _ inputs: [String], _ fraction: Double) {
     let (idLoc, ins) = header(id, type: "random-sample", inputs: inputs, trailing: "")
     put("    params: {keep_fraction: ")
-    let f = put(IntervalSet.formatNumber(fraction))
+    let f = put(NumberText.format(fraction))
     put("}\n")
     nodes.append(
       BandNode(
@@ -126,8 +126,8 @@ struct GraphBuilder {
 
   /// The reference auto-annotation workflow (DESIGN.md §1), with its thresholds as parameters.
   static func reference(
-    accept: Double = 0.95, review: Double = 0.5, sure: IntervalSet.Comparator = .greaterThan,
-    unsure: IntervalSet.Comparator = .lessThanOrEqual
+    accept: Double = 0.95, review: Double = 0.5, sure: ValueComparator = .greaterThan,
+    unsure: ValueComparator = .lessThanOrEqual
   ) -> GraphBuilder {
     var b = GraphBuilder()
     b.model("detect")

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct IntervalSetTests {
   @Test(arguments: [
-    (IntervalSet.Comparator.greaterThan, 0.95, "(0.95, 1]"),
+    (ValueComparator.greaterThan, 0.95, "(0.95, 1]"),
     (.greaterThanOrEqual, 0.95, "[0.95, 1]"),
     (.lessThan, 0.5, "[0, 0.5)"),
     (.lessThanOrEqual, 0.5, "[0, 0.5]"),
@@ -17,7 +17,7 @@ import Testing
     (.lessThan, 1.5, "[0, 1]"),
     (.equal, 2, "∅"),
   ])
-  func comparatorBands(comparator: IntervalSet.Comparator, threshold: Double, expected: String) {
+  func comparatorBands(comparator: ValueComparator, threshold: Double, expected: String) {
     #expect(IntervalSet(comparator, threshold).description == expected)
   }
 
@@ -73,10 +73,10 @@ import Testing
   }
 
   @Test func numbersFormatShortest() {
-    #expect(IntervalSet.formatNumber(0) == "0")
-    #expect(IntervalSet.formatNumber(1) == "1")
-    #expect(IntervalSet.formatNumber(0.95) == "0.95")
-    #expect(IntervalSet.formatNumber(0.1 + 0.2) == "0.30000000000000004")
+    #expect(NumberText.format(0) == "0")
+    #expect(NumberText.format(1) == "1")
+    #expect(NumberText.format(0.95) == "0.95")
+    #expect(NumberText.format(0.1 + 0.2) == "0.30000000000000004")
   }
 
   /// Random comparator chains, unions and complements against brute force: for sampled confidences,
@@ -101,7 +101,7 @@ import Testing
 
 /// A random set expression and its meaning by brute force.
 indirect enum Formula: CustomStringConvertible {
-  case threshold(IntervalSet.Comparator, Double)
+  case threshold(ValueComparator, Double)
   case and(Formula, Formula)
   case or(Formula, Formula)
   case not(Formula)
@@ -110,7 +110,7 @@ indirect enum Formula: CustomStringConvertible {
     let pick = depth == 0 ? 0 : rng.next() % 5
     switch pick {
     case 0, 1:
-      let c = IntervalSet.Comparator.allCases[Int(rng.next() % 5)]
+      let c = ValueComparator.allCases[Int(rng.next() % 5)]
       return .threshold(c, thresholds[Int(rng.next() % UInt64(thresholds.count))])
     case 2:
       return .and(
@@ -135,7 +135,7 @@ indirect enum Formula: CustomStringConvertible {
 
   func contains(_ x: Double) -> Bool {
     switch self {
-    case .threshold(let c, let t): return c.keeps(x, threshold: t)
+    case .threshold(let c, let t): return c.passes(x, threshold: t)
     case .and(let a, let b): return a.contains(x) && b.contains(x)
     case .or(let a, let b): return a.contains(x) || b.contains(x)
     case .not(let a): return !a.contains(x)
@@ -149,18 +149,5 @@ indirect enum Formula: CustomStringConvertible {
     case .or(let a, let b): return "(\(a) or \(b))"
     case .not(let a): return "not \(a)"
     }
-  }
-}
-
-/// A small seeded generator, so a failing case can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -6,18 +6,6 @@ import Testing
 /// Thousands of mutated and random inputs through loader, parsers, graph checks and renderers:
 /// none may crash, and none may take long (STYLE.md, "Tests" 4). Deterministic: a fixed seed.
 @Suite struct FuzzTests {
-  /// A small, fast, seedable generator (SplitMix64).
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static let tokens: [[UInt8]] =
     [
       "[", "]", "{", "}", ": ", "- ", "&a ", "*a ", "!!int ", "!!str ", "\"", "'", "\n", "  ", "\t", "# c\n",
@@ -41,7 +29,7 @@ import Testing
       .filter { $0.count < 10_000 }
   }
 
-  static func mutate(_ input: [UInt8], with other: [UInt8], _ g: inout Generator) -> [UInt8] {
+  static func mutate(_ input: [UInt8], with other: [UInt8], _ g: inout SplitMix64) -> [UInt8] {
     var bytes = input
     for _ in 0..<Int.random(in: 1...4, using: &g) {
       let at = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &g)
@@ -73,7 +61,7 @@ import Testing
   @Test func mutatedAndRandomInputsNeverCrashOrHang() throws {
     let seeds = try Self.seeds()
     #expect(seeds.count > 50)
-    var g = Generator(state: 0x5EED)
+    var g = SplitMix64(seed: 0x5EED)
     var slowest = 0.0
     var diagnosed = 0
     let inputs = 8_000

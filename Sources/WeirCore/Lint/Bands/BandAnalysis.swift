@@ -105,30 +105,14 @@ public struct WriterBand: Sendable {
 }
 
 extension BandGraph {
-  /// Nodes so that each comes after the nodes it reads (Kahn's algorithm; ready nodes go in source
-  /// order). Nodes on a cycle, or repeating an earlier id, are left out (the checker reports both).
+  /// Nodes so that each comes after the nodes it reads (`DependencyOrder`, as the checker orders
+  /// them). Nodes on a cycle, or repeating an earlier id, are left out (the checker reports both).
   public var dependencyOrder: [BandNode] {
     var index: [String: Int] = [:]
     for (i, n) in nodes.enumerated() where index[n.id.value] == nil { index[n.id.value] = i }
-    var waiting = [Int](repeating: 0, count: nodes.count)
-    var readers = [[Int]](repeating: [], count: nodes.count)
-    for (i, node) in nodes.enumerated() where index[node.id.value] == i {
-      for input in Set(node.inputs.map(\.value)) {
-        guard let j = index[input] else { continue }
-        waiting[i] += 1
-        readers[j].append(i)
-      }
+    let reads = nodes.enumerated().map { i, node in
+      index[node.id.value] == i ? node.inputs.compactMap { index[$0.value] } : nil
     }
-    var queue = nodes.indices.filter { index[nodes[$0].id.value] == $0 && waiting[$0] == 0 }
-    var head = 0
-    while head < queue.count {
-      let i = queue[head]
-      head += 1
-      for r in readers[i] {
-        waiting[r] -= 1
-        if waiting[r] == 0 { queue.append(r) }
-      }
-    }
-    return queue.map { nodes[$0] }
+    return DependencyOrder.of(reads).map { nodes[$0] }
   }
 }

@@ -142,9 +142,9 @@ struct CheckedParams {
   }
 
   func thresholds(_ idRange: SourceRange) -> ThresholdSpec {
-    var comparator: Located<IntervalSet.Comparator>?
+    var comparator: Located<ValueComparator>?
     if let p = node.param("concept_threshold_type"), let name = p.value.enumValue?.name,
-      let c = IntervalSet.Comparator(rawValue: name)
+      let c = ValueComparator(name: name)
     {
       comparator = Located(c, range(p.source) ?? idRange)
     }

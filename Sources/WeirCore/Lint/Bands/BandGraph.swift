@@ -109,13 +109,13 @@ public struct BandModel: Sendable {
 /// A thresholder's settings (`concept_threshold_type` and the per-concept `concepts` map).
 public struct ThresholdSpec: Sendable {
   /// `nil` when the comparator is missing or not understood (the checker reports that).
-  public var comparator: Located<IntervalSet.Comparator>?
+  public var comparator: Located<ValueComparator>?
   public var thresholds: [ConceptThreshold]
   /// A threshold for concepts the map does not name, when the node type has one.
   public var fallback: Located<Double>?
 
   public init(
-    comparator: Located<IntervalSet.Comparator>?, thresholds: [ConceptThreshold],
+    comparator: Located<ValueComparator>?, thresholds: [ConceptThreshold],
     fallback: Located<Double>? = nil
   ) {
     self.comparator = comparator

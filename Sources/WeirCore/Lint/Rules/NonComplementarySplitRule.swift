@@ -68,13 +68,13 @@ struct NonComplementarySplitRule: LintRule {
       return (entry, ta, p)
     }
     return LintText.grouped(lost, by: \.point).map { group in
-      let t = IntervalSet.formatNumber(group.key)
+      let t = NumberText.format(group.key)
       let first = group.items[0]
       var fixIts: [FixIt] = []
       if cb.value == .lessThan || cb.value == .greaterThan {
-        let inclusive = cb.value == .lessThan ? IntervalSet.Comparator.lessThanOrEqual : .greaterThanOrEqual
+        let inclusive = cb.value == .lessThan ? ValueComparator.lessThanOrEqual : .greaterThanOrEqual
         fixIts.append(
-          FixIt("make '\(b.id.value)' keep \(t)", range: cb.range, replacement: inclusive.rawValue))
+          FixIt("make '\(b.id.value)' keep \(t)", range: cb.range, replacement: inclusive.name))
       }
       return diagnostic(
         "\(LintText.subject(group.items.map(\.entry.concept), noun: context.noun(at: b.id.value))) with confidence exactly \(t) "

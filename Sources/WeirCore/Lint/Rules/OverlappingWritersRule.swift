@@ -72,7 +72,7 @@ struct OverlappingWritersRule: LintRule {
         ]
       }
       if let t = group.key.singlePoint {
-        let t = IntervalSet.formatNumber(t)
+        let t = NumberText.format(t)
         notes.append(Note("where two branches split at \(t), use '> \(t)' on one and '<= \(t)' on the other"))
       }
       return diagnostic(

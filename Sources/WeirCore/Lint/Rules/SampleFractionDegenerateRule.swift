@@ -32,7 +32,7 @@ struct SampleFractionDegenerateRule: LintRule {
   func check(_ context: LintContext) -> [Diagnostic] {
     context.graph.nodes.compactMap { node -> Diagnostic? in
       guard let f = node.sampler?.keepFraction else { return nil }
-      let text = IntervalSet.formatNumber(f.value)
+      let text = NumberText.format(f.value)
       let id = node.id.value
       if f.value <= 0 {
         return diagnostic(

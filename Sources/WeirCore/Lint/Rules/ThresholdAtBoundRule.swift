@@ -38,7 +38,7 @@ struct ThresholdAtBoundRule: LintRule {
     }
   }
 
-  private func check(_ comparator: IntervalSet.Comparator, _ t: Located<Double>, subject: String)
+  private func check(_ comparator: ValueComparator, _ t: Located<Double>, subject: String)
     -> Diagnostic?
   {
     let kept = IntervalSet(comparator, t.value)
@@ -51,7 +51,7 @@ struct ThresholdAtBoundRule: LintRule {
     }
     if let p = kept.singlePoint, p == 0 || p == 1 {
       return diagnostic(
-        "\(written) keeps only a \(subject) of exactly \(IntervalSet.formatNumber(p)), which models rarely give",
+        "\(written) keeps only a \(subject) of exactly \(NumberText.format(p)), which models rarely give",
         at: t.range)
     }
     return nil

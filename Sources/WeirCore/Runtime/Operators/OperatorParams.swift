@@ -26,7 +26,7 @@ public struct OperatorParams: Sendable, Hashable {
     switch values[name] {
     case nil, .null?: return nil
     case .string(let s)?: return s
-    case .number(let d)?: return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+    case .number(let d)?: return NumberText.format(d)
     case .bool(let b)?: return String(b)
     case let v?: throw OperatorConfigError("parameter '\(name)' must be a string, not \(v.kindName)")
     }

@@ -339,8 +339,7 @@ struct JSONScanner {
   /// A string, or a number written as text (ids are sometimes numbers: COCO's `image_id`).
   mutating func readStringOrNumber() throws(JSONScanError) -> String {
     if peek() == UInt8(ascii: "\"") { return try readString() }
-    let d = try readNumber()
-    return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+    return NumberText.format(try readNumber())
   }
 }
 

@@ -1,6 +1,8 @@
 /// Clarifai's `ValueComparator`: how a thresholder compares a confidence with its threshold.
 ///
-/// Raw values are Clarifai's enum numbers, so `1` and `GREATER_THAN` mean the same.
+/// Raw values are Clarifai's enum numbers, so `1` and `GREATER_THAN` mean the same. One type for
+/// every stage: the checker's confidence intervals (`IntervalSet(_:_:)`), the lint rules and the
+/// runtime's thresholders all compare with it, so they cannot disagree.
 public enum ValueComparator: Int, Sendable, CaseIterable, Codable {
   case greaterThan = 1
   case greaterThanOrEqual = 2
