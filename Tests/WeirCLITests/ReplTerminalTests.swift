@@ -81,7 +81,8 @@ import Testing
     try t.type("concept_")
     try t.press("Tab")
     try t.waitForLastLine("weir> set sure.concept_threshold_type")
-    try t.type(" = GREATER_THAN_")
+    // The completed name is followed by a blank.
+    try t.type("= GREATER_THAN_")
     try t.press("Tab")
     try t.waitForLastLine("weir> set sure.concept_threshold_type = GREATER_THAN_OR_EQUAL")
     try t.press("Enter")
