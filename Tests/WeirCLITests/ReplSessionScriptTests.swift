@@ -122,8 +122,11 @@ import WeirVision
     let r = try ReplScriptTests.run(["pets.yaml", "--truth", "pets-truth.json"], script: script, in: dir)
     #expect(r.stderr == "")
     #expect(r.status == 0)
-    #expect(r.stdout.hasPrefix("loaded pets.yaml (native): 6 nodes, 2 vars, 2 writers · 16 inputs · 46 regions\n"))
-    #expect(r.stdout.contains("ground truth pets-truth.json: 35 objects on 16 images (cat 23, dog 12) · covers 16 of 16 inputs"))
+    #expect(
+      r.stdout.hasPrefix("loaded pets.yaml (native): 6 nodes, 2 vars, 2 writers · 16 inputs · 46 regions\n"))
+    #expect(
+      r.stdout.contains(
+        "ground truth pets-truth.json: 35 objects on 16 images (cat 23, dog 12) · covers 16 of 16 inputs"))
     #expect(r.stdout.contains("  accept  accepted  review  dropped  precision  recall  in review  missed"))
     #expect(r.stdout.contains("  ground truth: precision "))
     let svg = try String(contentsOf: dir.appendingPathComponent("accept.svg"), encoding: .utf8)
@@ -136,7 +139,8 @@ import WeirVision
     let dir = try ReplCLI.scratch()
     let r = try ReplScriptTests.run(["nope.yaml"], script: "help run\n", in: dir)
     #expect(r.stderr == "error: cannot read 'nope.yaml': no such file\n")
-    #expect(r.stdout == "usage: run\n  run over the cached model outputs; counts per writer, status and concept\n")
+    #expect(
+      r.stdout == "usage: run\n  run over the cached model outputs; counts per writer, status and concept\n")
     #expect(r.status == 1)
   }
 }
