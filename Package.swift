@@ -36,7 +36,7 @@ let package = Package(
     .executableTarget(
       name: "weir",
       dependencies: [
-        "WeirCore", "WeirStore", "WeirModels", "WeirVision", "CEditLine",
+        "WeirCore", "WeirStore", "WeirModels", "WeirVision", "CEditLine", "CPNG",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -51,7 +51,7 @@ let package = Package(
     .testTarget(
       name: "WeirCLITests",
       dependencies: [
-        "WeirCore", .product(name: "GRDB", package: "GRDB.swift"),
+        "WeirCore", "WeirVision", .product(name: "GRDB", package: "GRDB.swift"),
         // A loopback model server for `weir run` with an http backend (RemoteBackendRunTests).
         .product(name: "FlyingFox", package: "FlyingFox"),
       ]),

@@ -17,6 +17,7 @@ struct Weir: AsyncParsableCommand {
       BenchCheckCommand.self,
       BenchCommand.self,
       TypesCommand.self,
+      ReplCommand.self,
     ]
   )
 }

@@ -1,0 +1,16 @@
+import Foundation
+import WeirCore
+
+/// Writes sweep plots for the REPL: SVG or PNG by the file's extension.
+struct PlotFileWriter: SweepPlotWriter {
+  func write(_ sweep: SweepResult, to path: String) throws {
+    let chart = SweepChart(sweep)
+    let bytes: [UInt8]
+    if path.lowercased().hasSuffix(".png") {
+      bytes = try PNGRenderer.render(chart)
+    } else {
+      bytes = Array(SVGRenderer.render(chart).utf8)
+    }
+    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+  }
+}

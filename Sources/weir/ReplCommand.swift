@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import WeirCore
+
+/// `weir repl [FILE]`: the interactive session where thresholds are tuned (Documentation/REPL.md).
+struct ReplCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "repl",
+    abstract: "Load a workflow, run it over cached model outputs, change thresholds, sweep, compare, save.",
+    discussion: """
+      On a terminal: line editing, history (in $WEIR_HISTORY or ~/.weir_history) and tab completion. \
+      Otherwise commands are read line by line from standard input (weir repl pets.yaml < script); \
+      errors go to standard error and the exit status is 1 if any command failed.
+      """)
+
+  @Argument(help: "A workflow file to load first.")
+  var file: String?
+
+  @Option(help: "A COCO annotations file to use as ground truth.")
+  var truth: String?
+
+  @Option(
+    parsing: .upToNextOption, help: "Inputs (files, folders, globs) instead of every input the models know.")
+  var inputs: [String] = []
+
+  @Flag(help: "Allow 'command' backends to run local programs.")
+  var allowExec = false
+
+  @Option(
+    name: .customLong("types"),
+    help: "Add node type and model declarations (a file or a folder of .yaml files), as for weir run.")
+  var typePaths: [String] = []
+
+  func run() async throws {
+    let models = WorkflowModelSource(allowExec: allowExec)
+    let typePaths = self.typePaths
+    // The standard library plus --types and the workflow's .weir/types/, as weir check and run use.
+    let library: @Sendable (String) -> NodeTypeLibrary = { path in
+      (try? TypeLibraries(typePaths: typePaths, workflowPaths: [path]))?.library(for: path) ?? .standard
+    }
+    let session = ReplSession(
+      environment: ReplEnvironment(typeLibrary: library, models: models, plotWriter: PlotFileWriter()))
+    var failed = false
+    for line in openingCommands() {
+      let response = await session.handle(line)
+      if response.isError {
+        failed = true
+        FileHandle.standardError.write(Data((response.text + "\n").utf8))
+      } else if !response.text.isEmpty {
+        print(response.text)
+      }
+    }
+    let interactive = isatty(STDIN_FILENO) == 1
+    let failures = await ReplLoop(session: session).run(
+      interactive: interactive, historyPath: ReplLoop.historyPath())
+    if !interactive, failures > 0 || failed { throw ExitCode(1) }
+  }
+
+  /// The commands the options stand for, quoted so names with blanks survive.
+  func openingCommands() -> [String] {
+    func quoted(_ s: String) -> String { s.contains(where: \.isWhitespace) ? "\"\(s)\"" : s }
+    var lines: [String] = []
+    if let file { lines.append("load \(quoted(file))") }
+    if !inputs.isEmpty { lines.append("inputs " + inputs.map(quoted).joined(separator: " ")) }
+    if let truth { lines.append("truth \(quoted(truth))") }
+    return lines
+  }
+}
