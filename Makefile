@@ -1,16 +1,19 @@
 # Short recipes for the common jobs; see Documentation/Development.md.
 SWIFT ?= swift
 
-.PHONY: build test run format golden bench stdlib
+.PHONY: deps build test run format format-check golden bench stdlib
 
-build:
+# Missing Debian packages (libyaml-dev, libjpeg62-turbo-dev, …) are installed first.
+deps:
+	scripts/install-deps.sh
+
+build: deps
 	$(SWIFT) build
 
 # Tests run one at a time: several spawn real processes (weir, python3, sqlite) and time them out,
 # and on a 2-core machine parallel tests starve each other's cooperative threads. Serial is about as
 # fast here and never flaky.
-test:
-	$(SWIFT) build
+test: build format-check
 	$(SWIFT) test --no-parallel
 
 run: build
@@ -18,6 +21,9 @@ run: build
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests
+
+format-check:
+	$(SWIFT) format lint --strict --recursive Sources Tests
 
 golden:
 	UPDATE_GOLDEN=1 $(SWIFT) test

@@ -17,7 +17,8 @@ public enum Frontend {
       checked = result
       diagnostics += typeDiagnostics
     }
-    return CheckOutcome(file: file, workflow: workflow, checked: checked, diagnostics: diagnostics.sortedUnique())
+    return CheckOutcome(
+      file: file, workflow: workflow, checked: checked, diagnostics: diagnostics.sortedUnique())
   }
 }
 
@@ -31,7 +32,9 @@ public struct CheckOutcome: Sendable {
   /// Sorted by position and de-duplicated.
   public var diagnostics: [Diagnostic]
 
-  public init(file: SourceFile, workflow: Workflow?, checked: CheckedWorkflow? = nil, diagnostics: [Diagnostic]) {
+  public init(
+    file: SourceFile, workflow: Workflow?, checked: CheckedWorkflow? = nil, diagnostics: [Diagnostic]
+  ) {
     self.file = file
     self.workflow = workflow
     self.checked = checked

@@ -13,18 +13,22 @@ public enum ModelBackends {
   ) throws -> any ModelBackend {
     guard spec.kind.value == "builtin" else {
       return try RemoteBackends.make(
-        spec: spec, model: model, environment: environment, allowExec: allowExec, baseDirectory: baseDirectory)
+        spec: spec, model: model, environment: environment, allowExec: allowExec, baseDirectory: baseDirectory
+      )
     }
     let (config, errors) = BuiltinDetectorConfig.parse(spec: spec, model: model)
     guard let config else {
       throw errors.first
-        ?? BackendConfigError(id: "backend.internal", message: "internal error: built-in backend rejected (please report)", range: spec.range)
+        ?? BackendConfigError(
+          id: "backend.internal", message: "internal error: built-in backend rejected (please report)",
+          range: spec.range)
     }
     do {
       return try BuiltinDetectorBackend(config: config)
     } catch {
       throw BackendConfigError(
-        id: "backend.builtin-unavailable", message: "the built-in detector '\(config.name)' cannot load: \(error)",
+        id: "backend.builtin-unavailable",
+        message: "the built-in detector '\(config.name)' cannot load: \(error)",
         range: spec.value.range)
     }
   }

@@ -44,7 +44,8 @@ import Testing
   }
 
   @Test func standardInput() throws {
-    let r = try WeirProcess.run(["check", "-"], stdin: "weir: 1\nnodes:\n  a: {type: input-filter, input: b}\n")
+    let r = try WeirProcess.run(
+      ["check", "-"], stdin: "weir: 1\nnodes:\n  a: {type: input-filter, input: b}\n")
     #expect(r.status == 1)
     #expect(
       r.stdout.hasPrefix(
@@ -74,7 +75,10 @@ import Testing
     let r = try WeirProcess.run(["check", "Tests/Fixtures/syntax/native-backend-options.yaml"])
     #expect(r.status == 1)
     let headers = r.stdout.split(separator: "\n").filter { $0.hasPrefix("Tests/") }
-    #expect(headers.contains { $0.contains(":11:7: error: unknown option 'timout'") && $0.hasSuffix("[backend.unknown-option]") })
+    #expect(
+      headers.contains {
+        $0.contains(":11:7: error: unknown option 'timout'") && $0.hasSuffix("[backend.unknown-option]")
+      })
     #expect(headers.contains { $0.contains(":12:16: error:") && $0.hasSuffix("[backend.bad-option]") })
     #expect(headers.contains { $0.contains(":24:91: error: unknown option 'images' [syntax.unknown-key]") })
     #expect(Set(headers).count == headers.count)
@@ -84,7 +88,9 @@ import Testing
   @Test func endlessInputIsCutOff() throws {
     let r = try WeirProcess.run(["check", "/dev/zero"])
     #expect(r.status == 2)
-    #expect(r.stderr == "weir: cannot read '/dev/zero': larger than 16 MiB, the most weir reads from a workflow file\n")
+    #expect(
+      r.stderr
+        == "weir: cannot read '/dev/zero': larger than 16 MiB, the most weir reads from a workflow file\n")
   }
 
   @Test func usageMistakesExitTwo() throws {

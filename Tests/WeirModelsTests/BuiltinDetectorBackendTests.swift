@@ -48,7 +48,9 @@ import WeirCore
     try jpeg.prefix(jpeg.count / 3).write(to: truncated)
     let requests = [
       ModelRequest(input: InputItem(id: "truncated.jpg", path: truncated.path), data: DataRecord()),
-      ModelRequest(input: InputItem(id: "gone.jpg", path: dir.appendingPathComponent("gone.jpg").path), data: DataRecord()),
+      ModelRequest(
+        input: InputItem(id: "gone.jpg", path: dir.appendingPathComponent("gone.jpg").path),
+        data: DataRecord()),
       request("cat_tabby_opencvdoc.jpg"),
     ]
     let results = await try backend("{builtin: cat-face, min_neighbors: 3}").predict(requests)

@@ -90,7 +90,9 @@ public struct ImageRef: Sendable, Hashable, Codable {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encodeIfPresent(url, forKey: .url)
     try c.encodeIfPresent(path, forKey: .path)
-    if width != nil || height != nil { try c.encode(ImageInfo(width: width, height: height), forKey: .imageInfo) }
+    if width != nil || height != nil {
+      try c.encode(ImageInfo(width: width, height: height), forKey: .imageInfo)
+    }
   }
 }
 
@@ -113,7 +115,8 @@ public struct Concept: Sendable, Hashable, Codable {
     let id = try c.decodeIfPresent(String.self, forKey: .id)
     let name = try c.decodeIfPresent(String.self, forKey: .name)
     guard let key = id ?? name else {
-      throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "a concept needs an id or a name"))
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: c.codingPath, debugDescription: "a concept needs an id or a name"))
     }
     self.id = key
     self.name = name ?? key
@@ -203,7 +206,8 @@ public struct Region: Sendable, Hashable, Codable {
     try c.encode(id, forKey: .id)
     if let boundingBox { try c.encode(RegionInfo(boundingBox: boundingBox), forKey: .regionInfo) }
     try c.encode(
-      RegionData(concepts: concepts, image: image, text: text.map { DataRecord.TextValue(raw: $0) }), forKey: .data)
+      RegionData(concepts: concepts, image: image, text: text.map { DataRecord.TextValue(raw: $0) }),
+      forKey: .data)
     try c.encodeIfPresent(value, forKey: .value)
     try c.encodeIfPresent(trackId, forKey: .trackId)
   }

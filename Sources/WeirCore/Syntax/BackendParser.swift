@@ -77,7 +77,8 @@ enum BackendParser {
   /// The value under the kind key: a file, a built-in model, a URL, or a command line.
   private static func checkValue(_ kind: String, pair: YAMLPair, context: inout SyntaxContext) -> Bool {
     let node = pair.value
-    if kind == "replay" || kind == "builtin", refuseVar(node, what: "the \(kind) backend", context: &context) {
+    if kind == "replay" || kind == "builtin", refuseVar(node, what: "the \(kind) backend", context: &context)
+    {
       return false
     }
     switch kind {

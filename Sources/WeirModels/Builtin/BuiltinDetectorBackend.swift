@@ -35,7 +35,8 @@ public final class BuiltinDetectorBackend: ModelBackend {
   func detect(_ request: ModelRequest) -> Result<DataRecord, ModelError> {
     guard let path = request.data.image?.path ?? request.input.path else {
       if request.input.url != nil || request.data.image?.url != nil {
-        return .failure(ModelError("the built-in detector reads local image files; URL inputs need an http backend"))
+        return .failure(
+          ModelError("the built-in detector reads local image files; URL inputs need an http backend"))
       }
       return .failure(ModelError("input '\(request.input.id)' has no image file for the built-in detector"))
     }

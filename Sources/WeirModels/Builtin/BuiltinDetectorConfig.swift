@@ -20,7 +20,9 @@ public struct BuiltinDetectorConfig: Sendable, Hashable {
   public var concept: String
   public var options: DetectionOptions
 
-  public init(name: String, cascade: BuiltInCascade, concept: String, options: DetectionOptions = DetectionOptions()) {
+  public init(
+    name: String, cascade: BuiltInCascade, concept: String, options: DetectionOptions = DetectionOptions()
+  ) {
     self.name = name
     self.cascade = cascade
     self.concept = concept
@@ -58,6 +60,9 @@ public struct BuiltinDetectorConfig: Sendable, Hashable {
     if let n = reader.int("min_size", in: 0...100_000) { options.minSize = n }
     if let n = reader.int("max_size", in: 0...100_000) { options.maxSize = n }
     guard reader.errors.isEmpty, let detector else { return (nil, reader.errors) }
-    return (BuiltinDetectorConfig(name: detector.name, cascade: detector.cascade, concept: detector.concept, options: options), [])
+    return (
+      BuiltinDetectorConfig(
+        name: detector.name, cascade: detector.cascade, concept: detector.concept, options: options), []
+    )
   }
 }

@@ -1,3 +1,6 @@
+// swift-format-ignore-file: AlwaysUseLowerCamelCase
+// (the Encodable types below spell the JSON keys of COCO, JSON lines and Label Studio as those formats do)
+
 import Foundation
 import WeirCore
 

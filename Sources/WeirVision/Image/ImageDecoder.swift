@@ -139,7 +139,8 @@ public enum ImageDecoder {
       throw ImageDecodingError.unsupported(format, detail: lowercasedFirst(message))
     case WEIR_IMAGE_BAD_BUFFER:
       throw ImageDecodingError.corrupt(format, detail: "internal error (\(message))")
-    default: throw ImageDecodingError.corrupt(format, detail: withoutCodecPrefix(lowercasedFirst(message), format))
+    default:
+      throw ImageDecodingError.corrupt(format, detail: withoutCodecPrefix(lowercasedFirst(message), format))
     }
   }
 

@@ -24,14 +24,18 @@ enum SourceReader {
   }
 
   /// Reads to the end, or fails once more than `maxBytes` arrived.
-  private static func readAll(_ handle: FileHandle, path: String, name: String) -> Result<SourceFile, ReadFailure> {
+  private static func readAll(_ handle: FileHandle, path: String, name: String) -> Result<
+    SourceFile, ReadFailure
+  > {
     var bytes: [UInt8] = []
     do {
       while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
         bytes += chunk
         if bytes.count > maxBytes {
           return .failure(
-            ReadFailure(path: path, reason: "larger than \(maxBytes >> 20) MiB, the most weir reads from a workflow file"))
+            ReadFailure(
+              path: path,
+              reason: "larger than \(maxBytes >> 20) MiB, the most weir reads from a workflow file"))
         }
       }
     } catch {

@@ -76,7 +76,9 @@ import Testing
           - id: a
             model: {model_id: m, model_version_id: AA7F35C01E0642FDA5CF400F543E7C40, user_id: clarifai, app_id: main}
       """
-    #expect(Frontend.check(SourceFile(path: "t.yaml", text: text)).diagnostics.filter { !$0.id.hasPrefix("check.") }.isEmpty)
+    #expect(
+      Frontend.check(SourceFile(path: "t.yaml", text: text)).diagnostics.filter { !$0.id.hasPrefix("check.") }
+        .isEmpty)
   }
 
   @Test(arguments: [

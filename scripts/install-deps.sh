@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages weir builds and tests with, when they are missing.
+# Used by `make run`, `make test` and `.ci/run`; a no-op (a few dpkg look-ups) when all are there.
+set -euo pipefail
+
+packages=(
+  libyaml-dev          # YAML front end (CYAML)
+  libjpeg62-turbo-dev  # JPEG decoding for the built-in detector
+  libpng-dev           # PNG decoding, PNG plots
+  libedit-dev          # line editing in weir repl
+  libsqlite3-dev       # the annotation store (GRDB)
+  pkg-config
+  python3              # command-backend tests run small python models
+  tmux                 # REPL tests drive the terminal front end through tmux
+)
+
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "weir needs these packages (or your system's equivalents): ${missing[*]}" >&2
+  exit 1
+fi
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+echo "installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
