@@ -16,7 +16,8 @@ packages=(
 
 missing=()
 for pkg in "${packages[@]}"; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  # `dpkg -s` succeeds for a removed package whose config files remain; ask for the status itself.
+  [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" = "install ok installed" ] || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -11,6 +11,10 @@ final class ReplTerminal {
     FileManager.default.isExecutableFile(atPath: $0)
   }
 
+  /// In CI (`CI` set, as `.ci/run` runs) the terminal tests must run: a missing tmux fails them
+  /// instead of skipping them, so an install step that went missing cannot pass unseen.
+  static let required = ProcessInfo.processInfo.environment["CI"] != nil
+
   /// Starts `weir repl ARGS` in `directory` with the given history file, in a 150×50 window.
   init(binary: URL, directory: URL, history: URL, arguments: [String] = []) throws {
     let command = ([binary.path, "repl"] + arguments).map { "'\($0)'" }.joined(separator: " ")
@@ -93,6 +97,20 @@ final class ReplTerminal {
     }
     Issue.record("timed out waiting for \(what); the screen shows:\n\(last)")
     return last
+  }
+
+  /// Waits until the cursor stands in column `column` (0-based): what `capture-pane` cannot show,
+  /// such as the blank a completion types after a name.
+  func waitForCursor(column: Int, timeout: Double = 20) throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last = ""
+    while Date() < deadline {
+      last = try run(["display-message", "-p", "-t", "repl", "#{cursor_x}"]).output
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+      if last == String(column) { return }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    Issue.record("timed out waiting for the cursor in column \(column); it is in column \(last)")
   }
 
   /// Waits for the last line to be exactly `line` (trailing blanks ignored).

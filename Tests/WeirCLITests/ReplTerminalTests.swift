@@ -3,7 +3,7 @@ import Testing
 
 /// `weir repl` on a terminal, end to end: typing, tab completion, history across sessions.
 @Suite(.serialized) struct ReplTerminalTests {
-  @Test(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"))
+  @Test(.enabled(if: ReplTerminal.tmux != nil || ReplTerminal.required, "needs tmux"))
   func typingCompletionAndHistory() throws {
     let binary = try #require(ReplCLI.binary, "no weir binary: run 'swift build' first")
     let dir = try ReplCLI.scratch()
@@ -62,7 +62,7 @@ import Testing
 
 @Suite(.serialized) struct ReplTerminalCompletionTests {
   /// With a workflow loaded, completion knows its nodes, parameters, concepts and enum values.
-  @Test(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"))
+  @Test(.enabled(if: ReplTerminal.tmux != nil || ReplTerminal.required, "needs tmux"))
   func completesNodesParametersAndValues() throws {
     let binary = try #require(ReplCLI.binary, "no weir binary: run 'swift build' first")
     let dir = try ReplCLI.scratch()
@@ -82,6 +82,7 @@ import Testing
     try t.press("Tab")
     try t.waitForLastLine("weir> set sure.concept_threshold_type")
     // The completed name is followed by a blank.
+    try t.waitForCursor(column: "weir> set sure.concept_threshold_type ".count)
     try t.type("= GREATER_THAN_")
     try t.press("Tab")
     try t.waitForLastLine("weir> set sure.concept_threshold_type = GREATER_THAN_OR_EQUAL")
