@@ -37,7 +37,7 @@ struct BoundPipeline {
       parent.append(step.parent ?? -1)
       var ordinal = -1
       var modelIndex: Int32 = -1
-      var cmp = ThresholdComparison.greaterThan
+      var cmp = ValueComparator.greaterThan
       switch step.operation {
       case .model:
         kind.append(Kind.model.rawValue)

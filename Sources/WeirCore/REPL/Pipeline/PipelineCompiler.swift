@@ -114,7 +114,7 @@ public struct PipelineCompiler {
     PipelineSpec.Thresholds, PipelineUnsupported
   > {
     guard
-      let comparison = node.enumCase("concept_threshold_type").flatMap({ ThresholdComparison(name: $0.name) })
+      let comparison = node.enumCase("concept_threshold_type").flatMap({ ValueComparator(name: $0.name) })
     else {
       return .failure(PipelineUnsupported("'\(id)' has no valid concept_threshold_type"))
     }

@@ -28,7 +28,7 @@ public struct PipelineSpec: Sendable, Equatable {
 
   /// A thresholder's settings.
   public struct Thresholds: Sendable, Equatable {
-    public var comparison: ThresholdComparison
+    public var comparison: ValueComparator
     /// Thresholds by concept id (or name).
     public var perConcept: [String: Double]
     /// `default_threshold`: for concepts not in `perConcept`. Without it they are removed.

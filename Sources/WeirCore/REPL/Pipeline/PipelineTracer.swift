@@ -30,12 +30,12 @@ enum PipelineTracer {
           continue
         }
         let threshold = p.thresholds[s * p.conceptCount + c]
-        let comparison = ThresholdComparison(rawValue: Int(p.comparison[s]))!
+        let comparison = ValueComparator(rawValue: Int(p.comparison[s]))!
         let test =
           "\(concept) \(ReplFormat.confidence(v, against: threshold)) \(comparison.symbol) \(ReplFormat.confidence(threshold))"
         if threshold.isNaN {
           steps.append(.init(node: node, outcome: .removed("no threshold for '\(concept)'")))
-        } else if comparison.holds(v, threshold) {
+        } else if comparison.passes(v, threshold: threshold) {
           alive |= 1 << UInt64(s)
           steps.append(.init(node: node, outcome: .kept(test)))
         } else {
