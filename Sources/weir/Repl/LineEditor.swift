@@ -134,9 +134,15 @@ private func completeLine(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: 
     UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(end)))
   let candidates = completer(String(decoding: bytes, as: UTF8.self))
   guard !candidates.isEmpty else { return nil }
-  let open = candidates.allSatisfy { $0.hasSuffix(".") || $0.hasSuffix("/") }
-  rl_completion_append_character = open ? 0 : 32
-  let entries = candidates.count == 1 ? candidates : [commonPrefix(candidates)] + candidates
+  // A single complete word gets its blank here, in the replacement itself: libedit's
+  // rl_completion_append_character was seen not to add it now and then.
+  rl_completion_append_character = 0
+  let entries: [String]
+  if candidates.count == 1, let only = candidates.first {
+    entries = [only.hasSuffix(".") || only.hasSuffix("/") ? only : only + " "]
+  } else {
+    entries = [commonPrefix(candidates)] + candidates
+  }
   // libedit frees the array and its strings with free(), so both come from malloc.
   let size = MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1)
   let array = malloc(size)!.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1)
