@@ -20,7 +20,7 @@ import WeirCore
   }
 
   @Test func kittenGetsOpenCVsBoxAsASureCat() async throws {
-    let results = await try backend("builtin: cat-face").predict([request("cat_kitten_gcompris.jpg")])
+    let results = try await backend("builtin: cat-face").predict([request("cat_kitten_gcompris.jpg")])
     let record = try #require(try results.first?.get())
     // OpenCV: (263,140,130) lw 3.44 and (20,12,128) lw 0.30 on the 640x360 photo.
     #expect(record.regions.count == 2)
@@ -35,7 +35,7 @@ import WeirCore
   }
 
   @Test func horsesHaveNoCat() async throws {
-    let results = await try backend("builtin: cat-face").predict([request("horses_darknet.jpg")])
+    let results = try await backend("builtin: cat-face").predict([request("horses_darknet.jpg")])
     #expect(try results[0].get().regions.isEmpty)
   }
 
@@ -53,7 +53,7 @@ import WeirCore
         data: DataRecord()),
       request("cat_tabby_opencvdoc.jpg"),
     ]
-    let results = await try backend("{builtin: cat-face, min_neighbors: 3}").predict(requests)
+    let results = try await backend("{builtin: cat-face, min_neighbors: 3}").predict(requests)
     #expect(results[0].failureMessage?.contains("truncated JPEG data") == true)
     #expect(results[1].failureMessage?.contains("gone.jpg") == true)
     #expect(try results[2].get().regions.contains { $0.id == "cat-face@175,67,90x90" })
