@@ -228,29 +228,13 @@ public enum ReplCommandParser {
     return spacing
   }
 
-  /// Splits on blanks, honouring `"…"` and `'…'`.
+  /// Splits on blanks, honouring `"…"` and `'…'` (a backslash is an ordinary character).
   private static func words(_ text: String, _ info: ReplCommandInfo) throws -> [String] {
-    var words: [String] = []
-    var current = ""
-    var inWord = false
-    var quote: Character?
-    for ch in text {
-      if let q = quote {
-        if ch == q { quote = nil } else { current.append(ch) }
-      } else if ch == "\"" || ch == "'" {
-        quote = ch
-        inWord = true
-      } else if ch.isWhitespace {
-        if inWord { words.append(current) }
-        current = ""
-        inWord = false
-      } else {
-        current.append(ch)
-        inWord = true
-      }
+    switch CommandLineSplitter.split(text, backslashEscapes: false) {
+    case .success(let words): return words
+    case .failure(let problem):
+      throw ReplCommandError(
+        "unclosed quote \(problem.unclosedQuote.map(String.init) ?? "")", usage: info.usage)
     }
-    if let quote { throw ReplCommandError("unclosed quote \(quote)", usage: info.usage) }
-    if inWord { words.append(current) }
-    return words
   }
 }
