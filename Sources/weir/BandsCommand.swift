@@ -54,13 +54,7 @@ struct BandsCommand: AsyncParsableCommand {
       Terminal.fail(failure.description)
       throw ExitStatus.usage
     }
-    let libraries: TypeLibraries
-    do {
-      libraries = try TypeLibraries(typePaths: typePaths, workflowPaths: [file])
-    } catch {
-      Terminal.fail("cannot read the --types declarations: \(error.localizedDescription)")
-      throw ExitStatus.usage
-    }
+    let libraries = try TypeLibraries.forCommand(typePaths: typePaths, workflowPaths: [file])
     var overrides = Overrides()
     for a in assignments { _ = overrides.add(assignment: a) }
     let outcome = Frontend.check(source, library: libraries.library(for: file), overrides: overrides)

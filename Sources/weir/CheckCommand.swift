@@ -44,13 +44,7 @@ struct CheckCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let libraries: TypeLibraries
-    do {
-      libraries = try TypeLibraries(typePaths: typePaths, workflowPaths: files)
-    } catch {
-      Terminal.fail("cannot read the --types declarations: \(error.localizedDescription)")
-      throw ExitStatus.usage
-    }
+    let libraries = try TypeLibraries.forCommand(typePaths: typePaths, workflowPaths: files)
     if dumpAST || dumpTypes { return try await dump(libraries) }
     let results = await DiagnosticReport.collect(files) { file in
       let outcome = CheckPipeline.check(file, library: libraries.library(for: file.path))

@@ -71,13 +71,7 @@ struct LintCommand: AsyncParsableCommand {
       Terminal.write(markdown ? LintRules.markdown() : LintRules.listing())
       return
     }
-    let libraries: TypeLibraries
-    do {
-      libraries = try TypeLibraries(typePaths: typePaths, workflowPaths: files)
-    } catch {
-      Terminal.fail("cannot read the --types declarations: \(error.localizedDescription)")
-      throw ExitStatus.usage
-    }
+    let libraries = try TypeLibraries.forCommand(typePaths: typePaths, workflowPaths: files)
     let commandLine = LintConfiguration(
       only: only.isEmpty ? nil : Set(only.compactMap { LintRules.rule($0)?.id }),
       disabled: Set(disabled.compactMap { LintRules.rule($0)?.id }))

@@ -11,6 +11,17 @@ struct TypeLibraries: Sendable {
   /// Problems in the declaration files, to report with the workflows'.
   let problems: [FileDiagnostics]
 
+  /// `init(typePaths:workflowPaths:)` for a command: an unreadable `--types` path is reported as
+  /// `weir: cannot read the --types declarations: …` and ends the command with exit status 2.
+  static func forCommand(typePaths: [String], workflowPaths: [String]) throws -> TypeLibraries {
+    do {
+      return try TypeLibraries(typePaths: typePaths, workflowPaths: workflowPaths)
+    } catch {
+      Terminal.fail("cannot read the --types declarations: \(error.localizedDescription)")
+      throw ExitStatus.usage
+    }
+  }
+
   /// Loads `typePaths` and the `.weir/types/` of the folders of `workflowPaths`. Throws when a
   /// `--types` path cannot be read.
   init(typePaths: [String], workflowPaths: [String]) throws {
