@@ -10,9 +10,16 @@ struct TypesCommand: ParsableCommand {
     abstract: "Browse node types, their kinds and parameters, and the model catalog.",
     discussion: """
       With no NAME, lists the node types by family. With a NAME (a node type, an alias, or a model \
-      of the catalog), prints it in full. Declarations in .weir/types/ of the current folder are \
-      included.
+      of the catalog), prints it in full. Each type says how weir runs it: local (weir runs it \
+      itself), remote (a model: weir forwards it to its backend) or check-only (weir checks \
+      workflows that use it but cannot run it yet). Declarations in .weir/types/ of the current \
+      folder are included.
       """)
+
+  /// How the output is written.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
 
   @Argument(help: "A node type (region-thresholder), an alias, or a catalog model id (face-detection).")
   var name: String?
@@ -22,6 +29,10 @@ struct TypesCommand: ParsableCommand {
 
   @Flag(help: "Print the reference of Documentation/Types.md (node types and models) as Markdown.")
   var markdown = false
+
+  @Option(
+    help: "text, or json: every type (or NAME) and model as data, for tools (see Documentation/Types.md).")
+  var format: Format = .text
 
   @Option(
     name: .customLong("types"),
@@ -36,22 +47,33 @@ struct TypesCommand: ParsableCommand {
       FileHandle.standardError.write(Data(DiagnosticRenderer.text(problems).utf8))
       if problems.contains(where: { $0.diagnostics.hasErrors }) { throw ExitCode(1) }
     }
+    let runs: NodeTypeDocs.Runs = { OperatorRegistry.standard.execution(of: $0, in: library) }
     if markdown {
-      print(NodeTypeDocs.markdown(library), terminator: "")
+      print(NodeTypeDocs.markdown(library, runs: runs), terminator: "")
     } else if let name {
-      try show(name, in: library)
+      try show(name, in: library, runs: runs)
+    } else if format == .json {
+      print(NodeTypeDocs.json(library, runs: runs), terminator: "")
     } else if models {
       print(NodeTypeDocs.catalog(library), terminator: "")
     } else {
-      print(NodeTypeDocs.list(library), terminator: "")
+      print(NodeTypeDocs.list(library, runs: runs), terminator: "")
     }
   }
 
-  private func show(_ name: String, in library: NodeTypeLibrary) throws {
+  func validate() throws {
+    if markdown && format == .json {
+      throw ValidationError("--markdown and --format json cannot be combined")
+    }
+  }
+
+  private func show(_ name: String, in library: NodeTypeLibrary, runs: NodeTypeDocs.Runs) throws {
     if let type = library.type(named: name) {
-      print(NodeTypeDocs.describe(type), terminator: "")
+      print(
+        format == .json ? NodeTypeDocs.json(type, runs: runs) : NodeTypeDocs.describe(type, runs: runs),
+        terminator: "")
     } else if let model = library.catalog.model(id: name) {
-      print(NodeTypeDocs.describe(model), terminator: "")
+      print(format == .json ? NodeTypeDocs.json(model) : NodeTypeDocs.describe(model), terminator: "")
     } else {
       let suggestion = library.suggestion(for: name).map { "; did you mean '\($0)'?" } ?? ""
       FileHandle.standardError.write(Data("error: no node type or model named '\(name)'\(suggestion)\n".utf8))

@@ -17,7 +17,7 @@ extension Linter {
     guard !outcome.hasErrors, let checked = outcome.checked else {
       return LintOutcome(check: outcome, bands: nil, diagnostics: outcome.diagnostics)
     }
-    let context = LintContext(graph: BandGraph(checked: checked))
+    let context = LintContext(graph: BandGraph(checked: checked, operators: operators))
     let findings = lint(context, file: outcome.file)
     return LintOutcome(
       check: outcome, bands: context.bands, diagnostics: (outcome.diagnostics + findings).sortedUnique())

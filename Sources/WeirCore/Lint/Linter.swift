@@ -3,10 +3,16 @@
 public struct Linter: Sendable {
   public var configuration: LintConfiguration
   public var rules: [any LintRule]
+  /// What each operator type does; its descriptor gives the node's band role.
+  public var operators: OperatorRegistry
 
-  public init(configuration: LintConfiguration = LintConfiguration(), rules: [any LintRule] = LintRules.all) {
+  public init(
+    configuration: LintConfiguration = LintConfiguration(), rules: [any LintRule] = LintRules.all,
+    operators: OperatorRegistry = .standard
+  ) {
     self.configuration = configuration
     self.rules = rules
+    self.operators = operators
   }
 
   /// The findings of every enabled rule, sorted, with suppressed ones removed and unused suppressions

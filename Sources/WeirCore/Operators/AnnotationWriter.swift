@@ -15,6 +15,20 @@ public struct AnnotationWriter: Operator, Hashable {
     self.taskId = taskId
   }
 
+  /// A writer from its descriptor; with no status it writes `ANNOTATION_SUCCESS`.
+  public init(_ d: WriteDescriptor) {
+    self.init(status: d.status?.value ?? .success, userId: d.userId?.value, taskId: d.taskId?.value)
+  }
+
+  /// `annotation_status`, `annotation_user_id` and `task_id`.
+  public static func describe(_ p: some OperatorParamReader) throws(OperatorConfigError) -> OperatorDescriptor
+  {
+    .write(
+      WriteDescriptor(
+        status: try p.annotationStatus("annotation_status"), userId: try p.string("annotation_user_id"),
+        taskId: try p.string("task_id")))
+  }
+
   public var writesAnnotations: Bool { true }
 
   public func apply(_ data: DataRecord, _ context: OperatorContext, _ annotations: inout [AnnotationRecord])

@@ -13,6 +13,11 @@ public struct ConceptSynonymMapper: Operator, Hashable {
     self.mapping = mapping
   }
 
+  /// The mapper of a node: `synonyms`, none when not given. Opaque to lint and the REPL's fast path.
+  public init(params p: OperatorParams) throws(OperatorConfigError) {
+    self.init(mapping: try p.stringMap("synonyms")?.value ?? [:])
+  }
+
   public func apply(_ data: DataRecord, _ context: OperatorContext, _ annotations: inout [AnnotationRecord])
     -> DataRecord?
   {

@@ -7,6 +7,12 @@ public struct ConceptThresholder: Operator, Hashable {
     self.thresholds = thresholds
   }
 
+  /// A threshold over the input-level concepts.
+  public static func describe(_ p: some OperatorParamReader) throws(OperatorConfigError) -> OperatorDescriptor
+  {
+    .threshold(try ThresholdDescriptor(reading: p, scope: .concepts))
+  }
+
   public func apply(_ data: DataRecord, _ context: OperatorContext, _ annotations: inout [AnnotationRecord])
     -> DataRecord?
   {

@@ -70,3 +70,12 @@ public struct ConceptThresholds: Sendable, Hashable {
     }
   }
 }
+
+extension ThresholdDescriptor {
+  /// A thresholder's parameters: `concept_threshold_type`, `concepts` and `default_threshold`.
+  public init(reading p: some OperatorParamReader, scope: Scope) throws(OperatorConfigError) {
+    self.init(
+      scope: scope, comparator: try p.comparator("concept_threshold_type"),
+      thresholds: try p.thresholdEntries("concepts"), defaultThreshold: try p.number("default_threshold"))
+  }
+}

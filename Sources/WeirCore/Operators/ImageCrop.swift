@@ -14,6 +14,14 @@ public struct ImageCrop: Operator, Hashable {
     self.margin = margin
   }
 
+  /// The crop of a node: `margin` above 0, 1 when not given. Opaque to lint and the REPL's fast
+  /// path: confidences pass through, and the REPL runs such a workflow in its interpreter.
+  public init(params p: OperatorParams) throws(OperatorConfigError) {
+    let margin = try p.number("margin")?.value ?? 1
+    guard margin > 0 else { throw OperatorConfigError("'margin' must be above 0, not \(margin)") }
+    self.init(margin: margin)
+  }
+
   public func apply(_ data: DataRecord, _ context: OperatorContext, _ annotations: inout [AnnotationRecord])
     -> DataRecord?
   {

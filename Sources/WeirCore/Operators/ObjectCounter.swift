@@ -10,6 +10,12 @@ public struct ObjectCounter: Operator, Hashable {
     self.concepts = concepts
   }
 
+  /// `concepts`: the concepts a counted region holds one of; every region when not given.
+  public static func describe(_ p: some OperatorParamReader) throws(OperatorConfigError) -> OperatorDescriptor
+  {
+    .count(CountDescriptor(concepts: try p.strings("concepts")?.value))
+  }
+
   public func apply(_ data: DataRecord, _ context: OperatorContext, _ annotations: inout [AnnotationRecord])
     -> DataRecord?
   {

@@ -10,93 +10,40 @@ public struct OperatorParams: Sendable, Hashable {
   }
 
   public subscript(_ name: String) -> JSONValue? { values[name] }
+}
 
-  public func number(_ name: String) throws(OperatorConfigError) -> Double? {
-    switch values[name] {
-    case nil, .null?: return nil
-    case .number(let d)?: return d
-    case .string(let s)?:
-      if let d = Double(s) { return d }
-      throw OperatorConfigError("parameter '\(name)' must be a number, not '\(s)'")
-    case let v?: throw OperatorConfigError("parameter '\(name)' must be a number, not \(v.kindName)")
-    }
-  }
+extension OperatorParams: OperatorParamReader {
+  public func value(_ name: String) -> Sourced<JSONValue>? { values[name].map { Sourced($0) } }
 
-  public func string(_ name: String) throws(OperatorConfigError) -> String? {
-    switch values[name] {
-    case nil, .null?: return nil
-    case .string(let s)?: return s
-    case .number(let d)?: return NumberText.format(d)
-    case .bool(let b)?: return String(b)
-    case let v?: throw OperatorConfigError("parameter '\(name)' must be a string, not \(v.kindName)")
-    }
-  }
+  /// Throws: a plan's parameters have no checker behind them to have reported the problem.
+  public func reject(_ problem: OperatorConfigError) throws(OperatorConfigError) { throw problem }
 
-  /// An enum written as Clarifai's name or number.
-  public func enumName(_ name: String) throws(OperatorConfigError) -> String? {
-    try string(name)
-  }
-
-  /// Per-concept thresholds: a map `{cat: 0.95}` or Clarifai's list `[{id: cat, value: 0.95}]`.
   /// Sorted by key so plans print the same on every run.
-  public func thresholds(_ name: String) throws(OperatorConfigError) -> [(key: String, threshold: Double)] {
+  public func thresholdEntries(_ name: String) throws(OperatorConfigError) -> [(
+    concept: Sourced<String>, value: Sourced<Double>
+  )] {
     switch values[name] {
     case nil, .null?: return []
     case .object(let o)?:
-      var out: [(key: String, threshold: Double)] = []
+      var out: [(concept: Sourced<String>, value: Sourced<Double>)] = []
       for (k, v) in o.sorted(by: { $0.key < $1.key }) {
         guard let d = v.number else {
           throw OperatorConfigError("threshold for concept '\(k)' must be a number, not \(v.kindName)")
         }
-        out.append((k, d))
+        out.append((Sourced(k), Sourced(d)))
       }
       return out
     case .array(let items)?:
-      var out: [(key: String, threshold: Double)] = []
+      var out: [(concept: Sourced<String>, value: Sourced<Double>)] = []
       for item in items {
         guard let key = item["id"]?.string ?? item["name"]?.string, let d = item["value"]?.number else {
           throw OperatorConfigError("each entry of '\(name)' needs an id and a numeric value")
         }
-        out.append((key, d))
+        out.append((Sourced(key), Sourced(d)))
       }
       return out
     case let v?:
       throw OperatorConfigError("parameter '\(name)' must map concepts to thresholds, not \(v.kindName)")
-    }
-  }
-
-  /// A list of strings (a single string counts as a list of one).
-  public func strings(_ name: String) throws(OperatorConfigError) -> [String]? {
-    switch values[name] {
-    case nil, .null?: return nil
-    case .string(let s)?: return [s]
-    case .array(let items)?:
-      var out: [String] = []
-      for item in items {
-        guard let s = item.string else {
-          throw OperatorConfigError("parameter '\(name)' must be a list of strings")
-        }
-        out.append(s)
-      }
-      return out
-    case let v?: throw OperatorConfigError("parameter '\(name)' must be a list of strings, not \(v.kindName)")
-    }
-  }
-
-  /// A string-to-string map.
-  public func stringMap(_ name: String) throws(OperatorConfigError) -> [String: String]? {
-    switch values[name] {
-    case nil, .null?: return nil
-    case .object(let o)?:
-      var out: [String: String] = [:]
-      for (k, v) in o {
-        guard let s = v.string else {
-          throw OperatorConfigError("'\(name).\(k)' must be a concept name, not \(v.kindName)")
-        }
-        out[k] = s
-      }
-      return out
-    case let v?: throw OperatorConfigError("parameter '\(name)' must map names to names, not \(v.kindName)")
     }
   }
 }

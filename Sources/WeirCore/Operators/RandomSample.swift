@@ -13,6 +13,27 @@ public struct RandomSample: Operator, Hashable {
     self.seed = seed
   }
 
+  /// `keep_fraction` (required, in [0, 1]) and `seed` (a whole number from 0; 0 when not given).
+  public static func describe(_ p: some OperatorParamReader) throws(OperatorConfigError) -> OperatorDescriptor
+  {
+    var fraction = try p.number("keep_fraction")
+    if fraction == nil {
+      try p.reject(OperatorConfigError("random-sample needs 'keep_fraction'"))
+    } else if let f = fraction?.value, !(0...1).contains(f) {
+      try p.reject(OperatorConfigError("'keep_fraction' must be between 0 and 1, not \(f)"))
+      fraction = nil
+    }
+    var seed: Sourced<UInt64>?
+    if let s = try p.number("seed") {
+      if s.value >= 0, s.value < 0x1p63, s.value == s.value.rounded() {
+        seed = s.map { UInt64($0) }
+      } else {
+        try p.reject(OperatorConfigError("'seed' must be a whole number from 0, not \(s.value)"))
+      }
+    }
+    return .sample(SampleDescriptor(keepFraction: fraction, seed: seed))
+  }
+
   public func apply(_ data: DataRecord, _ context: OperatorContext, _ annotations: inout [AnnotationRecord])
     -> DataRecord?
   {

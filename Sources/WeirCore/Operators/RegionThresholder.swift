@@ -10,6 +10,12 @@ public struct RegionThresholder: Operator, Hashable {
     self.thresholds = thresholds
   }
 
+  /// A threshold over the concepts inside regions.
+  public static func describe(_ p: some OperatorParamReader) throws(OperatorConfigError) -> OperatorDescriptor
+  {
+    .threshold(try ThresholdDescriptor(reading: p, scope: .regions))
+  }
+
   public func apply(_ data: DataRecord, _ context: OperatorContext, _ annotations: inout [AnnotationRecord])
     -> DataRecord?
   {

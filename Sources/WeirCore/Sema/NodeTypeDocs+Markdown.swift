@@ -3,8 +3,9 @@ import Foundation
 extension NodeTypeDocs {
   /// The reference part of `Documentation/Types.md` (`weir types --markdown`): every node type by
   /// family with its kinds and parameters, then the model catalog.
-  public static func markdown(_ library: NodeTypeLibrary) -> String {
+  public static func markdown(_ library: NodeTypeLibrary, runs: Runs) -> String {
     var out = "## Node types\n\n"
+    out += executionSummary(library, runs: runs) + "\n"
     for (family, types) in library.typesByFamily {
       out +=
         "- [\(family.rawValue)](#\(family.rawValue)): " + types.map { "`\($0.name)`" }.joined(separator: ", ")
@@ -13,7 +14,7 @@ extension NodeTypeDocs {
     for (family, types) in library.typesByFamily {
       out +=
         "\n### \(family.rawValue)\n\n\(family.summary.prefix(1).uppercased() + family.summary.dropFirst()).\n"
-      for type in types { out += "\n" + markdown(type) }
+      for type in types { out += "\n" + markdown(type, runs: runs(type)) }
     }
     out += "\n## Model catalog\n\n"
     out += "| model id | type | where | concepts | parameters |\n|---|---|---|---|---|\n"
@@ -26,9 +27,27 @@ extension NodeTypeDocs {
     return out
   }
 
-  static func markdown(_ type: NodeType) -> String {
+  /// Which types weir runs itself, which it forwards to backends, and which it only checks.
+  static func executionSummary(_ library: NodeTypeLibrary, runs: Runs) -> String {
+    let types = library.types.sorted { $0.name < $1.name }
+    var out = ""
+    for how in NodeExecution.allCases {
+      let names = types.filter { runs($0) == how }.map { "`\($0.name)`" }
+      let what: String
+      switch how {
+      case .local: what = "weir runs these itself"
+      case .remote: what = "weir forwards these to the model's backend (replay, builtin, http or command)"
+      case .checkOnly:
+        what = "weir checks workflows that use these but cannot run them yet; plan and run refuse them"
+      }
+      out += "- **\(how.rawValue)** (\(names.count)): \(what): " + names.joined(separator: ", ") + ".\n"
+    }
+    return out
+  }
+
+  static func markdown(_ type: NodeType, runs: NodeExecution) -> String {
     var out = "#### `\(type.name)`\n\n"
-    var facts = ["\(roleText(type.role))"]
+    var facts = ["\(roleText(type.role, runs))"]
     if !type.aliases.isEmpty {
       facts.append("also named " + type.aliases.map { "`\($0)`" }.joined(separator: ", "))
     }

@@ -3,9 +3,15 @@ import Foundation
 /// What `weir types` prints, and the generated part of `Documentation/Types.md`: node types by
 /// family, one type in full, the model catalog. Built from the library itself, so docs cannot
 /// drift from the declarations.
+///
+/// `runs` says how weir runs each type (`NodeExecution`); the operators' registry knows, and sits
+/// above this stage, so the caller passes it: `OperatorRegistry.standard.execution(of:in:)`.
 public enum NodeTypeDocs {
-  /// Every node type by family, one line each: name, who runs it, input → output.
-  public static func list(_ library: NodeTypeLibrary) -> String {
+  /// How weir runs a node type.
+  public typealias Runs = (NodeType) -> NodeExecution
+
+  /// Every node type by family, one line each: name, who runs it and how, input → output.
+  public static func list(_ library: NodeTypeLibrary, runs: Runs) -> String {
     var out = ""
     let width = (library.types.map(\.name.count).max() ?? 0) + 2
     for (family, types) in library.typesByFamily {
@@ -13,20 +19,32 @@ public enum NodeTypeDocs {
       for type in types {
         let name = type.name.padding(toLength: width, withPad: " ", startingAt: 0)
         let role = type.role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-        out += "  \(name)\(role)\(type.inputDescription) → \(type.outputDescription)\n"
+        let how = runs(type).rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
+        out += "  \(name)\(role)\(how)\(type.inputDescription) → \(type.outputDescription)\n"
       }
       out += "\n"
     }
-    return out
+    return out + legend
       + "weir types NAME shows one type's kinds, parameters and docs; weir types --models lists models.\n"
   }
 
+  /// What the list's second column means.
+  static var legend: String {
+    "runs:\n"
+      + NodeExecution.allCases.map {
+        "  " + $0.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) + $0.explanation + "\n"
+      }.joined() + "\n"
+  }
+
   /// One node type in full.
-  public static func describe(_ type: NodeType) -> String {
+  public static func describe(_ type: NodeType, runs: Runs) -> String {
+    let how = runs(type)
     let kind =
-      type.family == .workflow ? roleText(type.role) : "\(type.family.rawValue), \(roleText(type.role))"
+      type.family == .workflow
+      ? roleText(type.role, how) : "\(type.family.rawValue), \(roleText(type.role, how))"
     var out = "\(type.name) (\(kind))\n"
     if !type.aliases.isEmpty { out += "also named: \(type.aliases.joined(separator: ", "))\n" }
+    out += "runs: \(how.rawValue) (\(how.explanation))\n"
     if !type.doc.isEmpty { out += "\n" + wrap(type.doc, indent: "") + "\n" }
     out += "\ninput:  \(type.inputDescription)\n"
     out += "output: \(type.outputDescription)\n"
@@ -75,12 +93,14 @@ public enum NodeTypeDocs {
     return out
   }
 
-  /// `operator (run by weir)`.
-  static func roleText(_ role: NodeRole) -> String {
-    switch role {
-    case .model: return "model: called through a backend"
-    case .operator: return "operator: run by weir"
-    case .workflow: return "workflow: its nodes run in its place"
+  /// `operator: run by weir`, or what stops weir running it.
+  static func roleText(_ role: NodeRole, _ runs: NodeExecution) -> String {
+    switch (role, runs) {
+    case (.model, _): return "model: called through a backend"
+    case (.operator, .checkOnly): return "operator: checked only, weir cannot run it yet"
+    case (.operator, _): return "operator: run by weir"
+    case (.workflow, .checkOnly): return "workflow: checked only, a node in it cannot run"
+    case (.workflow, _): return "workflow: its nodes run in its place"
     }
   }
 

@@ -5,8 +5,8 @@ extension BandGraph {
   /// A node whose type is a workflow (`triage`) is expanded in place: its nodes join the graph as
   /// `node/inner`, reading what the node reads, and every range points at the using node, since
   /// the workflow type's own text is in another file.
-  public init(checked: CheckedWorkflow) {
-    var builder = CheckedGraphBuilder()
+  public init(checked: CheckedWorkflow, operators: OperatorRegistry = .standard) {
+    var builder = CheckedGraphBuilder(operators: operators)
     builder.add(checked, prefix: "", usingRange: nil, inputsOfIN: [])
     self.init(nodes: builder.nodes, inputBands: Self.bands(of: checked.inputKind))
   }
@@ -29,20 +29,22 @@ enum Kinds {
 
 extension BandAnalysis {
   /// The bands of a checked workflow (`weir bands`, the REPL).
-  public init(checked: CheckedWorkflow) {
-    self.init(graph: BandGraph(checked: checked))
+  public init(checked: CheckedWorkflow, operators: OperatorRegistry = .standard) {
+    self.init(graph: BandGraph(checked: checked, operators: operators))
   }
 }
 
 extension Linter {
   /// The findings of the enabled rules on a checked workflow read from `file`.
   public func lint(_ checked: CheckedWorkflow, file: SourceFile) -> [Diagnostic] {
-    lint(BandGraph(checked: checked), file: file)
+    lint(BandGraph(checked: checked, operators: operators), file: file)
   }
 }
 
 /// Turns checked nodes into band nodes, expanding workflow types.
 struct CheckedGraphBuilder {
+  /// What each operator type does: its descriptor gives its band role.
+  let operators: OperatorRegistry
   var nodes: [BandNode] = []
 
   mutating func add(
@@ -88,16 +90,8 @@ struct CheckedGraphBuilder {
           concepts: node.model?.concepts, predictsConcepts: concepts,
           predictsRegions: regions, conceptsRange: range, conceptNames: conceptNames(node.model)))
     }
-    switch type.name {
-    case "region-thresholder", "concept-thresholder":
-      return .thresholder(params.thresholds(idRange))
-    case "annotation-writer":
-      return .writer(params.writer(idRange))
-    case "random-sample":
-      return .sampler(SamplerSpec(keepFraction: params.number("keep_fraction", idRange)))
-    default:
-      return .passThrough
-    }
+    let descriptor = (try? operators.describe(type: type.name, params: params)) ?? nil
+    return descriptor.map { BandNode.Role($0, at: idRange) } ?? .passThrough
   }
 }
 
@@ -108,73 +102,30 @@ private func conceptNames(_ model: ResolvedModel?) -> [String: String] {
     concepts.filter { $0.name != $0.id }.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
 }
 
-/// Reads a checked node's parameters with the ranges diagnostics should point at: where the value
-/// is written, or where the `$var` giving it is used.
-struct CheckedParams {
-  let node: CheckedNode
-  /// Inside an expanded workflow type, every range is the using node's.
-  let fallback: SourceRange?
-
-  func range(_ source: ValueSource) -> SourceRange? {
-    if let fallback { return fallback }
-    switch source {
-    case .literal(let r): return r
-    case .variable(_, let use): return use
-    case .defaultValue, .model, .override: return nil
+extension BandNode.Role {
+  /// The band role of an operator described by `descriptor`; every range a descriptor does not
+  /// know (a default value) is the node's.
+  init(_ descriptor: OperatorDescriptor, at idRange: SourceRange) {
+    func located<T>(_ p: Sourced<T>?) -> Located<T>? { p.map { Located($0.value, $0.range ?? idRange) } }
+    switch descriptor {
+    case .threshold(let t):
+      self = .thresholder(
+        ThresholdSpec(
+          comparator: located(t.comparator),
+          thresholds: t.thresholds.map {
+            ConceptThreshold(
+              concept: Located($0.concept.value, $0.concept.range ?? idRange),
+              value: Located($0.value.value, $0.value.range ?? $0.concept.range ?? idRange))
+          },
+          fallback: located(t.defaultThreshold)))
+    case .write(let w):
+      self = .writer(
+        WriterSpec(status: located(w.status), userId: located(w.userId), taskId: located(w.taskId)))
+    case .sample(let s):
+      self = .sampler(SamplerSpec(keepFraction: located(s.keepFraction)))
+    case .count, .passThrough, .opaque:
+      // A counter passes its regions on; an opaque operator is assumed to pass confidences on.
+      self = .passThrough
     }
-  }
-
-  func number(_ name: String, _ idRange: SourceRange) -> Located<Double>? {
-    guard let p = node.param(name), let x = p.value.doubleValue else { return nil }
-    return Located(x, range(p.source) ?? idRange)
-  }
-
-  func string(_ name: String, _ idRange: SourceRange) -> Located<String>? {
-    guard let p = node.param(name), let s = p.value.stringValue else {
-      // `task_id: $task` in a workflow type checked on its own: the var has no value yet, because
-      // the node using the type gives it. The parameter is set, just not known here.
-      if let written = node.syntax.param(name), case .varRef(let v) = written.value {
-        return Located("$\(v.value)", fallback ?? v.range)
-      }
-      return nil
-    }
-    return Located(s, range(p.source) ?? idRange)
-  }
-
-  func thresholds(_ idRange: SourceRange) -> ThresholdSpec {
-    var comparator: Located<ValueComparator>?
-    if let p = node.param("concept_threshold_type"), let name = p.value.enumValue?.name,
-      let c = ValueComparator(name: name)
-    {
-      comparator = Located(c, range(p.source) ?? idRange)
-    }
-    var entries: [ConceptThreshold] = []
-    if let p = node.param("concepts") {
-      if p.entries.isEmpty, let map = p.value.numberMap {
-        let r = range(p.source) ?? idRange
-        entries = map.keys.sorted().map {
-          ConceptThreshold(concept: Located($0, r), value: Located(map[$0]!, r))
-        }
-      }
-      for e in p.entries {
-        guard let key = e.key, let x = e.value.doubleValue else { continue }
-        let keyRange = fallback ?? e.keyRange ?? idRange
-        entries.append(
-          ConceptThreshold(concept: Located(key, keyRange), value: Located(x, range(e.source) ?? keyRange)))
-      }
-    }
-    return ThresholdSpec(
-      comparator: comparator, thresholds: entries, fallback: number("default_threshold", idRange))
-  }
-
-  func writer(_ idRange: SourceRange) -> WriterSpec {
-    var status: Located<AnnotationStatus>?
-    if let p = node.param("annotation_status"), let e = p.value.enumValue,
-      let s = e.number.flatMap(AnnotationStatus.init(rawValue:)) ?? AnnotationStatus(name: e.name)
-    {
-      status = Located(s, range(p.source) ?? idRange)
-    }
-    return WriterSpec(
-      status: status, userId: string("annotation_user_id", idRange), taskId: string("task_id", idRange))
   }
 }

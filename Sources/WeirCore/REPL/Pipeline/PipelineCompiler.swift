@@ -3,13 +3,15 @@
 ///
 /// Values come from the checker: parameters with vars substituted, enums normalized and defaults
 /// filled in, so the fast path reads a workflow exactly as `weir run` does. Nodes whose type is a
-/// workflow (`triage`) are inlined, their nodes named `node/inner`.
+/// workflow (`triage`) are inlined, their nodes named `node/inner`. What each operator does comes
+/// from its descriptor (`OperatorRegistry`): thresholders and writers have a fast form.
 public struct PipelineCompiler {
-  public init() {}
+  /// What each operator type does.
+  public var operators: OperatorRegistry
 
-  static let regionThreshold = "region-thresholder"
-  static let conceptThreshold = "concept-thresholder"
-  static let writer = "annotation-writer"
+  public init(operators: OperatorRegistry = .standard) {
+    self.operators = operators
+  }
 
   /// A node of the workflow with workflow-typed nodes inlined.
   struct FlatNode {
@@ -37,7 +39,7 @@ public struct PipelineCompiler {
       order.append(id)
       return nil
     }
-    for node in flat where node.node.type?.name == Self.writer {
+    for node in flat where descriptor(node.node)?.write != nil {
       if let problem = visit(node.id) { return .failure(problem) }
     }
     var steps: [PipelineSpec.Step] = []
@@ -94,13 +96,16 @@ public struct PipelineCompiler {
     guard flat.inputs.count == 1, let parent = index[flat.inputs[0]] else {
       return .failure(PipelineUnsupported("'\(id)' reads several nodes"))
     }
-    switch node.type?.name {
-    case Self.regionThreshold?:
-      return thresholds(node, id).map { .init(node: id, parent: parent, operation: .regionThreshold($0)) }
-    case Self.conceptThreshold?:
-      return thresholds(node, id).map { .init(node: id, parent: parent, operation: .conceptThreshold($0)) }
-    case Self.writer?:
-      guard let status = node.enumCase("annotation_status").flatMap(AnnotationStatus.init) else {
+    switch descriptor(node) {
+    case .threshold(let t)?:
+      return thresholds(t, id).map {
+        switch t.scope {
+        case .regions: return .init(node: id, parent: parent, operation: .regionThreshold($0))
+        case .concepts: return .init(node: id, parent: parent, operation: .conceptThreshold($0))
+        }
+      }
+    case .write(let w)?:
+      guard let status = w.status?.value else {
         return .failure(PipelineUnsupported("'\(id)' has no valid annotation_status"))
       }
       return .success(.init(node: id, parent: parent, operation: .write(status)))
@@ -110,18 +115,24 @@ public struct PipelineCompiler {
     }
   }
 
-  private func thresholds(_ node: CheckedNode, _ id: String) -> Result<
+  private func thresholds(_ t: ThresholdDescriptor, _ id: String) -> Result<
     PipelineSpec.Thresholds, PipelineUnsupported
   > {
-    guard
-      let comparison = node.enumCase("concept_threshold_type").flatMap({ ValueComparator(name: $0.name) })
-    else {
+    guard let comparison = t.comparator?.value else {
       return .failure(PipelineUnsupported("'\(id)' has no valid concept_threshold_type"))
     }
     return .success(
       PipelineSpec.Thresholds(
-        comparison: comparison, perConcept: node.conceptThresholds() ?? [:],
-        fallback: node.number("default_threshold")))
+        comparison: comparison,
+        perConcept: Dictionary(
+          t.thresholds.map { ($0.concept.value, $0.value.value) }, uniquingKeysWith: { _, b in b }),
+        fallback: t.defaultThreshold?.value))
+  }
+
+  /// What a checked operator node does; `nil` for a model, an unknown type or one weir cannot run.
+  func descriptor(_ node: CheckedNode) -> OperatorDescriptor? {
+    guard let type = node.type, type.role == .operator else { return nil }
+    return (try? operators.describe(type: type.name, params: CheckedParams(node: node))) ?? nil
   }
 }
 
@@ -131,18 +142,5 @@ public struct PipelineUnsupported: Error, Equatable, Sendable {
 
   public init(_ reason: String) {
     self.reason = reason
-  }
-}
-
-extension AnnotationStatus {
-  /// From the checker's enum value: its Clarifai number, else its name.
-  init?(_ value: EnumCase) {
-    if let n = value.number, let s = AnnotationStatus(rawValue: n) {
-      self = s
-    } else if let s = AnnotationStatus(name: value.name) {
-      self = s
-    } else {
-      return nil
-    }
   }
 }

@@ -12,6 +12,8 @@ public struct ReplEnvironment: Sendable {
   public var resolveInputs: @Sendable ([String], String) -> Result<[InputItem], InputSourceError>
   /// The node types a workflow file is checked against (the standard library, plus a project's own).
   public var typeLibrary: @Sendable (String) -> NodeTypeLibrary
+  /// What each operator type does: the planner, the bands and the fast path read its descriptor.
+  public var operators: OperatorRegistry = .standard
   /// Entries of a folder (for completing file names); `nil` when it cannot be read.
   public var listDirectory: @Sendable (String) -> [(name: String, isDirectory: Bool)]?
   /// Seconds on a monotonic clock, for the timings the answers show.

@@ -30,7 +30,8 @@ extension ReplSession {
       return .failure(ReplResponseError("no workflow loaded; use 'load FILE' first"))
     }
     let folder = (document.path as NSString).deletingLastPathComponent
-    let (planned, diagnostics) = Planner().plan(checked, baseDirectory: folder.isEmpty ? "." : folder)
+    let (planned, diagnostics) = Planner(registry: operators).plan(
+      checked, baseDirectory: folder.isEmpty ? "." : folder)
     guard let plan = planned else {
       return .failure(
         ReplResponseError("the workflow did not plan: \(diagnostics.first?.message ?? "unknown reason")"))
@@ -61,12 +62,7 @@ extension ReplSession {
     _ results: [InputResult], _ checked: CheckedWorkflow, _ table: PredictionTable, _ plan: ExecutionPlan,
     keepOutputs: Bool
   ) -> InterpretedRun {
-    var flat: [PipelineCompiler.FlatNode] = []
-    PipelineCompiler.flatten(checked, prefix: "", input: [], into: &flat)
-    let writers = flat.filter { $0.node.type?.name == PipelineCompiler.writer }.map {
-      RunWriter(
-        node: $0.id, status: $0.node.enumCase("annotation_status").flatMap(AnnotationStatus.init) ?? .pending)
-    }
+    let writers = checked.flatWriters(operators).map { RunWriter(node: $0.id, status: $0.status ?? .pending) }
     let writerIndex = Dictionary(writers.enumerated().map { ($1.node, $0) }, uniquingKeysWith: { a, _ in a })
     var rowOf: [String: Int] = [:]
     for row in 0..<table.rowCount where table.rowRegion[row] >= 0 {

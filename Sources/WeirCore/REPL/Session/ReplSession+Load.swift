@@ -123,7 +123,7 @@ extension ReplSession {
     let summary = LoadSummary(
       path: document.source.path, dialect: workflow.dialect, nodes: workflow.nodes.count,
       vars: workflow.vars.count,
-      writers: checked?.flatNodes(ofType: PipelineCompiler.writer).count ?? 0, inputs: inputs.count,
+      writers: checked?.flatWriters(operators).count ?? 0, inputs: inputs.count,
       regions: table?.regionCount ?? 0, cachedModels: cached, fetchedModels: fetched, failures: failures)
     var lines = [loadLine(verb, summary)]
     if !warnings.isEmpty { lines.append(ReplToolchain.render(warnings, document.source)) }

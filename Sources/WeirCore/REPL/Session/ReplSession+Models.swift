@@ -5,7 +5,7 @@ extension ReplSession {
   func currentPlan() -> ExecutionPlan? {
     guard let document, let checked else { return nil }
     let folder = (document.path as NSString).deletingLastPathComponent
-    return Planner().plan(checked, baseDirectory: folder.isEmpty ? "." : folder).0
+    return Planner(registry: operators).plan(checked, baseDirectory: folder.isEmpty ? "." : folder).0
   }
 
   /// The source model nodes (reading the workflow input) with the model each calls.

@@ -17,7 +17,7 @@ extension ReplSession {
   /// The fast path when the workflow is made of thresholders and writers after its models,
   /// else the interpreter.
   func engine(_ checked: CheckedWorkflow, _ table: PredictionTable) -> Engine {
-    switch PipelineCompiler().compile(checked) {
+    switch PipelineCompiler(operators: operators).compile(checked) {
     case .failure(let problem): return .interpreter(reason: problem.reason)
     case .success(let spec):
       let conceptGate = spec.steps.contains {

@@ -192,8 +192,8 @@ extension ReplSession {
         ReplResponseError(
           "'\(target)' not changed: the workflow would not check\n\(lines)", diagnostics: errors))
     }
-    if case .success = PipelineCompiler().compile(before),
-      case .failure(let problem) = PipelineCompiler().compile(after)
+    if case .success = PipelineCompiler(operators: operators).compile(before),
+      case .failure(let problem) = PipelineCompiler(operators: operators).compile(after)
     {
       return .failure(ReplResponseError("'\(target)' not changed: \(problem.reason)"))
     }

@@ -34,16 +34,14 @@ extension ReplSession {
       for (k, v) in params { table.add([k, v]) }
       lines.append("  params:\n" + table.render(indent: "    "))
     }
-    let bands = BandAnalysis(checked: checked)
+    let bands = BandAnalysis(checked: checked, operators: operators)
     let incoming = Self.bandList(bands.incoming(name))
     lines.append(
       "  bands in: "
         + Self.bandText(
           incoming,
           empty: node.isModel ? "none (it reads the input, not confidences)" : "none: nothing can reach it"))
-    if node.type?.name == PipelineCompiler.regionThreshold
-      || node.type?.name == PipelineCompiler.conceptThreshold
-    {
+    if PipelineCompiler(operators: operators).descriptor(node)?.threshold != nil {
       lines.append(
         "  bands out: "
           + Self.bandText(Self.bandList(bands.outgoing(name)), empty: "none: it lets nothing through"))
@@ -69,7 +67,8 @@ extension ReplSession {
   func plan() -> ReplResponse {
     guard let document, let checked else { return .error("no workflow loaded; use 'load FILE' first") }
     let folder = (document.path as NSString).deletingLastPathComponent
-    let (plan, diagnostics) = Planner().plan(checked, baseDirectory: folder.isEmpty ? "." : folder)
+    let (plan, diagnostics) = Planner(registry: operators).plan(
+      checked, baseDirectory: folder.isEmpty ? "." : folder)
     guard let plan else {
       return .error(
         "no plan: \(diagnostics.first?.message ?? "the workflow did not plan")", diagnostics: diagnostics)

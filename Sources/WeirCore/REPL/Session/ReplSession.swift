@@ -19,6 +19,8 @@ public final class ReplSession {
   public internal(set) var checked: CheckedWorkflow?
   /// The node types the loaded file is checked against.
   var library: NodeTypeLibrary = .standard
+  /// What each operator type does: the planner, the bands and the fast path read its descriptor.
+  var operators: OperatorRegistry { environment.operators }
   /// Backends asked so far, by model fingerprint (an http backend keeps its connection).
   var backends: [String: any ModelBackend] = [:]
   /// Outputs of models downstream of operators (a classifier after a crop), kept across runs.

@@ -24,11 +24,15 @@ enum ReplToolchain {
 }
 
 extension CheckedWorkflow {
-  /// The nodes whose type is `name`, workflow-typed nodes inlined.
-  func flatNodes(ofType name: String) -> [String] {
+  /// The annotation writers (by their descriptors), workflow-typed nodes inlined, with their
+  /// statuses when valid.
+  func flatWriters(_ operators: OperatorRegistry) -> [(id: String, status: AnnotationStatus?)] {
     var flat: [PipelineCompiler.FlatNode] = []
     PipelineCompiler.flatten(self, prefix: "", input: [], into: &flat)
-    return flat.filter { $0.node.type?.name == name }.map(\.id)
+    let compiler = PipelineCompiler(operators: operators)
+    return flat.compactMap { node in
+      compiler.descriptor(node.node)?.write.map { (node.id, $0.status?.value) }
+    }
   }
 
   /// Model nodes reading the workflow input: the ones whose outputs the session caches.
