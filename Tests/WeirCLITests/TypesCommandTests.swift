@@ -103,3 +103,109 @@ import Testing
       ))
   }
 }
+
+/// `weir types` says what weir runs itself, what it forwards to a backend and what it only checks.
+@Suite struct TypesExecutionTests {
+  @Test func theListSaysHowEachTypeRuns() throws {
+    let r = try WeirProcess.run(["types"])
+    #expect(r.status == 0)
+    let line = { (name: String) in
+      r.stdout.split(separator: "\n").first { $0.hasPrefix("  \(name) ") }.map {
+        $0.split(separator: " ").prefix(3).joined(separator: " ")
+      }
+    }
+    #expect(line("region-thresholder") == "region-thresholder operator local")
+    #expect(line("visual-detector") == "visual-detector model remote")
+    #expect(line("isolation-operator") == "isolation-operator operator check-only")
+    #expect(line("triage") == "triage workflow local")
+    #expect(r.stdout.contains("\nruns:\n  local       weir runs it itself\n"))
+  }
+
+  @Test func oneTypeSaysWhetherWeirRunsIt() throws {
+    let local = try WeirProcess.run(["types", "annotation-writer"])
+    #expect(
+      local.stdout.hasPrefix(
+        "annotation-writer (action, operator: run by weir)\nruns: local (weir runs it itself)\n"))
+    let checkOnly = try WeirProcess.run(["types", "email"])
+    #expect(checkOnly.status == 0)
+    #expect(
+      checkOnly.stdout.hasPrefix(
+        "email (action, operator: checked only, weir cannot run it yet)\n"
+          + "runs: check-only (weir checks workflows that use it but cannot run it yet: plan and run refuse it)\n"
+      ))
+    let remote = try WeirProcess.run(["types", "visual-detector"])
+    #expect(remote.stdout.contains("\nruns: remote (weir forwards it to the model's backend"))
+  }
+
+  @Test func jsonListsEveryTypeAndModelForTools() throws {
+    let r = try WeirProcess.run(["types", "--format", "json"])
+    #expect(r.status == 0)
+    #expect(r.stderr == "")
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    #expect(doc["format"] as? String == "weir-types")
+    #expect(doc["version"] as? Int == 1)
+    let types = try #require(doc["types"] as? [[String: Any]])
+    let runs = Dictionary(
+      types.map { ($0["name"] as? String ?? "", $0["runs"] as? String ?? "") },
+      uniquingKeysWith: { a, _ in a })
+    #expect(runs["region-thresholder"] == "local")
+    #expect(runs["visual-detector"] == "remote")
+    #expect(runs["results-push"] == "check-only")
+    #expect(Set(runs.values) == ["local", "remote", "check-only"])
+    let threshold = try #require(types.first { $0["name"] as? String == "concept-thresholder" })
+    #expect(threshold["aliases"] as? [String] == ["concept-threshold"])
+    #expect(threshold["role"] as? String == "operator")
+    let params = try #require(threshold["params"] as? [[String: Any]])
+    let comparator = try #require(params.first { $0["name"] as? String == "concept_threshold_type" })
+    #expect(comparator["required"] as? Bool == true)
+    let values = try #require(comparator["values"] as? [[String: Any]])
+    #expect(values.first?["name"] as? String == "GREATER_THAN")
+    #expect(values.first?["number"] as? Int == 1)
+    let models = try #require(doc["models"] as? [[String: Any]])
+    #expect(models.contains { $0["id"] as? String == "face-detection" })
+  }
+
+  @Test func jsonOfOneTypeOrModelHasTheSameShape() throws {
+    let type = try WeirProcess.run(["types", "concept-threshold", "--format", "json"])
+    #expect(type.status == 0)
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(type.stdout.utf8)) as? [String: Any])
+    let types = try #require(doc["types"] as? [[String: Any]])
+    #expect(types.map { $0["name"] as? String } == ["concept-thresholder"])
+    #expect(types.first?["runs"] as? String == "local")
+    #expect((doc["models"] as? [Any])?.isEmpty == true)
+    let model = try WeirProcess.run(["types", "face-detection", "--format", "json"])
+    let modelDoc = try #require(
+      try JSONSerialization.jsonObject(with: Data(model.stdout.utf8)) as? [String: Any])
+    #expect((modelDoc["models"] as? [[String: Any]])?.first?["id"] as? String == "face-detection")
+    #expect((modelDoc["types"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test func markdownAndJsonTogetherIsAUsageMistake() throws {
+    let r = try WeirProcess.run(["types", "--markdown", "--format", "json"])
+    #expect(r.status == 2)
+    #expect(r.stdout == "")
+    #expect(r.stderr.hasPrefix("Error: --markdown and --format json cannot be combined\n"))
+  }
+
+  @Test func aDeclaredOperatorWithNoRuntimeIsCheckOnly() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "weir-types-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let types = folder.appendingPathComponent("types.yaml")
+    try """
+    weir: 1
+    types:
+      blur-faces:
+        family: edit
+        runs: operator
+        doc: Blurs faces.
+        input: image
+        output: image
+
+    """.write(to: types, atomically: true, encoding: .utf8)
+    let r = try WeirProcess.run(["types", "--types", types.path, "blur-faces"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.hasPrefix("blur-faces (edit, operator: checked only, weir cannot run it yet)\n"))
+  }
+}

@@ -90,8 +90,8 @@ struct ParamJSON: Encodable {
   var required: Bool
   /// The default as weir shows it (`0`, `GREATER_THAN (1)`); absent when there is none.
   var defaultValue: String?
-  /// An enum's values as `NAME` or `NAME (number)`; absent for other types.
-  var values: [String]?
+  /// An enum's values: Clarifai's name, and its number when it has one; absent for other types.
+  var values: [EnumValueJSON]?
   var doc: String
 
   init(_ param: ParamDecl) {
@@ -99,7 +99,9 @@ struct ParamJSON: Encodable {
     type = param.typeDescription
     required = param.isRequired
     defaultValue = param.defaultValue?.description
-    if case .enumeration(let domain) = param.type { values = domain.cases.map(\.description) }
+    if case .enumeration(let domain) = param.type {
+      values = domain.cases.map { EnumValueJSON(name: $0.name, number: $0.number) }
+    }
     doc = param.doc
   }
 
@@ -107,6 +109,12 @@ struct ParamJSON: Encodable {
     case name, type, required, values, doc
     case defaultValue = "default"
   }
+}
+
+/// One value of an enum parameter: `{"name": "GREATER_THAN", "number": 1}`.
+struct EnumValueJSON: Encodable {
+  var name: String
+  var number: Int?
 }
 
 /// One model of the catalog.
