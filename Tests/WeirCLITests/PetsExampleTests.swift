@@ -179,7 +179,9 @@ import Testing
                        dog_shepherd_grass_opencvdoc.png, horses_darknet.jpg
 
         """)
-    #expect(run.stderr.hasPrefix("weir: ran in "), "times go to standard error: \(run.stderr)")
+    // A slow machine may also print a progress line (one every ten seconds off a terminal).
+    let timing = run.stderr.split(separator: "\n").filter { !$0.hasPrefix("progress: ") }
+    #expect(timing.first?.hasPrefix("weir: ran in ") == true, "times go to standard error: \(run.stderr)")
   }
 
   /// The recording of the live run, replayed into another store, gives the same annotations row
