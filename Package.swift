@@ -1,8 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Heavy dependencies stay at the edges (STYLE.md): WeirCore links libyaml alone; SQLite lives in
-// WeirStore, image codecs and the cascade detector in WeirVision, outside-world backends in WeirModels.
+// Heavy dependencies stay at the edges (Documentation/Design.md §9.1): WeirCore links libyaml alone;
+// SQLite lives in WeirStore, image codecs and the cascade detector in WeirVision, outside-world
+// backends in WeirModels.
 let package = Package(
   name: "weir",
   platforms: [.macOS(.v13)],

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where annotation writers put what they write (DESIGN.md §6). WeirStore implements it on SQLite.
+/// Where annotation writers put what they write (Design.md §6). WeirStore implements it on SQLite.
 ///
 /// Writes are idempotent on (workflow, node, input, region, concept): running the same workflow on the
 /// same inputs again, or resuming a killed run, neither duplicates nor loses an annotation.

@@ -38,7 +38,7 @@ enum RuntimeTestSupport {
     Region(id: id, boundingBox: box, concepts: concepts.map { Concept(id: $0.0, value: $0.1) })
   }
 
-  /// The reference workflow (DESIGN.md §1) as planner input, with a backend of the caller's choice.
+  /// The reference workflow (Design.md §1) as planner input, with a backend of the caller's choice.
   static func referenceNodes(accept: Double = 0.95, review: Double = 0.5, backend: BackendConfig? = nil)
     -> [PlanNodeSpec]
   {

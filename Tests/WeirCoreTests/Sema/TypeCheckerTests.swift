@@ -2,7 +2,7 @@ import Testing
 
 @testable import WeirCore
 
-/// The reference workflow of DESIGN.md §1 in the native dialect.
+/// The reference workflow of Design.md §1 in the native dialect.
 let referenceWorkflow = """
   weir: 1
   workflow: auto-annotation

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Golden files (STYLE.md, "Tests"): `Tests/Fixtures/<stage>/<name>.yaml` beside the full
+/// Golden files (Design.md §9.3): `Tests/Fixtures/<stage>/<name>.yaml` beside the full
 /// expected output. A missing expected file is written and the test fails; `UPDATE_GOLDEN=1`
 /// rewrites every expected file.
 enum GoldenFile {

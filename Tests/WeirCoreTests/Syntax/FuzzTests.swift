@@ -4,7 +4,7 @@ import Testing
 @testable import WeirCore
 
 /// Thousands of mutated and random inputs through loader, parsers, graph checks and renderers:
-/// none may crash, and none may take long (STYLE.md, "Tests" 4). Deterministic: a fixed seed.
+/// none may crash, and none may take long (Design.md §9.3). Deterministic: a fixed seed.
 @Suite struct FuzzTests {
   static let tokens: [[UInt8]] =
     [
