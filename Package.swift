@@ -22,7 +22,10 @@ let package = Package(
     .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
 
-    .target(name: "WeirCore", dependencies: ["CYAML"]),
+    // The values every stage passes around (JSON values, the data record, input items, annotation
+    // records and statuses); the lowest layer, depending on nothing of weir's. WeirCore re-exports it.
+    .target(name: "WeirValues"),
+    .target(name: "WeirCore", dependencies: ["WeirValues", "CYAML"]),
     // Our own C: setjmp-guarded libjpeg/libpng calls (Swift cannot call setjmp; see its header).
     .target(name: "CWeirImage", dependencies: ["CJPEG", "CPNG"], linkerSettings: [.linkedLibrary("jpeg")]),
     .target(
@@ -34,27 +37,35 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     .target(name: "WeirModels", dependencies: ["WeirCore", "WeirVision"]),
+    // The REPL's sweep charts, drawn as SVG or PNG.
+    .target(name: "WeirPlot", dependencies: ["WeirCore", "CPNG"]),
     .executableTarget(
       name: "weir",
       dependencies: [
-        "WeirCore", "WeirStore", "WeirModels", "WeirVision", "CEditLine", "CPNG",
+        "WeirCore", "WeirStore", "WeirModels", "WeirVision", "WeirPlot", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    .testTarget(name: "WeirCoreTests", dependencies: ["WeirCore"]),
+    // What several test targets share: golden files, the weir-process runner, the loopback Clarifai
+    // server, the repository root, temporary folders and the reference workflow.
+    .target(
+      name: "WeirTestSupport", dependencies: ["WeirCore", .product(name: "FlyingFox", package: "FlyingFox")],
+      path: "Tests/WeirTestSupport"),
+
+    .testTarget(name: "WeirCoreTests", dependencies: ["WeirCore", "WeirTestSupport"]),
     .testTarget(name: "WeirVisionTests", dependencies: ["WeirVision"]),
     .testTarget(
       name: "WeirStoreTests",
-      dependencies: ["WeirStore", "WeirCore", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: ["WeirStore", "WeirCore", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "WeirModelsTests",
-      dependencies: ["WeirModels", "WeirCore", .product(name: "FlyingFox", package: "FlyingFox")]),
+      dependencies: [
+        "WeirModels", "WeirCore", "WeirTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
+      ]),
     .testTarget(
       name: "WeirCLITests",
       dependencies: [
-        "WeirCore", "WeirVision", .product(name: "GRDB", package: "GRDB.swift"),
-        // A loopback model server for `weir run` with an http backend (RemoteBackendRunTests).
-        .product(name: "FlyingFox", package: "FlyingFox"),
+        "WeirCore", "WeirVision", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ]),
   ],
   swiftLanguageModes: [.v5]
