@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import WeirTestSupport
 
 /// The README's main job end to end: `weir run examples/pets/workflow.yaml` with the built-in
 /// cat-face detector over the real photos into a real SQLite store, read back with
@@ -191,7 +192,7 @@ import Testing
     let folder = run.folder.appendingPathComponent("replay")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let workflow = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/pets/workflow.yaml"),
+      contentsOf: Repository.root.appendingPathComponent("examples/pets/workflow.yaml"),
       encoding: .utf8)
     let replaying = workflow.replacingOccurrences(
       of: "backend: {builtin: cat-face, scale_factor: 1.1, min_neighbors: 3}",
@@ -218,7 +219,7 @@ import Testing
     let photos = temp.appendingPathComponent("photos")
     try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: temp) }
-    let examples = WeirProcess.repositoryRoot.appendingPathComponent("examples/pets/photos")
+    let examples = Repository.root.appendingPathComponent("examples/pets/photos")
     try FileManager.default.copyItem(
       at: examples.appendingPathComponent("cat_kitten_gcompris.jpg"),
       to: photos.appendingPathComponent("cat_kitten_gcompris.jpg"))
@@ -364,7 +365,7 @@ import Testing
     let temp = FileManager.default.temporaryDirectory.appendingPathComponent(
       "weir-bench-\(UUID().uuidString).jpg")
     defer { try? FileManager.default.removeItem(at: temp) }
-    let jpeg = try Data(contentsOf: WeirProcess.repositoryRoot.appendingPathComponent(tabby))
+    let jpeg = try Data(contentsOf: Repository.root.appendingPathComponent(tabby))
     try jpeg.prefix(jpeg.count / 2).write(to: temp)
     let bad = try WeirProcess.run(["bench", "vision", "--repetitions", "1", temp.path])
     #expect(bad.status == 1)

@@ -16,6 +16,7 @@ import WeirVision
   /// A scratch folder with the example workflow and four of its photos.
   static func example() throws -> URL {
     let dir = try ReplCLI.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let pets = ReplCLI.root.appendingPathComponent("examples/pets")
     try FileManager.default.copyItem(
       at: pets.appendingPathComponent("workflow.yaml"), to: dir.appendingPathComponent("workflow.yaml"))
@@ -118,6 +119,7 @@ import WeirVision
   /// Replayed predictions and COCO ground truth: precision and recall in the table and on the plot.
   @Test func sweepWithGroundTruthPlotsPrecisionAndRecall() throws {
     let dir = try ReplCLI.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let script = "sweep accept 0.5..0.95 step 0.05 --plot accept.svg --iou 0.5\nrun\n"
     let r = try ReplScriptTests.run(["pets.yaml", "--truth", "pets-truth.json"], script: script, in: dir)
     #expect(r.stderr == "")
@@ -137,6 +139,7 @@ import WeirVision
 
   @Test func aMissingFileOnTheCommandLineIsAnErrorAndTheRestGoesOn() throws {
     let dir = try ReplCLI.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let r = try ReplScriptTests.run(["nope.yaml"], script: "help run\n", in: dir)
     #expect(r.stderr == "error: cannot read 'nope.yaml': no such file\n")
     #expect(

@@ -1,12 +1,17 @@
 import FlyingFox
 import Foundation
 import WeirCore
+import WeirValues
 
 /// A real HTTP server on 127.0.0.1 (an ephemeral port) that answers `PostModelOutputs` the way
-/// Clarifai does, and can be told how to misbehave, one request at a time.
-final class ClarifaiTestServer: Sendable {
+/// Clarifai does. It answers either with synthetic predictions that follow from each input id
+/// (`start()`, see `ClarifaiFixtures`) or with the outputs recorded in a Clarifai predictions file
+/// (`start(replaying:)`), so a workflow run against it must write what a replay of the same file
+/// writes. It can be scripted to misbehave one request at a time (`state.then`), or told to fail
+/// for some inputs every time (`Fault`), and it logs what it was sent. Call `stop()` on every path.
+public final class ClarifaiTestServer: Sendable {
   /// What the server does with the next request.
-  enum Behaviour: Sendable {
+  public enum Behaviour: Sendable {
     /// Answers every input (outputs in reverse order, so matching by position would be wrong).
     case ok
     /// Answers, but an output per listed input id carries a failure status; a `nil` code drops the
@@ -22,20 +27,35 @@ final class ClarifaiTestServer: Sendable {
     case slow(Duration)
   }
 
-  /// One request as the server saw it.
-  struct Received: Sendable {
-    var path: String
-    var authorization: String?
-    var body: JSONValue
-    var inputIds: [String] { body["inputs"]?.array?.compactMap { $0["id"]?.string } ?? [] }
+  /// How the server misbehaves for some inputs, on every request that carries them.
+  public enum Fault: Sendable, Hashable {
+    /// Every request that carries this input id gets HTTP 500, forever. The description echoes the
+    /// request's `Authorization` header, as a careless proxy would.
+    case serverError(input: String)
+    /// The output for this input carries Clarifai status 30002 (the rest of the batch succeeds).
+    case failedOutput(input: String)
+    /// Every request gets HTTP 401 with Clarifai status 11009.
+    case unauthorized
+    /// Every request that carries this input id gets no answer (until the server stops).
+    case hang(input: String)
+    /// Every request that carries this input id gets a proxy's HTML error page with status 200.
+    case garbage(input: String)
   }
 
-  let port: UInt16
-  let state: State
+  /// One request as the server saw it.
+  public struct Received: Sendable {
+    public var path: String
+    public var authorization: String?
+    public var body: WeirValues.JSONValue
+    public var inputIds: [String] { body["inputs"]?.array?.compactMap { $0["id"]?.string } ?? [] }
+  }
+
+  public let port: UInt16
+  public let state: State
   private let server: HTTPServer
   private let task: Task<Void, Error>
 
-  var baseURL: String { "http://127.0.0.1:\(port)" }
+  public var baseURL: String { "http://127.0.0.1:\(port)" }
 
   private init(server: HTTPServer, task: Task<Void, Error>, port: UInt16, state: State) {
     self.state = state
@@ -44,150 +64,55 @@ final class ClarifaiTestServer: Sendable {
     self.port = port
   }
 
-  static func start() async throws -> ClarifaiTestServer {
+  /// Starts a server that answers with synthetic predictions (`ClarifaiFixtures`).
+  public static func start(faults: Set<Fault> = []) async throws -> ClarifaiTestServer {
+    try await start(state: State(recorded: nil, faults: faults))
+  }
+
+  /// Starts a server answering from `predictions` (a Clarifai `MultiOutputResponse` file), each
+  /// output looked up by the id of the input it answers.
+  public static func start(replaying predictions: URL, faults: Set<Fault> = []) async throws
+    -> ClarifaiTestServer
+  {
+    try await start(state: State(recorded: try outputsByInputId(predictions), faults: faults))
+  }
+
+  private static func start(state: State) async throws -> ClarifaiTestServer {
     let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 30, logger: .disabled)
-    let state = State()
     await server.appendRoute("POST /v2/*") { request in try await state.handle(request) }
     await server.appendRoute("POST /elsewhere") { _ in
       await state.noteElsewhere()
       return HTTPResponse(statusCode: .ok, body: Data(#"{"outputs": []}"#.utf8))
     }
     let task = Task { try await server.run() }
-    try await server.waitUntilListening()
-    guard case .ip4(_, let port)? = await server.listeningAddress else {
-      throw CocoaError(.featureUnsupported)
+    do {
+      try await server.waitUntilListening()
+      guard case .ip4(_, let port)? = await server.listeningAddress else {
+        throw CocoaError(.featureUnsupported)
+      }
+      return ClarifaiTestServer(server: server, task: task, port: port, state: state)
+    } catch {
+      task.cancel()
+      await server.stop(timeout: 0)
+      throw error
     }
-    return ClarifaiTestServer(server: server, task: task, port: port, state: state)
   }
 
-  func stop() async {
+  /// Stops listening and drops every open connection (a hanging answer ends here).
+  public func stop() async {
     task.cancel()
     await server.stop(timeout: 0)
   }
 
-  /// The server's script and log.
-  actor State {
-    private var script: [Behaviour] = []
-    /// Every request, in the order it arrived.
-    private(set) var received: [Received] = []
-    /// The most requests the server was handling at one time.
-    private(set) var maxInFlight = 0
-    /// Requests to `/elsewhere`, where the redirect test points.
-    private(set) var elsewhereHits = 0
-    private var inFlight = 0
-
-    /// Queues behaviours for the next requests; after the script runs out, every request gets `.ok`.
-    func then(_ behaviours: Behaviour...) { script.append(contentsOf: behaviours) }
-
-    func noteElsewhere() { elsewhereHits += 1 }
-
-    func handle(_ request: HTTPRequest) async throws -> HTTPResponse {
-      let bodyData = try await request.bodyData
-      let body = (try? JSONDecoder().decode(JSONValue.self, from: bodyData)) ?? .null
-      let received = Received(path: request.path, authorization: request.headers[.authorization], body: body)
-      self.received.append(received)
-      let behaviour = script.isEmpty ? .ok : script.removeFirst()
-      inFlight += 1
-      maxInFlight = max(maxInFlight, inFlight)
-      defer { inFlight -= 1 }
-      return try await Self.respond(behaviour, to: received.inputIds)
+  /// Each recorded output, as JSON text, by the id of the input it answers.
+  private static func outputsByInputId(_ file: URL) throws -> [String: String] {
+    let root = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
+    var outputs: [String: String] = [:]
+    for output in root?["outputs"] as? [[String: Any]] ?? [] {
+      guard let id = (output["input"] as? [String: Any])?["id"] as? String else { continue }
+      let data = try JSONSerialization.data(withJSONObject: output, options: [.sortedKeys])
+      outputs[id] = String(decoding: data, as: UTF8.self)
     }
-
-    private static func respond(_ behaviour: Behaviour, to ids: [String]) async throws -> HTTPResponse {
-      switch behaviour {
-      case .ok:
-        return json(200, ClarifaiFixtures.response(for: ids))
-      case .partial(let failing):
-        return json(200, ClarifaiFixtures.response(for: ids, failing: failing))
-      case .okWithoutInputIds:
-        return json(200, ClarifaiFixtures.response(for: ids, namingInputs: false))
-      case .respond(let status, let body, let headers):
-        var h = HTTPHeaders()
-        for (name, value) in headers { h[HTTPHeader(name)] = value }
-        return HTTPResponse(
-          statusCode: HTTPStatusCode(status, phrase: "Test"), headers: h, body: Data(body.utf8))
-      case .hang:
-        try await Task.sleep(for: .seconds(30))
-        return json(200, ClarifaiFixtures.response(for: ids))
-      case .slow(let delay):
-        try await Task.sleep(for: delay)
-        return json(200, ClarifaiFixtures.response(for: ids))
-      }
-    }
-
-    private static func json(_ status: Int, _ body: JSONValue) -> HTTPResponse {
-      let data = (try? JSONEncoder().encode(body)) ?? Data()
-      return HTTPResponse(
-        statusCode: HTTPStatusCode(status, phrase: "OK"), headers: [.contentType: "application/json"],
-        body: data)
-    }
-  }
-}
-
-/// Clarifai-shaped answers with predictions that follow from the input id: ids containing `cat` get a
-/// sure cat (0.97), `dog` a doubtful dog (0.7), anything else an unlikely cat (0.3).
-enum ClarifaiFixtures {
-  static func prediction(for id: String) -> (concept: String, value: Double) {
-    if id.contains("cat") { return ("cat", 0.97) }
-    if id.contains("dog") { return ("dog", 0.7) }
-    return ("cat", 0.3)
-  }
-
-  static func output(for id: String, namingInput: Bool = true, status: (Int, String) = (10000, "Ok"))
-    -> JSONValue
-  {
-    let (concept, value) = prediction(for: id)
-    var output: [String: JSONValue] = [
-      "id": .string("out-\(id)"),
-      "status": .object(["code": .number(Double(status.0)), "description": .string(status.1)]),
-      "model": .object(["id": .string("pets-detector"), "model_type_id": .string("visual-detector")]),
-    ]
-    if namingInput { output["input"] = .object(["id": .string(id)]) }
-    if status.0 == 10000 {
-      output["data"] = .object([
-        "regions": .array([
-          .object([
-            "id": .string("region-\(id)"),
-            "region_info": .object([
-              "bounding_box": .object([
-                "top_row": .number(0.1), "left_col": .number(0.2), "bottom_row": .number(0.5),
-                "right_col": .number(0.6),
-              ])
-            ]),
-            "data": .object([
-              "concepts": .array([
-                .object([
-                  "id": .string(concept), "name": .string(concept), "value": .number(value),
-                  "app_id": .string("main"),
-                ])
-              ])
-            ]),
-            "value": .number(value),
-          ])
-        ])
-      ])
-    }
-    return .object(output)
-  }
-
-  static func response(for ids: [String], failing: [String: Int?] = [:], namingInputs: Bool = true)
-    -> JSONValue
-  {
-    var outputs: [JSONValue] = []
-    for id in ids {
-      switch failing[id] {
-      case .none: outputs.append(output(for: id, namingInput: namingInputs))
-      case .some(.none): continue
-      case .some(.some(let code)):
-        outputs.append(output(for: id, status: (code, "Input image could not be decoded")))
-      }
-    }
-    let mixed = !failing.isEmpty
-    return .object([
-      "status": .object([
-        "code": .number(mixed ? 10010 : 10000), "description": .string(mixed ? "Mixed Success" : "Ok"),
-      ]),
-      "outputs": .array(namingInputs ? outputs.reversed() : outputs),
-    ])
+    return outputs
   }
 }

@@ -1,29 +1,23 @@
 import Foundation
-import Testing
 
 /// Runs the built `weir` binary as a user would, capturing what it prints and its exit status.
-struct WeirProcess {
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public enum WeirProcess {
+  /// A finished process: exit status and everything it printed.
+  public struct Result: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
   }
 
-  /// The folder holding Package.swift.
-  static let repositoryRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while url.path != "/" {
-      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-        return url
-      }
-      url = url.deletingLastPathComponent()
-    }
-    fatalError("no Package.swift above \(#filePath)")
-  }()
+  /// Why a process could not be started.
+  public struct Failure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+  }
 
   /// The `weir` built beside this test bundle, or `.build/debug/weir` (`make test` builds it first).
-  static let binary: URL? = {
-    var candidates: [URL] = []
+  public static let binary: URL? = {
+    var folders: [URL] = []
     if let executable = Bundle.main.executableURL {
       var dir = executable.deletingLastPathComponent()
       // Inside an .xctest bundle on macOS the executable sits in Contents/MacOS.
@@ -32,34 +26,41 @@ struct WeirProcess {
       {
         dir = dir.deletingLastPathComponent()
       }
-      candidates.append(dir.appendingPathComponent("weir"))
+      folders.append(dir)
     }
-    candidates.append(repositoryRoot.appendingPathComponent(".build/debug/weir"))
+    folders.append(
+      URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent())
+    let candidates = folders.map { $0.appendingPathComponent("weir") } + [Repository.url(".build/debug/weir")]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }()
 
-  /// Runs `weir arguments…` in the repository root, feeding `stdin`.
-  static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws
-    -> Result
-  {
-    let binary = try #require(binary, "no weir binary: run 'swift build' first")
+  /// The binary, or an error that says to build it.
+  public static func executable() throws -> URL {
+    guard let binary else { throw Failure("no weir binary: run 'swift build' first") }
+    return binary
+  }
+
+  /// Runs `weir arguments…` in `folder` (the repository root unless given) to completion, feeding
+  /// `stdin`, with `environment` added to this process's (without `NO_COLOR`).
+  public static func run(
+    _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+    in folder: URL = Repository.root
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = try executable()
     process.arguments = arguments
-    process.currentDirectoryURL = repositoryRoot
+    process.currentDirectoryURL = folder
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "NO_COLOR")
     for (k, v) in environment { env[k] = v }
     process.environment = env
-    let temp = FileManager.default.temporaryDirectory.appendingPathComponent("weir-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: temp) }
-    let outURL = temp.appendingPathComponent("out")
-    let errURL = temp.appendingPathComponent("err")
-    let inURL = temp.appendingPathComponent("in")
-    try Data(stdin.utf8).write(to: inURL)
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    // Files rather than pipes: a chatty child can never block on a full pipe, and nothing needs a thread.
+    let temp = try TemporaryDirectory("weir-cli")
+    let outURL = temp.url.appendingPathComponent("out")
+    let errURL = temp.url.appendingPathComponent("err")
+    let inURL = try temp.write("in", stdin)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: outURL)
     process.standardError = try FileHandle(forWritingTo: errURL)
     process.standardInput = try FileHandle(forReadingFrom: inURL)
@@ -67,7 +68,7 @@ struct WeirProcess {
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus,
-      stdout: try String(contentsOf: outURL, encoding: .utf8),
-      stderr: try String(contentsOf: errURL, encoding: .utf8))
+      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
   }
 }

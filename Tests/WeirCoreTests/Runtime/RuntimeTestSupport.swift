@@ -1,20 +1,12 @@
 import Foundation
+import WeirTestSupport
 
 @testable import WeirCore
 
 /// Paths and small helpers for the runtime and planning tests.
 enum RuntimeTestSupport {
-  /// The folder holding Package.swift.
-  static let repoRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-      url = url.deletingLastPathComponent()
-    }
-    return url
-  }()
-
   static func fixture(_ area: String, _ name: String) -> String {
-    repoRoot.appendingPathComponent("Tests/Fixtures/\(area)/\(name)").path
+    Repository.root.appendingPathComponent("Tests/Fixtures/\(area)/\(name)").path
   }
 
   /// A fresh temporary folder, removed by the caller with `cleanUp`.
