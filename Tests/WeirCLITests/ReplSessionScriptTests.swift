@@ -13,10 +13,9 @@ import WeirVision
     "cat_tabby_opencvdoc.jpg", "cat_kitten_gcompris.jpg", "cat_chelsea_skimage.png", "cat_yarn_gcompris.jpg",
   ]
 
-  /// A scratch folder with the example workflow and four of its photos.
+  /// A scratch folder with the example workflow and four of its photos; the caller removes it.
   static func example() throws -> URL {
     let dir = try ReplCLI.scratch()
-    defer { try? FileManager.default.removeItem(at: dir) }
     let pets = ReplCLI.root.appendingPathComponent("examples/pets")
     try FileManager.default.copyItem(
       at: pets.appendingPathComponent("workflow.yaml"), to: dir.appendingPathComponent("workflow.yaml"))
@@ -31,6 +30,7 @@ import WeirVision
 
   @Test func tuneSweepPlotExplainAndSave() throws {
     let dir = try Self.example()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let original = try String(contentsOf: dir.appendingPathComponent("workflow.yaml"), encoding: .utf8)
     let script = """
       # tune the example's accept threshold

@@ -53,8 +53,7 @@ final class ReplTerminal {
     for pid in [panePid, serverPid].compactMap({ $0 }) { Self.end(pid) }
     if let watchdogPid {
       kill(watchdogPid, SIGKILL)
-      var status: Int32 = 0
-      while waitpid(watchdogPid, &status, 0) < 0, errno == EINTR {}
+      _ = Self.reap(watchdogPid, timeout: 5)
     }
     try? FileManager.default.removeItem(atPath: socket)
   }
@@ -83,7 +82,9 @@ final class ReplTerminal {
     let script =
       "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; '\(tmux)' -S '\(socket)' kill-server 2>/dev/null; "
       + (kills + ["rm -f '\(socket)'"]).joined(separator: "; ")
-    return try Self.spawn(["/bin/sh", "-c", script], output: "/dev/null")
+    // In a session of its own (setsid), so that killing the test's process group spares it.
+    let setsid = ["/usr/bin/setsid", "/bin/setsid"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    return try Self.spawn((setsid.map { [$0] } ?? []) + ["/bin/sh", "-c", script], output: "/dev/null")
   }
 
   /// Runs a tmux command against this test's server.
@@ -98,11 +99,27 @@ final class ReplTerminal {
     let file = URL(fileURLWithPath: socket + "-\(UUID().uuidString).out")
     defer { try? FileManager.default.removeItem(at: file) }
     let pid = try Self.spawn([tmux, "-S", socket, "-f", "/dev/null"] + arguments, output: file.path)
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+    let status = Self.reap(pid, timeout: 10)
     let output = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     let exited = status & 0x7f == 0
     return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output)
+  }
+
+  /// Waits for the child `pid` to exit, killing it after `timeout` seconds: a tmux client that
+  /// never returns must not hang the test (and leave its server running when the test is killed).
+  private static func reap(_ pid: pid_t, timeout: Double) -> Int32 {
+    let deadline = Date().addingTimeInterval(timeout)
+    var status: Int32 = 0
+    while true {
+      let reaped = waitpid(pid, &status, WNOHANG)
+      if reaped == pid || (reaped < 0 && errno != EINTR) { return status }
+      if Date() >= deadline {
+        kill(pid, SIGKILL)
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        return status
+      }
+      usleep(1_000)
+    }
   }
 
   /// Starts `argv` with standard input from /dev/null and standard output and error into `output`,
