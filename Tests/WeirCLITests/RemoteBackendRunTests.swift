@@ -8,25 +8,19 @@ import WeirTestSupport
 /// example writes, and each failure must fail only its inputs, with a clear message.
 @Suite(.serialized) struct RemoteBackendRunTests {
   static let key = "pat-run-test-7c1e9f-SECRET"
-  static let predictions = Repository.root.appendingPathComponent(
-    "examples/auto-annotation/predictions.json")
-  static let reference = Repository.root.appendingPathComponent(
-    "examples/auto-annotation/workflow.yaml")
+  static let predictions = ReferenceWorkflow.predictionsURL
+  static let reference = ReferenceWorkflow.nativeURL
 
   /// A temporary folder for one test, with the reference workflow's pieces.
   struct Folder {
-    let url: URL
+    let directory: TemporaryDirectory
+    var url: URL { directory.url }
 
-    init() throws {
-      url = FileManager.default.temporaryDirectory.appendingPathComponent("weir-remote-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
+    init() throws { directory = try TemporaryDirectory("weir-remote") }
 
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    func path(_ name: String) -> String { directory.path(name) }
 
-    func write(_ name: String, _ text: String) throws {
-      try Data(text.utf8).write(to: url.appendingPathComponent(name))
-    }
+    func write(_ name: String, _ text: String) throws { try directory.write(name, text) }
 
     /// The reference workflow with its `backend:` replaced.
     func workflow(backend: String, name: String = "workflow.yaml") throws -> String {
@@ -64,7 +58,7 @@ import WeirTestSupport
       .joined()
     }
 
-    func remove() { try? FileManager.default.removeItem(at: url) }
+    func remove() { directory.remove() }
   }
 
   /// Runs `weir` on its own thread, so the loopback server in this process keeps its threads.
