@@ -1,8 +1,13 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
-// Heavy dependencies stay at the edges (STYLE.md): WeirCore links libyaml alone; SQLite lives in
-// WeirStore, image codecs and the cascade detector in WeirVision, outside-world backends in WeirModels.
+// Heavy dependencies stay at the edges (Documentation/Design.md §9.1): WeirCore links libyaml alone;
+// SQLite lives in WeirStore, image codecs and the cascade detector in WeirVision, outside-world
+// backends in WeirModels.
+// Our own targets build with warnings as errors, so a new warning fails `make build` and `make test`.
+// (SwiftPM applies warning settings to this package's targets only, never to dependencies.)
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
 let package = Package(
   name: "weir",
   platforms: [.macOS(.v13)],
@@ -21,40 +26,56 @@ let package = Package(
     .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
 
-    .target(name: "WeirCore", dependencies: ["CYAML"]),
+    // The values every stage passes around (JSON values, the data record, input items, annotation
+    // records and statuses); the lowest layer, depending on nothing of weir's. WeirCore re-exports it.
+    .target(name: "WeirValues", swiftSettings: strict),
+    .target(name: "WeirCore", dependencies: ["WeirValues", "CYAML"], swiftSettings: strict),
     // Our own C: setjmp-guarded libjpeg/libpng calls (Swift cannot call setjmp; see its header).
-    .target(name: "CWeirImage", dependencies: ["CJPEG", "CPNG"], linkerSettings: [.linkedLibrary("jpeg")]),
     .target(
-      name: "WeirVision", dependencies: ["CJPEG", "CPNG", "CWeirImage"], resources: [.copy("Resources/cascades")]),
+      name: "CWeirImage", dependencies: ["CJPEG", "CPNG"], cSettings: [.treatAllWarnings(as: .error)],
+      linkerSettings: [.linkedLibrary("jpeg")]),
+    .target(
+      name: "WeirVision", dependencies: ["CJPEG", "CPNG", "CWeirImage"], resources: [.copy("Resources/cascades")],
+      swiftSettings: strict),
     .target(
       name: "WeirStore",
       dependencies: [
         "WeirCore", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
-      ]),
-    .target(name: "WeirModels", dependencies: ["WeirCore", "WeirVision"]),
+      ], swiftSettings: strict),
+    .target(name: "WeirModels", dependencies: ["WeirCore", "WeirVision"], swiftSettings: strict),
+    // The REPL's sweep charts, drawn as SVG or PNG.
+    .target(name: "WeirPlot", dependencies: ["WeirCore", "CPNG"], swiftSettings: strict),
     .executableTarget(
       name: "weir",
       dependencies: [
-        "WeirCore", "WeirStore", "WeirModels", "WeirVision", "CEditLine", "CPNG",
+        "WeirCore", "WeirStore", "WeirModels", "WeirVision", "WeirPlot", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ], swiftSettings: strict),
 
-    .testTarget(name: "WeirCoreTests", dependencies: ["WeirCore"]),
-    .testTarget(name: "WeirVisionTests", dependencies: ["WeirVision"]),
+    // What several test targets share: golden files, the weir-process runner, the loopback Clarifai
+    // server, the repository root, temporary folders and the reference workflow.
+    .target(
+      name: "WeirTestSupport",
+      dependencies: ["WeirCore", "WeirValues", .product(name: "FlyingFox", package: "FlyingFox")],
+      path: "Tests/WeirTestSupport", swiftSettings: strict),
+
+    .testTarget(name: "WeirCoreTests", dependencies: ["WeirCore", "WeirTestSupport"], swiftSettings: strict),
+    .testTarget(name: "WeirVisionTests", dependencies: ["WeirVision"], swiftSettings: strict),
     .testTarget(
       name: "WeirStoreTests",
-      dependencies: ["WeirStore", "WeirCore", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: ["WeirStore", "WeirCore", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strict),
     .testTarget(
       name: "WeirModelsTests",
-      dependencies: ["WeirModels", "WeirCore", .product(name: "FlyingFox", package: "FlyingFox")]),
+      dependencies: [
+        "WeirModels", "WeirCore", "WeirValues", "WeirTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
+      ], swiftSettings: strict),
     .testTarget(
       name: "WeirCLITests",
       dependencies: [
-        "WeirCore", "WeirVision", .product(name: "GRDB", package: "GRDB.swift"),
-        // A loopback model server for `weir run` with an http backend (RemoteBackendRunTests).
-        .product(name: "FlyingFox", package: "FlyingFox"),
-      ]),
+        "WeirCore", "WeirVision", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ], swiftSettings: strict),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): lint a generated set of workflows (1,000 by default) in one `weir lint`
 # run on a release build, and time it against `weir check` on the same files. The files are the
-# reference workflow (DESIGN.md §1) with varied thresholds, comparators and statuses, so some lint
+# reference workflow (Design.md §1) with varied thresholds, comparators and statuses, so some lint
 # clean and some trip the band rules. Usage: scripts/bench-lint.sh [COUNT]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,5 @@
 /// The check pipeline, source text to diagnostics, as one function every command calls
-/// (`weir check`, `lint`, `plan`, `run`, the REPL): DESIGN.md §4.
+/// (`weir check`, `lint`, `plan`, `run`, the REPL): Design.md §4.
 ///
 /// YAML → AST (`WorkflowParser`) → graph rules (`GraphChecker`) → types (`TypeChecker`).
 public enum Frontend {

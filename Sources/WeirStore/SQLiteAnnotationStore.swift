@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import WeirCore
 
-/// The annotation store on a SQLite file (DESIGN.md §6; Documentation/Store.md).
+/// The annotation store on a SQLite file (Design.md §6; Documentation/Store.md).
 ///
 /// One instance owns one connection in WAL mode. `record` is safe to call from many tasks at
 /// once: outcomes are buffered and written `batchSize` at a time, each batch in one transaction,

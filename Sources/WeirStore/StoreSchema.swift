@@ -22,7 +22,7 @@ enum StoreSchema {
   /// Version 1: runs, the inputs each run saw, and one row per annotation key.
   ///
   /// `annotations` is keyed by (workflow, input, node, region, concept), the identity of an
-  /// annotation (DESIGN.md §6); the input comes second so that replacing one input's annotations
+  /// annotation (Design.md §6); the input comes second so that replacing one input's annotations
   /// for a workflow is a range delete on the key. WITHOUT ROWID keeps the table a single B-tree,
   /// which is what makes batched inserts fast.
   static let v1 = """

@@ -4,7 +4,7 @@ import WeirCore
 
 /// `weir bench-check` (hidden): how long checking takes on large generated workflows, in-process
 /// (`Frontend.check` on bytes in memory) and as a whole `weir check` process. A benchmark, not a
-/// test (DESIGN.md §8); `scripts/bench-check.sh` runs it on a release build.
+/// test (Design.md §8); `scripts/bench-check.sh` runs it on a release build.
 struct BenchCheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench-check", abstract: "Time weir check on generated workflows.", shouldDisplay: false)

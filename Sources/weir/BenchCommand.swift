@@ -3,7 +3,7 @@ import Foundation
 import WeirCore
 import WeirStore
 
-/// `weir bench`: the synthetic benchmark of DESIGN.md §8 — the reference workflow over generated
+/// `weir bench`: the synthetic benchmark of Design.md §8 — the reference workflow over generated
 /// predictions, timing the replay loader, the interpreter alone, and the run end to end — and
 /// `weir bench vision`, the built-in detector on real photos.
 struct BenchCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WeirCore
+import WeirPlot
 
 /// `weir repl [FILE]`: the interactive session where thresholds are tuned (Documentation/REPL.md).
 struct ReplCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 /// `weir check` end to end: the built binary, its output and exit status.
 @Suite struct CheckCommandTests {
@@ -13,7 +14,7 @@ import Testing
   }
 
   @Test func everyExampleChecksClean() throws {
-    let folder = WeirProcess.repositoryRoot.appendingPathComponent("examples")
+    let folder = Repository.root.appendingPathComponent("examples")
     let files = FileManager.default.enumerator(atPath: folder.path)!.compactMap { $0 as? String }
       .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "examples/" + $0 }
     #expect(files.count >= 2)
@@ -152,7 +153,7 @@ import Testing
   /// The debug dumps (Documentation/Development.md): the tree and the checked workflow on standard
   /// output, exactly as the golden files hold them; diagnostics on standard error; `check`'s status.
   @Test func dumpsGoToStandardOutputAndDiagnosticsToStandardError() throws {
-    let folder = WeirProcess.repositoryRoot.appendingPathComponent("Tests/Fixtures/dump")
+    let folder = Repository.root.appendingPathComponent("Tests/Fixtures/dump")
     func golden(_ name: String) throws -> String {
       try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 /// `weir lint` and `weir bands` end to end: the built binary, its output and exit status.
 @Suite struct LintCommandTests {
@@ -16,7 +17,7 @@ import Testing
   }
 
   func copy(_ fixture: String, to url: URL) throws {
-    try FileManager.default.copyItem(at: WeirProcess.repositoryRoot.appendingPathComponent(fixture), to: url)
+    try FileManager.default.copyItem(at: Repository.root.appendingPathComponent(fixture), to: url)
   }
 
   @Test func theReferenceWorkflowLintsCleanButForTheDroppedBand() throws {
@@ -86,7 +87,7 @@ import Testing
 
   @Test func standardInput() throws {
     let text = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent(Self.deadBranch), encoding: .utf8)
+      contentsOf: Repository.root.appendingPathComponent(Self.deadBranch), encoding: .utf8)
     let r = try WeirProcess.run(["lint", "-"], stdin: text)
     #expect(r.stdout.hasPrefix("<stdin>:12:3: warning: no confidence can pass 'doubtful'"))
   }
@@ -122,7 +123,7 @@ import Testing
   @Test func manyFilesAreLintedInArgumentOrder() throws {
     try withFolder { folder in
       let text = try String(
-        contentsOf: WeirProcess.repositoryRoot.appendingPathComponent(Self.deadBranch), encoding: .utf8)
+        contentsOf: Repository.root.appendingPathComponent(Self.deadBranch), encoding: .utf8)
       var paths: [String] = []
       for i in 0..<200 {
         let path = folder.appendingPathComponent("w\(i).yaml").path
@@ -146,7 +147,7 @@ import Testing
     #expect(list.stdout.hasPrefix("dead-branch "))
     let markdown = try WeirProcess.run(["lint", "--list-rules", "--markdown"])
     let documented = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("Documentation/LintRules.md"),
+      contentsOf: Repository.root.appendingPathComponent("Documentation/LintRules.md"),
       encoding: .utf8)
     #expect(markdown.stdout == documented)
   }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import WeirTestSupport
 
 /// The README's main job end to end: `weir run examples/pets/workflow.yaml` with the built-in
 /// cat-face detector over the real photos into a real SQLite store, read back with
@@ -32,6 +33,9 @@ import Testing
       let r = try WeirProcess.run([
         "run", "examples/pets/workflow.yaml", "--inputs", "examples/pets/photos", "--store", store,
         "--record", recording,
+        // On a loaded machine the run can pass the 10 s after which a plain progress line is
+        // printed; the tests below are about what a normal run prints.
+        "--progress-interval", "3600",
       ])
       return ExampleRun(
         folder: folder, store: store, recording: recording, status: r.status, stdout: r.stdout,
@@ -193,7 +197,7 @@ import Testing
     let folder = run.folder.appendingPathComponent("replay")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let workflow = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/pets/workflow.yaml"),
+      contentsOf: Repository.root.appendingPathComponent("examples/pets/workflow.yaml"),
       encoding: .utf8)
     let replaying = workflow.replacingOccurrences(
       of: "backend: {builtin: cat-face, scale_factor: 1.1, min_neighbors: 3}",
@@ -220,7 +224,7 @@ import Testing
     let photos = temp.appendingPathComponent("photos")
     try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: temp) }
-    let examples = WeirProcess.repositoryRoot.appendingPathComponent("examples/pets/photos")
+    let examples = Repository.root.appendingPathComponent("examples/pets/photos")
     try FileManager.default.copyItem(
       at: examples.appendingPathComponent("cat_kitten_gcompris.jpg"),
       to: photos.appendingPathComponent("cat_kitten_gcompris.jpg"))
@@ -366,7 +370,7 @@ import Testing
     let temp = FileManager.default.temporaryDirectory.appendingPathComponent(
       "weir-bench-\(UUID().uuidString).jpg")
     defer { try? FileManager.default.removeItem(at: temp) }
-    let jpeg = try Data(contentsOf: WeirProcess.repositoryRoot.appendingPathComponent(tabby))
+    let jpeg = try Data(contentsOf: Repository.root.appendingPathComponent(tabby))
     try jpeg.prefix(jpeg.count / 2).write(to: temp)
     let bad = try WeirProcess.run(["bench", "vision", "--repetitions", "1", temp.path])
     #expect(bad.status == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 /// `weir run` with the backends that reach real models (issue 8), end to end: the built binary, a real
 /// Clarifai-shaped HTTP server on loopback, a real Python subprocess, a real SQLite store read back
@@ -7,25 +8,19 @@ import Testing
 /// example writes, and each failure must fail only its inputs, with a clear message.
 @Suite(.serialized) struct RemoteBackendRunTests {
   static let key = "pat-run-test-7c1e9f-SECRET"
-  static let predictions = WeirProcess.repositoryRoot.appendingPathComponent(
-    "examples/auto-annotation/predictions.json")
-  static let reference = WeirProcess.repositoryRoot.appendingPathComponent(
-    "examples/auto-annotation/workflow.yaml")
+  static let predictions = ReferenceWorkflow.predictionsURL
+  static let reference = ReferenceWorkflow.nativeURL
 
   /// A temporary folder for one test, with the reference workflow's pieces.
   struct Folder {
-    let url: URL
+    let directory: TemporaryDirectory
+    var url: URL { directory.url }
 
-    init() throws {
-      url = FileManager.default.temporaryDirectory.appendingPathComponent("weir-remote-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
+    init() throws { directory = try TemporaryDirectory("weir-remote") }
 
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    func path(_ name: String) -> String { directory.path(name) }
 
-    func write(_ name: String, _ text: String) throws {
-      try Data(text.utf8).write(to: url.appendingPathComponent(name))
-    }
+    func write(_ name: String, _ text: String) throws { try directory.write(name, text) }
 
     /// The reference workflow with its `backend:` replaced.
     func workflow(backend: String, name: String = "workflow.yaml") throws -> String {
@@ -63,7 +58,7 @@ import Testing
       .joined()
     }
 
-    func remove() { try? FileManager.default.removeItem(at: url) }
+    func remove() { directory.remove() }
   }
 
   /// Runs `weir` on its own thread, so the loopback server in this process keeps its threads.
@@ -113,9 +108,9 @@ import Testing
 
   /// Runs `body` with a fresh server and folder, cleaning up afterwards.
   func withServer(
-    faults: Set<ClarifaiReplayServer.Fault> = [], _ body: (ClarifaiReplayServer, Folder) async throws -> Void
+    faults: Set<ClarifaiTestServer.Fault> = [], _ body: (ClarifaiTestServer, Folder) async throws -> Void
   ) async throws {
-    let server = try await ClarifaiReplayServer.start(predictions: Self.predictions, faults: faults)
+    let server = try await ClarifaiTestServer.start(replaying: Self.predictions, faults: faults)
     let folder = try Folder()
     defer { folder.remove() }
     do {
@@ -127,7 +122,7 @@ import Testing
     await server.stop()
   }
 
-  func httpBackend(_ server: ClarifaiReplayServer, _ options: String = "") -> String {
+  func httpBackend(_ server: ClarifaiTestServer, _ options: String = "") -> String {
     "{http: \(server.baseURL), user_id: me, app_id: pets-app, model_id: pets-detector\(options)}"
   }
 
@@ -162,7 +157,7 @@ import Testing
   }
 
   @Test func inputsTheServerFailsOnFailAloneWithItsMessageAndTheRestAreWritten() async throws {
-    let faults: Set<ClarifaiReplayServer.Fault> = [
+    let faults: Set<ClarifaiTestServer.Fault> = [
       .serverError(input: "pets-03.jpg"), .failedOutput(input: "pets-07.jpg"),
     ]
     try await withServer(faults: faults) { server, folder in
@@ -208,7 +203,7 @@ import Testing
   }
 
   @Test func aServerThatHangsOrAnswersGarbageForSomeInputsFailsOnlyThose() async throws {
-    let faults: Set<ClarifaiReplayServer.Fault> = [
+    let faults: Set<ClarifaiTestServer.Fault> = [
       .hang(input: "pets-05.jpg"), .garbage(input: "pets-09.jpg"),
     ]
     try await withServer(faults: faults) { server, folder in
@@ -299,7 +294,7 @@ import Testing
   /// the command runs in the workflow's folder, so both are named relative to it.
   /// `faults` are `crash:ID` and `hang:ID` (Tests/Fixtures/backends/README.md).
   func commandWorkflow(_ folder: Folder, faults: [String] = [], timeout: String = "20") throws -> String {
-    let fixture = WeirProcess.repositoryRoot.appendingPathComponent("Tests/Fixtures/backends/replay_model.py")
+    let fixture = Repository.root.appendingPathComponent("Tests/Fixtures/backends/replay_model.py")
     try FileManager.default.copyItem(at: fixture, to: folder.url.appendingPathComponent("model.py"))
     try FileManager.default.copyItem(
       at: Self.predictions, to: folder.url.appendingPathComponent("predictions.json"))
@@ -386,7 +381,7 @@ import Testing
   @Test func theModelProgramIsClosedCleanlyAtTheEndOfARun() async throws {
     let folder = try Folder()
     defer { folder.remove() }
-    let fixture = WeirProcess.repositoryRoot.appendingPathComponent("Tests/Fixtures/backends/tidy_model.py")
+    let fixture = Repository.root.appendingPathComponent("Tests/Fixtures/backends/tidy_model.py")
     try FileManager.default.copyItem(at: fixture, to: folder.url.appendingPathComponent("model.py"))
     let workflow = try folder.workflow(backend: "{command: [python3, model.py, marker.txt]}")
     let r = try await Self.weir([

@@ -13,7 +13,7 @@ import WeirVision
     "cat_tabby_opencvdoc.jpg", "cat_kitten_gcompris.jpg", "cat_chelsea_skimage.png", "cat_yarn_gcompris.jpg",
   ]
 
-  /// A scratch folder with the example workflow and four of its photos.
+  /// A scratch folder with the example workflow and four of its photos; the caller removes it.
   static func example() throws -> URL {
     let dir = try ReplCLI.scratch()
     let pets = ReplCLI.root.appendingPathComponent("examples/pets")
@@ -30,6 +30,7 @@ import WeirVision
 
   @Test func tuneSweepPlotExplainAndSave() throws {
     let dir = try Self.example()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let original = try String(contentsOf: dir.appendingPathComponent("workflow.yaml"), encoding: .utf8)
     let script = """
       # tune the example's accept threshold
@@ -118,6 +119,7 @@ import WeirVision
   /// Replayed predictions and COCO ground truth: precision and recall in the table and on the plot.
   @Test func sweepWithGroundTruthPlotsPrecisionAndRecall() throws {
     let dir = try ReplCLI.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let script = "sweep accept 0.5..0.95 step 0.05 --plot accept.svg --iou 0.5\nrun\n"
     let r = try ReplScriptTests.run(["pets.yaml", "--truth", "pets-truth.json"], script: script, in: dir)
     #expect(r.stderr == "")
@@ -137,6 +139,7 @@ import WeirVision
 
   @Test func aMissingFileOnTheCommandLineIsAnErrorAndTheRestGoesOn() throws {
     let dir = try ReplCLI.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let r = try ReplScriptTests.run(["nope.yaml"], script: "help run\n", in: dir)
     #expect(r.stderr == "error: cannot read 'nope.yaml': no such file\n")
     #expect(

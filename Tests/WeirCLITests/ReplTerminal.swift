@@ -1,10 +1,20 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 /// Drives `weir repl` on a real terminal through tmux: keys go in with `send-keys`, the screen
-/// comes back with `capture-pane`. Each instance has its own tmux server (`-L`), killed at the end.
+/// comes back with `capture-pane`. Each instance has its own tmux server, on a socket in the test's
+/// own folder (`-S`), and ends it, and the program in it, on every path: `close()` (call it in a
+/// `defer`), `deinit`, and a watchdog process that cleans up if the test process itself dies.
 final class ReplTerminal {
-  let socket = "weir-repl-test-\(UUID().uuidString.prefix(8))"
+  /// The server's socket, inside the test's folder so no other tmux (or test) can meet it.
+  let socket: String
+  /// The tmux server's pid and the pane's (`weir repl` itself, which the pane `exec`s).
+  private var serverPid: pid_t?
+  private var panePid: pid_t?
+  /// The watchdog's pid: it ends the server and the program if this process dies first.
+  private var watchdogPid: pid_t?
+  private var closed = false
 
   /// tmux, if installed (CI installs it).
   static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first {
@@ -17,18 +27,65 @@ final class ReplTerminal {
 
   /// Starts `weir repl ARGS` in `directory` with the given history file, in a 150×50 window.
   init(binary: URL, directory: URL, history: URL, arguments: [String] = []) throws {
+    socket = directory.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).sock").path
     let command = ([binary.path, "repl"] + arguments).map { "'\($0)'" }.joined(separator: " ")
     let started = try run([
       "new-session", "-d", "-x", "150", "-y", "50", "-s", "repl",
       "cd '\(directory.path)' && WEIR_HISTORY='\(history.path)' TERM=xterm exec \(command)",
     ])
+    // From here on the server may exist: a failure below still ends it (in `deinit`).
+    let pids = try run(["display-message", "-p", "-t", "repl", "#{pid} #{pane_pid}"]).output
+      .split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    serverPid = pids.first
+    panePid = pids.dropFirst().first
+    watchdogPid = try startWatchdog()
     try #require(started.status == 0, "tmux could not start: \(started.output)")
   }
 
   deinit { close() }
 
-  /// Stops the tmux server, and with it the program.
-  func close() { _ = try? run(["kill-server"]) }
+  /// Ends the tmux server and the program in it, waits until both are gone (killing them if they
+  /// linger), stops the watchdog and removes the socket. Safe to call more than once.
+  func close() {
+    guard !closed else { return }
+    closed = true
+    _ = try? run(["kill-server"])
+    for pid in [panePid, serverPid].compactMap({ $0 }) { Self.end(pid) }
+    if let watchdogPid {
+      kill(watchdogPid, SIGKILL)
+      _ = Self.reap(watchdogPid, timeout: 5)
+    }
+    try? FileManager.default.removeItem(atPath: socket)
+  }
+
+  /// Waits up to two seconds for `pid` to end after the server hung up on it, then kills it.
+  private static func end(_ pid: pid_t) {
+    let deadline = Date().addingTimeInterval(2)
+    while isRunning(pid), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+    if isRunning(pid) { kill(pid, SIGKILL) }
+  }
+
+  /// Whether `pid` is a live process (a zombie waiting for its parent to reap it counts as ended).
+  private static func isRunning(_ pid: pid_t) -> Bool {
+    guard kill(pid, 0) == 0 else { return false }
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return true }
+    return !stat[close...].hasPrefix(") Z")
+  }
+
+  /// Starts a shell that waits for this test process to end and then ends the server and the
+  /// program, so that not even a crashed test leaves them running.
+  private func startWatchdog() throws -> pid_t? {
+    guard let tmux = Self.tmux else { return nil }
+    let kills = [panePid, serverPid].compactMap { $0 }.map { "kill -KILL \($0) 2>/dev/null" }
+    let script =
+      "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; '\(tmux)' -S '\(socket)' kill-server 2>/dev/null; "
+      + (kills + ["rm -f '\(socket)'"]).joined(separator: "; ")
+    // In a session of its own (setsid), so that killing the test's process group spares it.
+    let setsid = ["/usr/bin/setsid", "/bin/setsid"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    return try Self.spawn((setsid.map { [$0] } ?? []) + ["/bin/sh", "-c", script], output: "/dev/null")
+  }
 
   /// Runs a tmux command against this test's server.
   ///
@@ -39,26 +96,48 @@ final class ReplTerminal {
   @discardableResult
   func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
     let tmux = try #require(Self.tmux, "tmux is not installed")
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "\(socket)-\(UUID().uuidString).out")
+    let file = URL(fileURLWithPath: socket + "-\(UUID().uuidString).out")
     defer { try? FileManager.default.removeItem(at: file) }
+    let pid = try Self.spawn([tmux, "-S", socket, "-f", "/dev/null"] + arguments, output: file.path)
+    let status = Self.reap(pid, timeout: 10)
+    let output = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    let exited = status & 0x7f == 0
+    return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output)
+  }
+
+  /// Waits for the child `pid` to exit, killing it after `timeout` seconds: a tmux client that
+  /// never returns must not hang the test (and leave its server running when the test is killed).
+  private static func reap(_ pid: pid_t, timeout: Double) -> Int32 {
+    let deadline = Date().addingTimeInterval(timeout)
+    var status: Int32 = 0
+    while true {
+      let reaped = waitpid(pid, &status, WNOHANG)
+      if reaped == pid || (reaped < 0 && errno != EINTR) { return status }
+      if Date() >= deadline {
+        kill(pid, SIGKILL)
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        return status
+      }
+      usleep(1_000)
+    }
+  }
+
+  /// Starts `argv` with standard input from /dev/null and standard output and error into `output`,
+  /// every other descriptor closed; the caller reaps it.
+  private static func spawn(_ arguments: [String], output: String) throws -> pid_t {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    if let closeFrom = Self.addCloseFrom { _ = closeFrom(&actions, 3) }
-    let argv = ([tmux, "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+    if let closeFrom = addCloseFrom { _ = closeFrom(&actions, 3) }
+    let argv = arguments.map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     var pid = pid_t()
-    let spawned = posix_spawn(&pid, tmux, &actions, nil, argv, environ)
-    try #require(spawned == 0, "cannot start tmux: \(String(cString: strerror(spawned)))")
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-    let output = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-    let exited = status & 0x7f == 0
-    return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output)
+    let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+    try #require(spawned == 0, "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
+    return pid
   }
 
   /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module does
@@ -138,34 +217,17 @@ final class ReplTerminal {
 
 /// The built `weir` and a scratch folder for CLI tests of the REPL.
 enum ReplCLI {
-  static let root: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-      url.deleteLastPathComponent()
-    }
-    return url
-  }()
+  static let root = Repository.root
 
   /// The `weir` beside the test bundle, else `.build/debug/weir`.
-  static let binary: URL? = {
-    var candidates: [URL] = []
-    if let executable = Bundle.main.executableURL {
-      var dir = executable.deletingLastPathComponent()
-      while dir.pathExtension == "xctest" || ["MacOS", "Contents"].contains(dir.lastPathComponent) {
-        dir.deleteLastPathComponent()
-      }
-      candidates.append(dir.appendingPathComponent("weir"))
-    }
-    candidates.append(root.appendingPathComponent(".build/debug/weir"))
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-  }()
+  static let binary = WeirProcess.binary
 
-  /// A fresh folder with copies of the REPL fixtures.
+  /// A fresh folder with copies of the REPL fixtures; the caller removes it.
   static func scratch() throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
       "weir-repl-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let fixtures = root.appendingPathComponent("Tests/Fixtures/repl")
+    let fixtures = Repository.fixtures("repl")
     for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) {
       try FileManager.default.copyItem(
         at: fixtures.appendingPathComponent(name), to: dir.appendingPathComponent(name))

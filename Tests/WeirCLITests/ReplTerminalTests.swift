@@ -7,6 +7,7 @@ import Testing
   func typingCompletionAndHistory() throws {
     let binary = try #require(ReplCLI.binary, "no weir binary: run 'swift build' first")
     let dir = try ReplCLI.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let history = dir.appendingPathComponent("history")
     do {
       let t = try ReplTerminal(binary: binary, directory: dir, history: history)
@@ -66,6 +67,7 @@ import Testing
   func completesNodesParametersAndValues() throws {
     let binary = try #require(ReplCLI.binary, "no weir binary: run 'swift build' first")
     let dir = try ReplCLI.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let t = try ReplTerminal(
       binary: binary, directory: dir, history: dir.appendingPathComponent("history"), arguments: ["pets.yaml"]
     )

@@ -2,28 +2,11 @@ import Foundation
 import GRDB
 import Testing
 import WeirCore
+import WeirTestSupport
 
 /// `weir run` end to end: the built binary, a real SQLite store read back with
 /// `weir annotations export`, real files, real processes (killed with SIGKILL).
 @Suite(.serialized) struct RunCommandTests {
-  /// A temporary folder for one test.
-  struct Temp {
-    let url: URL
-
-    init() throws {
-      url = FileManager.default.temporaryDirectory.appendingPathComponent("weir-run-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    func write(_ name: String, _ text: String) throws {
-      try Data(text.utf8).write(to: url.appendingPathComponent(name))
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
-  }
-
   /// A second connection that holds the write lock (an open `BEGIN IMMEDIATE`) on its own thread
   /// until `release`.
   final class LockHolder: @unchecked Sendable {
@@ -79,7 +62,7 @@ import WeirCore
 
   /// The rows the reference example must write, read straight from its predictions file.
   static func expectedReferenceRows() throws -> Set<Row> {
-    let url = WeirProcess.repositoryRoot.appendingPathComponent("examples/auto-annotation/predictions.json")
+    let url = Repository.root.appendingPathComponent("examples/auto-annotation/predictions.json")
     let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
     var rows = Set<Row>()
     for output in doc["outputs"] as! [[String: Any]] {
@@ -101,7 +84,7 @@ import WeirCore
   }
 
   @Test func referenceExampleWritesExactlyTheExpectedAnnotations() throws {
-    let temp = try Temp()
+    let temp = try TemporaryDirectory("weir-run")
     defer { temp.remove() }
     let store = temp.path("weir.db")
     let r = try WeirProcess.run(["run", "examples/auto-annotation/workflow.yaml", "--store", store])
@@ -134,7 +117,7 @@ import WeirCore
   }
 
   @Test func runningTwiceGivesTheSameRows() throws {
-    let temp = try Temp()
+    let temp = try TemporaryDirectory("weir-run")
     defer { temp.remove() }
     let store = temp.path("weir.db")
     let first = try WeirProcess.run(["run", "examples/auto-annotation/workflow.yaml", "--store", store])
@@ -151,7 +134,7 @@ import WeirCore
   }
 
   @Test func dryRunWritesNothingAndSetChangesAVar() throws {
-    let temp = try Temp()
+    let temp = try TemporaryDirectory("weir-run")
     defer { temp.remove() }
     let store = temp.path("weir.db")
     let r = try WeirProcess.run([
@@ -164,7 +147,7 @@ import WeirCore
   }
 
   @Test func outputHasEveryNodeOfEveryInputInClarifaiShape() throws {
-    let temp = try Temp()
+    let temp = try TemporaryDirectory("weir-run")
     defer { temp.remove() }
     let out = temp.path("results.jsonl")
     let r = try WeirProcess.run([
@@ -187,10 +170,10 @@ import WeirCore
   }
 
   @Test func corruptOrMissingPredictionsStopBeforeAnythingIsWritten() throws {
-    let temp = try Temp()
+    let temp = try TemporaryDirectory("weir-run")
     defer { temp.remove() }
     let workflow = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/auto-annotation/workflow.yaml"),
+      contentsOf: Repository.root.appendingPathComponent("examples/auto-annotation/workflow.yaml"),
       encoding: .utf8)
     try temp.write(
       "broken.jsonl",
@@ -224,12 +207,12 @@ import WeirCore
   /// The built-in detector on a folder with one photo and one file that is not an image: the bad
   /// input is reported with its node, the photo's annotations are written, the exit status is 1.
   @Test func anUnreadableInputFailsAloneAndTheOthersAreWritten() throws {
-    let temp = try Temp()
+    let temp = try TemporaryDirectory("weir-run")
     defer { temp.remove() }
     let photos = temp.url.appendingPathComponent("photos")
     try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
-      at: WeirProcess.repositoryRoot.appendingPathComponent("examples/pets/photos/cat_kitten_gcompris.jpg"),
+      at: Repository.root.appendingPathComponent("examples/pets/photos/cat_kitten_gcompris.jpg"),
       to: photos.appendingPathComponent("cat_kitten_gcompris.jpg"))
     try Data("this is not a jpeg".utf8).write(to: photos.appendingPathComponent("broken.jpg"))
     let store = temp.path("weir.db")
@@ -249,7 +232,7 @@ import WeirCore
   /// Another connection holds the write lock: the run says so and stops with status 1; once the
   /// lock is gone, the same command writes everything.
   @Test func aLockedDatabaseIsAClearErrorAndNothingIsLost() throws {
-    let temp = try Temp()
+    let temp = try TemporaryDirectory("weir-run")
     defer { temp.remove() }
     let store = temp.path("weir.db")
     let arguments = [
@@ -274,12 +257,12 @@ import WeirCore
   /// A run over 20,000 replayed inputs is SIGKILLed part way; running the same command again
   /// resumes it, and every expected row is in the store exactly once.
   @Test func aRunKilledMidwayResumesAndEveryRowIsThereOnce() throws {
-    let temp = try Temp()
+    let temp = try TemporaryDirectory("weir-run")
     defer { temp.remove() }
     let gen = SyntheticPredictions(images: 20_000, regionsPerImage: 3, seed: 11)
     try temp.write("synthetic.jsonl", gen.jsonLines())
     let workflow = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/auto-annotation/workflow.yaml"),
+      contentsOf: Repository.root.appendingPathComponent("examples/auto-annotation/workflow.yaml"),
       encoding: .utf8)
     try temp.write(
       "workflow.yaml", workflow.replacingOccurrences(of: "predictions.json", with: "synthetic.jsonl"))
@@ -290,7 +273,7 @@ import WeirCore
     ]
 
     let child = Process()
-    child.executableURL = try #require(WeirProcess.binary)
+    child.executableURL = try WeirProcess.executable()
     child.arguments = arguments
     child.currentDirectoryURL = temp.url
     let err = Pipe()
@@ -338,12 +321,12 @@ import WeirCore
   /// Ctrl-C: the batches in flight finish and are written, the run ends `interrupted` with status
   /// 130, and the next run finishes it.
   @Test func ctrlCStopsCleanlyAndTheNextRunFinishes() throws {
-    let temp = try Temp()
+    let temp = try TemporaryDirectory("weir-run")
     defer { temp.remove() }
     let gen = SyntheticPredictions(images: 20_000, regionsPerImage: 2, seed: 12)
     try temp.write("synthetic.jsonl", gen.jsonLines())
     let workflow = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/auto-annotation/workflow.yaml"),
+      contentsOf: Repository.root.appendingPathComponent("examples/auto-annotation/workflow.yaml"),
       encoding: .utf8)
     try temp.write(
       "workflow.yaml", workflow.replacingOccurrences(of: "predictions.json", with: "synthetic.jsonl"))
@@ -353,7 +336,7 @@ import WeirCore
       "--progress-interval", "0",
     ]
     let child = Process()
-    child.executableURL = try #require(WeirProcess.binary)
+    child.executableURL = try WeirProcess.executable()
     child.arguments = arguments
     let err = Pipe()
     let out = Pipe()
@@ -384,13 +367,13 @@ import WeirCore
   /// `--record` writes what the built-in detector found; a workflow replaying the recording gives
   /// the same annotations without running the detector again.
   @Test func recordedDetectorOutputReplaysToTheSameSummary() throws {
-    let temp = try Temp()
+    let temp = try TemporaryDirectory("weir-run")
     defer { temp.remove() }
     let photos = temp.url.appendingPathComponent("photos")
     try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
     for name in ["cat_kitten_gcompris.jpg", "cat_tabby_opencvdoc.jpg"] {
       try FileManager.default.copyItem(
-        at: WeirProcess.repositoryRoot.appendingPathComponent("examples/pets/photos/\(name)"),
+        at: Repository.root.appendingPathComponent("examples/pets/photos/\(name)"),
         to: photos.appendingPathComponent(name))
     }
     let recording = temp.path("recorded.jsonl")
@@ -402,7 +385,7 @@ import WeirCore
     #expect(lines.count == 2)
     #expect(lines.allSatisfy { $0.contains("\"model\":\"cat-faces\"") })
     let workflow = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("examples/pets/workflow.yaml"),
+      contentsOf: Repository.root.appendingPathComponent("examples/pets/workflow.yaml"),
       encoding: .utf8)
     try temp.write(
       "replayed.yaml",

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 /// `weir types` and the `--types` / `.weir/types` declarations of `weir check`, run as a user would.
 @Suite struct TypesCommandTests {
@@ -41,7 +42,7 @@ import Testing
     let r = try WeirProcess.run(["types", "--markdown"])
     #expect(r.status == 0)
     let doc = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent("Documentation/Types.md"), encoding: .utf8
+      contentsOf: Repository.root.appendingPathComponent("Documentation/Types.md"), encoding: .utf8
     )
     #expect(doc.hasSuffix("\n" + r.stdout))
   }

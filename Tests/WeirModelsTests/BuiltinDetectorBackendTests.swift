@@ -1,17 +1,19 @@
 import Foundation
 import Testing
 import WeirCore
+import WeirTestSupport
 
 @testable import WeirModels
 
 /// The built-in detector as a model backend, on the real example photos.
 @Suite struct BuiltinDetectorBackendTests {
-  let photos = repoRoot.appendingPathComponent("examples/pets/photos")
+  let photos = Repository.root.appendingPathComponent("examples/pets/photos")
 
   func backend(_ yaml: String) throws -> any ModelBackend {
     let parsed = ParsedBackend(yaml)
     return try ModelBackends.make(
-      spec: parsed.spec, model: parsed.model, environment: [:], allowExec: false, baseDirectory: repoRoot)
+      spec: parsed.spec, model: parsed.model, environment: [:], allowExec: false,
+      baseDirectory: Repository.root)
   }
 
   func request(_ file: String) -> ModelRequest {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WeirCore
+import WeirTestSupport
 
 @testable import WeirModels
 
@@ -192,7 +193,7 @@ import WeirCore
 
   @Test func theExampleModelSpeaksTheProtocol() async throws {
     let parsed = ParsedBackend("{command: [python3, model.py], timeout: 10}")
-    let example = repoRoot.appendingPathComponent("examples/command-model")
+    let example = Repository.root.appendingPathComponent("examples/command-model")
     let made = try parsed.make(environment: Self.environment, allowExec: true, in: example)
     let backend = try #require(made as? CommandBackend)
     let results = await backend.predict(

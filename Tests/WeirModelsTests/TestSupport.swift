@@ -1,19 +1,12 @@
 import Foundation
 import Testing
 import WeirCore
+import WeirTestSupport
+import WeirValues
 
 @testable import WeirModels
 
-/// The repository root: the nearest folder above this file holding Package.swift.
-let repoRoot: URL = {
-  var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-    url.deleteLastPathComponent()
-  }
-  return url
-}()
-
-let backendFixtures = repoRoot.appendingPathComponent("Tests/Fixtures/backends")
+let backendFixtures = Repository.root.appendingPathComponent("Tests/Fixtures/backends")
 
 /// A `backend:` mapping parsed from real YAML the way the native parser hands it over: the first key
 /// is the kind, its value the kind's value, the other keys the options.
@@ -98,25 +91,5 @@ final class SleepRecorder: @unchecked Sendable {
   }
 }
 
-/// A temporary folder removed when the value is released.
-final class TemporaryDirectory {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("weir-models-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(at: url)
-  }
-
-  func write(_ name: String, _ bytes: [UInt8]) throws -> URL {
-    let file = url.appendingPathComponent(name)
-    try Data(bytes).write(to: file)
-    return file
-  }
-}
-
 /// FlyingFox has a `JSONValue` too; in these tests it is always weir's.
-typealias JSONValue = WeirCore.JSONValue
+typealias JSONValue = WeirValues.JSONValue

@@ -1,16 +1,17 @@
 import Foundation
 import Testing
 import WeirCore
+import WeirTestSupport
 
 @testable import WeirStore
 
 /// `weir annotations …` as a user runs it: exit codes, stderr and the files it writes.
 @Suite struct CommandTests {
   @Test func aMissingStoreTellsTheUserToRunFirst() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     for command in [["annotations", "list"], ["annotations", "export", "--format", "coco"]] {
-      let result = try runWeir(command, in: temp.url)
+      let result = try WeirProcess.run(command, in: temp.url)
       #expect(result.status == 1)
       #expect(result.stderr == "error: no annotation store at 'weir.db'; run `weir run` first\n")
       #expect(result.stdout.isEmpty)
@@ -19,7 +20,7 @@ import WeirCore
   }
 
   @Test func exportWritesTheFilesTheLibraryMakes() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let store = try openStore(temp.path("weir.db"))
     try store.beginRun(Pets.run("r1"))
@@ -27,12 +28,13 @@ import WeirCore
     try store.finishRun(id: "r1", status: .completed, endedAt: fixedDate, summary: nil)
     let set = try store.exportSet(AnnotationFilter(statuses: [24150]))
 
-    let coco = try runWeir(
+    let coco = try WeirProcess.run(
       ["annotations", "export", "--format", "coco", "--status", "success"], in: temp.url)
     #expect(coco.status == 0, "\(coco.stderr)")
     #expect(Data(coco.stdout.utf8) == (try AnnotationExporter.export(set, as: .coco)).files[0].contents)
 
-    let yolo = try runWeir(["annotations", "export", "--format", "yolo", "--output", "labels"], in: temp.url)
+    let yolo = try WeirProcess.run(
+      ["annotations", "export", "--format", "yolo", "--output", "labels"], in: temp.url)
     #expect(yolo.status == 0, "\(yolo.stderr)")
     #expect(
       yolo.stderr == "note: 1 image-level annotation without a box left out of the YOLO export\n"
@@ -40,7 +42,7 @@ import WeirCore
     let written = try FileManager.default.contentsOfDirectory(atPath: temp.path("labels")).sorted()
     #expect(written == ["cat1.txt", "classes.txt", "dog2.txt"])
 
-    let bad = try runWeir(["annotations", "list", "--status", "sucess"], in: temp.url)
+    let bad = try WeirProcess.run(["annotations", "list", "--status", "sucess"], in: temp.url)
     #expect(bad.status == 1)
     #expect(
       bad.stderr.hasPrefix("error: unknown annotation status 'sucess'; did you mean 'ANNOTATION_SUCCESS'?"))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WeirCore
+import WeirTestSupport
 
 @testable import WeirStore
 
@@ -8,7 +9,7 @@ import WeirCore
 /// the structure COCO tools rely on.
 @Suite struct ExportTests {
   /// A store holding the pets run, and its path.
-  func petsStore(_ temp: TempFolder) throws -> SQLiteAnnotationStore {
+  func petsStore(_ temp: TemporaryDirectory) throws -> SQLiteAnnotationStore {
     let store = try openStore(temp.path("weir.db"))
     try store.beginRun(Pets.run("r1"))
     for o in Pets.outcomes(runId: "r1") { try store.record(o) }
@@ -25,26 +26,26 @@ import WeirCore
     (.labelstudio, "export.labelstudio.json"),
   ])
   func singleFileExportsMatchTheirGoldens(format: ExportFormat, golden: String) throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let result = try AnnotationExporter.export(try petsStore(temp).exportSet(), as: format)
     #expect(result.files.count == 1)
-    try expectGolden(text(result), golden)
+    expectGolden(text(result), golden)
   }
 
   @Test func yoloWritesALabelFilePerImageAndTheClasses() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let result = try AnnotationExporter.export(try petsStore(temp).exportSet(), as: .yolo)
     #expect(result.files.map(\.path) == ["classes.txt", "cat1.txt", "dog2.txt"])
     for file in result.files {
-      try expectGolden(String(decoding: file.contents, as: UTF8.self), "yolo/" + file.path)
+      expectGolden(String(decoding: file.contents, as: UTF8.self), "yolo/" + file.path)
     }
     #expect(result.notes == ["1 image-level annotation without a box left out of the YOLO export"])
   }
 
   @Test func cocoIsStructurallySoundWithPixelBoxes() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let result = try AnnotationExporter.export(try petsStore(temp).exportSet(), as: .coco)
     let json = try JSONSerialization.jsonObject(with: result.files[0].contents) as? [String: Any]
@@ -71,7 +72,7 @@ import WeirCore
   }
 
   @Test func cocoRefusesImagesOfUnknownSize() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     var set = try petsStore(temp).exportSet()
     set.images[0].width = nil

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import WeirCore
+import WeirTestSupport
 
 @testable import WeirStore
 
@@ -27,7 +28,7 @@ import WeirCore
   /// Starts the writer and SIGKILLs it once it has recorded `after` inputs.
   func killWriter(_ path: String, folder: URL, after: Int) throws {
     let child = Process()
-    child.executableURL = try weirBinary()
+    child.executableURL = try WeirProcess.executable()
     child.arguments = writerArguments(path, resume: false)
     child.currentDirectoryURL = folder
     let out = Pipe()
@@ -47,7 +48,7 @@ import WeirCore
   }
 
   @Test func aKilledWriterLeavesWholeInputsAndResumingCompletesTheRun() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     try killWriter(path, folder: temp.url, after: 2000)
@@ -64,7 +65,7 @@ import WeirCore
     #expect(perInput.values.allSatisfy { $0 == Self.regions })
 
     // Resume: the rest is written, nothing twice.
-    let resumed = try runWeir(writerArguments(path, resume: true), in: temp.url)
+    let resumed = try WeirProcess.run(writerArguments(path, resume: true), in: temp.url)
     #expect(resumed.status == 0, "\(resumed.stderr)")
     #expect(resumed.stdout.hasSuffix("done \(Self.inputs - done.count)\n"))
     let expected = Set((0..<Self.inputs).flatMap { Self.generator.outcome($0, runId: "killed").annotations })
@@ -75,7 +76,7 @@ import WeirCore
 
     // Running everything again from scratch changes nothing.
     let before = try dump(path, table: "annotations").count
-    let again = try runWeir(writerArguments(path, resume: false), in: temp.url)
+    let again = try WeirProcess.run(writerArguments(path, resume: false), in: temp.url)
     #expect(again.status == 0, "\(again.stderr)")
     #expect(try store.count() == before)
     #expect(Set(try store.annotations().map(\.record)) == expected)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import WeirCore
+import WeirTestSupport
 
 @testable import WeirStore
 
@@ -38,7 +39,7 @@ import WeirCore
   }
 
   @Test func aHeldLockIsAClearErrorAndTheBufferedOutcomesSurvive() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     let store = try openStore(path, busyTimeout: 0.2)
@@ -60,7 +61,7 @@ import WeirCore
   }
 
   @Test func aBatchThatCannotBeWrittenIsRetriedByTheNextFlush() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     let store = try openStore(path, batchSize: 1, busyTimeout: 0.1)
@@ -78,7 +79,7 @@ import WeirCore
   }
 
   @Test func beginningARunWhileLockedFailsClearly() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     _ = try openStore(path)

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 import WeirCore
+import WeirTestSupport
 
 @testable import WeirStore
 
 /// Filters, status parsing and the `list` table.
 @Suite struct QueryTests {
-  func twoRuns(_ temp: TempFolder) throws -> SQLiteAnnotationStore {
+  func twoRuns(_ temp: TemporaryDirectory) throws -> SQLiteAnnotationStore {
     let store = try openStore(temp.path("weir.db"))
     try store.beginRun(Pets.run("r1"))
     for o in Pets.outcomes(runId: "r1") { try store.record(o) }
@@ -24,7 +25,7 @@ import WeirCore
   }
 
   @Test func filtersTakeStatusConceptTaskRunAndNode() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let store = try twoRuns(temp)
     #expect(keys(try store.annotations(.init(statuses: [24150]))) == ["cat1.jpg/r1/cat", "dog2.jpg/r1/dog"])
@@ -64,12 +65,12 @@ import WeirCore
   }
 
   @Test func theListTableShowsWhatAUserReads() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let store = try twoRuns(temp)
-    try expectGolden(AnnotationTable.render(try store.annotations(), total: try store.count()), "list.out")
-    try expectGolden(
+    expectGolden(AnnotationTable.render(try store.annotations(), total: try store.count()), "list.out")
+    expectGolden(
       AnnotationTable.render(try store.annotations(.init(limit: 2)), total: 4), "list-limited.out")
-    try expectGolden(AnnotationTable.render(runs: try store.runs()), "runs.out")
+    expectGolden(AnnotationTable.render(runs: try store.runs()), "runs.out")
   }
 }

@@ -2,13 +2,14 @@ import Foundation
 import GRDB
 import Testing
 import WeirCore
+import WeirTestSupport
 
 @testable import WeirStore
 
 /// Opening a store: the schema it creates, its version, and every way a path can be wrong.
 @Suite struct SchemaTests {
   @Test func createsTheVersionedSchemaInWALMode() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     _ = try openStore(path)
@@ -30,7 +31,7 @@ import WeirCore
   }
 
   @Test func reopeningKeepsRowsAndVersion() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     let first = try openStore(path)
@@ -44,7 +45,7 @@ import WeirCore
   }
 
   @Test func aNewerSchemaIsRefusedWithItsVersion() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     _ = try openStore(path)
@@ -58,7 +59,7 @@ import WeirCore
   }
 
   @Test func aFileThatIsNotSQLiteIsNamedAsSuch() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("notes.db")
     try Data(String(repeating: "these are my notes, not a database\n", count: 100).utf8).write(
@@ -70,7 +71,7 @@ import WeirCore
   }
 
   @Test func anotherSQLiteDatabaseIsNotTakenOver() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("other.db")
     try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE runs (x)") }
@@ -78,7 +79,7 @@ import WeirCore
   }
 
   @Test func aMissingStoreIsReportedForReaders() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     #expect(throws: StoreError.missing(path: path)) {
@@ -91,7 +92,7 @@ import WeirCore
   }
 
   @Test func unwritablePathsSayWhy() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let file = temp.path("plain.txt")
     try Data("x".utf8).write(to: URL(fileURLWithPath: file))

@@ -2,55 +2,19 @@ import Foundation
 import GRDB
 import Testing
 import WeirCore
+import WeirTestSupport
 
 @testable import WeirStore
 
-/// A fresh folder under the system temp folder, removed by the caller's `defer`.
-struct TempFolder {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "weir-store-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-  func remove() { try? FileManager.default.removeItem(at: url) }
-}
-
-/// The repository root: the nearest folder above this file that holds Package.swift.
-let repoRoot: URL = {
-  var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-    url = url.deletingLastPathComponent()
-  }
-  return url
-}()
-
-let fixtures = repoRoot.appendingPathComponent("Tests/Fixtures/store")
+let fixtures = Repository.root.appendingPathComponent("Tests/Fixtures/store")
 
 /// 2024-05-01 12:00:00 UTC, so goldens do not change with the clock.
 let fixedDate = Date(timeIntervalSince1970: 1_714_564_800)
 
-/// Compares `actual` with the golden file; writes it when missing (and fails) or when UPDATE_GOLDEN=1.
-func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
-{
-  let url = fixtures.appendingPathComponent(name)
-  let update = ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1"
-  guard !update, let expected = try? String(contentsOf: url, encoding: .utf8) else {
-    try FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try actual.write(to: url, atomically: true, encoding: .utf8)
-    if !update {
-      Issue.record("wrote missing golden \(name); review it and run again", sourceLocation: sourceLocation)
-    }
-    return
-  }
-  #expect(
-    actual == expected, "golden \(name) differs (UPDATE_GOLDEN=1 rewrites it)", sourceLocation: sourceLocation
-  )
+/// Compares `actual` with `Tests/Fixtures/store/<name>` through the shared golden harness: a missing
+/// file is written (and the test fails), and `UPDATE_GOLDEN=1` rewrites it.
+func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  GoldenFile.check(actual, against: fixtures.appendingPathComponent(name), sourceLocation: sourceLocation)
 }
 
 /// Opens a store at `path` with a fixed clock and the given batch size.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import WeirCore
+import WeirTestSupport
 
 @testable import WeirStore
 
@@ -17,7 +18,7 @@ import WeirCore
 
   @Test(arguments: [1, 2, 256])
   func writingTheSameOutcomesTwiceGivesTheSameRows(batchSize: Int) throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     try runPets(path, runId: "r1", batchSize: batchSize)
@@ -30,7 +31,7 @@ import WeirCore
   }
 
   @Test func aSecondRunTakesOverTheRowsWithoutDuplicating() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     try runPets(path, runId: "r1")
@@ -42,7 +43,7 @@ import WeirCore
   }
 
   @Test func aReRunThatNoLongerWritesARegionRemovesIt() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     try runPets(path, runId: "r1")
@@ -59,7 +60,7 @@ import WeirCore
   }
 
   @Test func aFailedInputKeepsWhatEarlierRunsWrote() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     try runPets(path, runId: "r1")
@@ -79,7 +80,7 @@ import WeirCore
   }
 
   @Test func manyTasksRecordingAtOnceLoseNothing() async throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     let store = try openStore(path, batchSize: 7)
@@ -103,14 +104,14 @@ import WeirCore
   }
 
   @Test func recordingForARunThatWasNeverBegunIsAnError() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let store = try openStore(temp.path("weir.db"))
     #expect(throws: StoreError.unknownRun(id: "nope")) { try store.record(Pets.outcomes(runId: "nope")[0]) }
   }
 
   @Test func runsKeepTheirVarsStatusAndSummary() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     try runPets(path, runId: "r1")
@@ -122,7 +123,7 @@ import WeirCore
   }
 
   @Test func completedInputsAreThoseThatWentThrough() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     try runPets(path, runId: "r1")
@@ -132,10 +133,10 @@ import WeirCore
   }
 
   @Test func theRunSummaryCountsPerWriterAndConcept() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     try runPets(path, runId: "r1")
-    try expectGolden(try openStore(path).summary(runId: "r1").render(), "summary.out")
+    expectGolden(try openStore(path).summary(runId: "r1").render(), "summary.out")
   }
 }

@@ -13,7 +13,7 @@ public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
   public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// A problem found in a source file: the product users judge weir by (STYLE.md, "Diagnostics").
+/// A problem found in a source file: the product users judge weir by (Design.md §9.2).
 public struct Diagnostic: Hashable, Sendable {
   /// A stable id such as `syntax.unknown-key`, `check.type-mismatch`, `lint.dead-branch`.
   public var id: String
@@ -81,7 +81,7 @@ public struct FixIt: Hashable, Sendable {
 }
 
 extension Array where Element == Diagnostic {
-  /// Sorted by position then severity, id and message, with exact duplicates removed (STYLE.md).
+  /// Sorted by position then severity, id and message, with exact duplicates removed (Design.md §9.2).
   public func sortedUnique() -> [Diagnostic] {
     var seen = Set<Diagnostic>()
     return self.filter { seen.insert($0).inserted }.sorted { a, b in

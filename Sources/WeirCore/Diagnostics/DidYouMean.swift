@@ -1,4 +1,4 @@
-/// Finds the nearest known name to a mistyped one, for "did you mean 'node_inputs'?" (STYLE.md).
+/// Finds the nearest known name to a mistyped one, for "did you mean 'node_inputs'?" (Design.md §9.2).
 public enum DidYouMean {
   /// The candidate closest to `name`, if one is close enough to be a plausible typo.
   ///

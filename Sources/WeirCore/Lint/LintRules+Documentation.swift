@@ -78,7 +78,7 @@ extension LintRules {
     ## How confidence bands are computed
 
     The band rules follow, for each node and each concept, the set of confidences that can reach it \
-    (DESIGN.md §3, "Refinement by thresholds"), written as unions of intervals: `(0.5, 0.95]`, \
+    (Design.md §3, "Refinement by thresholds"), written as unions of intervals: `(0.5, 0.95]`, \
     `[0, 0.5) ∪ (0.5, 1]`, `{0.95}` for a single value, `∅` for none.
 
     - A model node gives `[0, 1]` for each concept it predicts. Concepts come from the model's \

@@ -1,5 +1,5 @@
 /// A compiled workflow, ready to run: steps in dependency order, model calls identified for
-/// batching and caching, outputs nothing reads marked so they are not kept (DESIGN.md §4).
+/// batching and caching, outputs nothing reads marked so they are not kept (Design.md §4).
 ///
 /// Plans are values; printing one (`PlanRenderer`) gives the same text on every run.
 public struct ExecutionPlan: Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 
 extension Planner {
-  /// Plans a checked workflow (DESIGN.md §4): its nodes with their resolved types, models and typed
+  /// Plans a checked workflow (Design.md §4): its nodes with their resolved types, models and typed
   /// parameters (vars substituted, overrides applied), vars as they stand after overrides.
   ///
   /// A node whose type is a workflow (`triage`) is replaced by that workflow's nodes, named

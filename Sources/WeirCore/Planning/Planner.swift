@@ -1,4 +1,4 @@
-/// Compiles resolved nodes into an `ExecutionPlan` (DESIGN.md §4, "Execution plan").
+/// Compiles resolved nodes into an `ExecutionPlan` (Design.md §4, "Execution plan").
 ///
 /// Steps come in dependency order, ties broken by source order, so a plan reads the way the file
 /// does. Operators are built from their typed configs here: a node type weir cannot run, or a

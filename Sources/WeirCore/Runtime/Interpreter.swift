@@ -1,4 +1,4 @@
-/// Runs an execution plan over inputs (DESIGN.md §4, "Interpreter").
+/// Runs an execution plan over inputs (Design.md §4, "Interpreter").
 ///
 /// Inputs go through in batches: within a batch the plan runs step by step, so each model step
 /// makes one `predict` call for the whole batch (split at the backend's `maxBatchSize`) while

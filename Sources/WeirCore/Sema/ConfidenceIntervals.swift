@@ -1,4 +1,4 @@
-/// Per concept, the confidences that can reach a point of the graph (DESIGN.md §3).
+/// Per concept, the confidences that can reach a point of the graph (Design.md §3).
 ///
 /// Concepts known by name (from the model's declaration, the model catalog, or a threshold that names
 /// them) have their own set; every other concept shares `others`. A detector whose concepts are

@@ -977,7 +977,7 @@ enum EmbeddedStdlib {
     (
       "workflows/triage.yaml",
       ####"""
-      # triage: the auto-annotation pattern of DESIGN.md §1 in one node. Regions whose confidence is
+      # triage: the auto-annotation pattern of Design.md §1 in one node. Regions whose confidence is
       # above `accept` are written as accepted annotations, those in (review, accept] are written for
       # review, and the rest are dropped. Use it as a node type:
       #

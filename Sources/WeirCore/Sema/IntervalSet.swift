@@ -47,7 +47,7 @@ public struct ConfidenceInterval: Hashable, Sendable {
 }
 
 /// A set of confidences: a union of disjoint intervals within [0, 1], kept sorted and merged so that
-/// two sets holding the same numbers are equal (DESIGN.md §3, "Refinement by thresholds").
+/// two sets holding the same numbers are equal (Design.md §3, "Refinement by thresholds").
 ///
 /// Thresholders narrow it (`> 0.95` gives `(0.95, 1]`), branches are compared by intersecting
 /// it, and what no writer covers is its complement.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What data flows along an edge: the fields of Clarifai's `Data` record that are present, as a
-/// tree (DESIGN.md §3, "Kinds"). `regions[...].data.concepts` is the field `regions`, a list whose
+/// tree (Design.md §3, "Kinds"). `regions[...].data.concepts` is the field `regions`, a list whose
 /// elements have `data`, which has `concepts`.
 ///
 /// A kind is read as "at least these fields": a node's input is satisfied when the kind flowing in

@@ -1,4 +1,4 @@
-/// Well-known models by id, with their model type and concepts (DESIGN.md §5): the Clarifai public
+/// Well-known models by id, with their model type and concepts (Design.md §5): the Clarifai public
 /// models in `stdlib/models/`, plus any a user declares. A Clarifai-dialect node without
 /// `model_type_id` gets its type from here.
 public struct ModelCatalog: Sendable {

@@ -1,4 +1,4 @@
-/// A node type: what a node of this type needs, gives and takes as parameters (DESIGN.md §3).
+/// A node type: what a node of this type needs, gives and takes as parameters (Design.md §3).
 ///
 /// Node types are declared as data in `stdlib/types/*.yaml` (and in users' `--types` files), or are
 /// workflows that declare an interface (`stdlib/workflows/triage.yaml`). Behaviour lives in Swift,

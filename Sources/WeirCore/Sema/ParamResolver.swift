@@ -8,7 +8,7 @@ struct VarBinding: Sendable {
 }
 
 /// Checks one parameter value against its declaration and turns it into a `TypedValue`:
-/// vars substituted, enums normalized, numbers range-checked (DESIGN.md §2).
+/// vars substituted, enums normalized, numbers range-checked (Design.md §2).
 struct ParamResolver {
   var vars: [String: VarBinding]
 

@@ -1,6 +1,6 @@
 extension TypeChecker.Run {
   /// A node's type and model: from its `type:`, from its model's type, or from the model catalog by
-  /// Clarifai `model_id` (DESIGN.md §2, §5).
+  /// Clarifai `model_id` (Design.md §2, §5).
   mutating func resolveNode(_ syntax: WorkflowNode) -> CheckedNode {
     var node = CheckedNode(id: syntax.id.value, syntax: syntax, inputs: inputRefs(of: syntax))
     var modelType: Located<String>?

@@ -1,4 +1,4 @@
-/// Checks a workflow against a node-type library (DESIGN.md §3): resolves every node's type and
+/// Checks a workflow against a node-type library (Design.md §3): resolves every node's type and
 /// model, checks every edge by kinds (structural, with pass-through, per-region scopes and
 /// look-back), checks and types every parameter, and resolves vars.
 ///

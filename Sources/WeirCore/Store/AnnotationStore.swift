@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where annotation writers put what they write (DESIGN.md §6). WeirStore implements it on SQLite.
+/// Where annotation writers put what they write (Design.md §6). WeirStore implements it on SQLite.
 ///
 /// Writes are idempotent on (workflow, node, input, region, concept): running the same workflow on the
 /// same inputs again, or resuming a killed run, neither duplicates nor loses an annotation.
@@ -86,62 +86,5 @@ public struct InputError: Sendable, Hashable, Codable {
   public init(node: String?, message: String) {
     self.node = node
     self.message = message
-  }
-}
-
-/// One annotation as written by an annotation-writer node.
-public struct AnnotationRecord: Sendable, Hashable, Codable {
-  public var workflowId: String
-  public var nodeId: String
-  public var inputId: String
-  /// The region's id, or empty for an image-level concept annotation.
-  public var regionId: String
-  public var box: BoundingBox?
-  public var conceptId: String
-  public var conceptName: String
-  public var confidence: Double
-  /// Clarifai's status code: 24150 success, 24151 pending, 24157 awaiting review, 24159 consensus review.
-  public var status: Int
-  public var userId: String?
-  public var taskId: String?
-
-  public init(
-    workflowId: String, nodeId: String, inputId: String, regionId: String, box: BoundingBox?,
-    conceptId: String, conceptName: String, confidence: Double, status: Int, userId: String?, taskId: String?
-  ) {
-    self.workflowId = workflowId
-    self.nodeId = nodeId
-    self.inputId = inputId
-    self.regionId = regionId
-    self.box = box
-    self.conceptId = conceptId
-    self.conceptName = conceptName
-    self.confidence = confidence
-    self.status = status
-    self.userId = userId
-    self.taskId = taskId
-  }
-}
-
-/// Clarifai's annotation statuses an annotation-writer may write.
-public enum AnnotationStatus: Int, Sendable, CaseIterable, Codable {
-  case success = 24150
-  case pending = 24151
-  case awaitingReview = 24157
-  case awaitingConsensusReview = 24159
-
-  /// Clarifai's name, e.g. `ANNOTATION_SUCCESS`.
-  public var name: String {
-    switch self {
-    case .success: return "ANNOTATION_SUCCESS"
-    case .pending: return "ANNOTATION_PENDING"
-    case .awaitingReview: return "ANNOTATION_AWAITING_REVIEW"
-    case .awaitingConsensusReview: return "ANNOTATION_AWAITING_CONSENSUS_REVIEW"
-    }
-  }
-
-  public init?(name: String) {
-    guard let s = Self.allCases.first(where: { $0.name == name }) else { return nil }
-    self = s
   }
 }

@@ -1,4 +1,4 @@
-/// Reads a model's `backend:` mapping (DESIGN.md §5): one kind key (`replay`, `builtin`, `http`,
+/// Reads a model's `backend:` mapping (Design.md §5): one kind key (`replay`, `builtin`, `http`,
 /// `command`) whose value says what to call, and that kind's options beside it.
 ///
 /// ```yaml

@@ -1,4 +1,4 @@
-/// Parses clarifai-python's workflow YAML into the shared AST (DESIGN.md §2; reference §1.1, §2).
+/// Parses clarifai-python's workflow YAML into the shared AST (Design.md §2; reference §1.1, §2).
 ///
 /// The keys, id rules and the `model_version_id` rule are exactly those of clarifai-python's
 /// `validate.py`, so a file this accepts without warnings, `create_workflow` accepts too. One

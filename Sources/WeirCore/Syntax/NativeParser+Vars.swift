@@ -1,5 +1,5 @@
 /// `$name` references: each must name a var, or a parameter of the workflow's interface (which
-/// becomes a var inside it, DESIGN.md §2).
+/// becomes a var inside it, Design.md §2).
 extension NativeParser {
   mutating func checkVarReferences(_ workflow: Workflow) {
     var names: [String: SourceRange] = [:]

@@ -1,4 +1,4 @@
-/// Parses weir's own dialect into the shared AST (DESIGN.md §2, Documentation/Language.md).
+/// Parses weir's own dialect into the shared AST (Design.md §2, Documentation/Language.md).
 ///
 /// ```yaml
 /// weir: 1

@@ -2,7 +2,7 @@
 /// that report, rather than throw, when a value has the wrong shape.
 ///
 /// Every reader returns `nil` after reporting, and the caller carries on with the rest of the
-/// file: one run reports everything it can (STYLE.md).
+/// file: one run reports everything it can (Design.md §9.2).
 struct SyntaxContext {
   var diagnostics: [Diagnostic] = []
   /// Keys suggested for typos, per mapping (by start offset): a missing `model` is not reported

@@ -1,4 +1,4 @@
-/// Which YAML dialect a workflow file was written in (DESIGN.md §2).
+/// Which YAML dialect a workflow file was written in (Design.md §2).
 public enum Dialect: String, Sendable, Codable {
   /// clarifai-python's workflow YAML: `workflow: {id, nodes: [...]}`.
   case clarifai
@@ -207,7 +207,7 @@ public indirect enum ParamValue: Sendable {
   }
 }
 
-/// What a workflow declares when it can be used as a node type by other workflows (DESIGN.md §2).
+/// What a workflow declares when it can be used as a node type by other workflows (Design.md §2).
 public struct WorkflowInterface: Sendable {
   /// Input kind requirements as written (`image`, `regions[...].data.concepts`).
   public var input: [Located<String>]

@@ -1,5 +1,5 @@
 /// The entry point from source text to the shared `Workflow` AST: loads the YAML, tells the two
-/// dialects apart and parses with the right one (DESIGN.md §2, §4).
+/// dialects apart and parses with the right one (Design.md §2, §4).
 ///
 /// Dialect: a top-level `weir:` key means native; a top-level `workflow:` mapping means Clarifai;
 /// `nodes:` written as a mapping without `weir:` is read as native with an error for the missing

@@ -1,6 +1,6 @@
 import CYAML
 
-/// Reads YAML text into `YAMLNode`s with byte ranges, over libyaml's event API (DESIGN.md §4).
+/// Reads YAML text into `YAMLNode`s with byte ranges, over libyaml's event API (Design.md §4).
 ///
 /// Guards: the file size, the nesting depth and the size of the tree after alias expansion are
 /// bounded, so a hostile file ("billion laughs", `[[[[…`) fails fast with a diagnostic. The text

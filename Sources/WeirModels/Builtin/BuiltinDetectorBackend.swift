@@ -3,7 +3,7 @@ import WeirCore
 import WeirVision
 
 /// The built-in visual detector: OpenCV's Haar cascades, run in-process on the CPU with no network
-/// (DESIGN.md §5). Each detection becomes a region with one concept (`cat` or `face`) whose value is
+/// (Design.md §5). Each detection becomes a region with one concept (`cat` or `face`) whose value is
 /// `Detection.confidence` — the cascade's levelWeight through `1/(1+exp(-2·(lw−1)))`.
 public final class BuiltinDetectorBackend: ModelBackend {
   public let config: BuiltinDetectorConfig

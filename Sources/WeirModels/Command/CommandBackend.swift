@@ -1,7 +1,7 @@
 import Foundation
 import WeirCore
 
-/// A model that is a local program speaking JSON lines on stdin/stdout (DESIGN.md §5;
+/// A model that is a local program speaking JSON lines on stdin/stdout (Design.md §5;
 /// Documentation/Backends.md, "The command protocol").
 ///
 /// The program is started on the first prediction and kept running; it answers one request at a

@@ -2,7 +2,7 @@ import Foundation
 import WeirCore
 
 /// Reads the options of one `backend:` mapping, collecting every problem rather than stopping at the
-/// first (STYLE.md: one run reports everything it can).
+/// first (Design.md §9.2: one run reports everything it can).
 ///
 /// Options are scalars written in the workflow file; `$var` references are not resolved here because
 /// how a model is reached is not something `--set` or the REPL should change mid-session.

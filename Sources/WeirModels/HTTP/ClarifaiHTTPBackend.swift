@@ -6,7 +6,7 @@ import WeirCore
 #endif
 
 /// A model served over HTTP in Clarifai's `PostModelOutputs` shape: Clarifai itself, or any server
-/// that speaks it (DESIGN.md §5; Documentation/Backends.md).
+/// that speaks it (Design.md §5; Documentation/Backends.md).
 ///
 /// A `predict` call is split into requests of up to `batchSize` inputs; at most `concurrency` requests
 /// are in flight at once across all calls. A request that times out, cannot connect, or gets a 429 or

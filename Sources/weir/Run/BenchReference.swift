@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import WeirCore
 
-/// The reference workflow of DESIGN.md §1, as the benchmark runs it: parsed, checked and planned
+/// The reference workflow of Design.md §1, as the benchmark runs it: parsed, checked and planned
 /// like any workflow file, its model replaying the synthetic predictions.
 enum BenchReference {
   static let workflow = """

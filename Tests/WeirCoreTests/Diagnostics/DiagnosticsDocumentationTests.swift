@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 /// Every `yaml.*`, `syntax.*`, `graph.*` and `plan.*` id the sources can emit is listed in
 /// Documentation/Diagnostics.md, so users can look up what they see.
 @Suite struct DiagnosticsDocumentationTests {
   @Test func everyIdIsDocumented() throws {
-    let root = GoldenFile.repositoryRoot
+    let root = Repository.root
     let doc = try String(
       contentsOf: root.appendingPathComponent("Documentation/Diagnostics.md"), encoding: .utf8)
     let sources = root.appendingPathComponent("Sources/WeirCore")

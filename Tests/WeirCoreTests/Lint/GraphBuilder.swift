@@ -124,7 +124,7 @@ struct GraphBuilder {
     nodes.append(BandNode(id: idLoc, type: type, inputs: ins, role: .passThrough))
   }
 
-  /// The reference auto-annotation workflow (DESIGN.md §1), with its thresholds as parameters.
+  /// The reference auto-annotation workflow (Design.md §1), with its thresholds as parameters.
   static func reference(
     accept: Double = 0.95, review: Double = 0.5, sure: ValueComparator = .greaterThan,
     unsure: ValueComparator = .lessThanOrEqual

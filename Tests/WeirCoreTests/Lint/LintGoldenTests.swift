@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 @testable import WeirCore
 
@@ -33,7 +34,7 @@ import Testing
   @Test(arguments: ["workflow", "clarifai"])
   func referenceWorkflow(_ name: String) throws {
     let path = "examples/auto-annotation/\(name).yaml"
-    let file = try Self.source(Repo.url(path), path: path)
+    let file = try Self.source(Repository.url(path), path: path)
     let diagnostics = Linter().lint(file).diagnostics
     #expect(diagnostics.map(\.id) == ["lint.uncovered-band"])
     #expect(diagnostics.first?.message == "cat and dog regions with confidence in [0, 0.5] are dropped")
@@ -46,24 +47,24 @@ import Testing
   @Test(arguments: LintRules.ids)
   func ruleDoesNotFireOnTheReferenceWorkflow(_ id: String) throws {
     let path = "examples/auto-annotation/workflow.yaml"
-    let file = try Self.source(Repo.url(path), path: path)
+    let file = try Self.source(Repository.url(path), path: path)
     let linter = Linter(configuration: LintConfiguration(only: [id]))
     let found = linter.lint(file).diagnostics.map(\.id)
     #expect(found == (id == "uncovered-band" ? ["lint.uncovered-band"] : []))
   }
 
   /// Every example workflow lints without warnings or errors.
-  @Test(arguments: Repo.files(under: "examples", extensions: ["yaml"]))
+  @Test(arguments: Repository.files(under: "examples", extensions: ["yaml"]))
   func examplesLintWithoutWarnings(_ path: String) throws {
-    let file = try Self.source(Repo.url("examples/" + path), path: path)
+    let file = try Self.source(Repository.url("examples/" + path), path: path)
     let serious = Linter().lint(file).diagnostics.filter { $0.severity != .note }
     #expect(serious.isEmpty, "\(DiagnosticRenderer.text(serious, in: file))")
   }
 
   /// The stdlib's workflow types, linted on their own, have no warnings either.
-  @Test(arguments: Repo.files(under: "stdlib/workflows", extensions: ["yaml"]))
+  @Test(arguments: Repository.files(under: "stdlib/workflows", extensions: ["yaml"]))
   func stdlibWorkflowsLintWithoutWarnings(_ path: String) throws {
-    let file = try Self.source(Repo.url("stdlib/workflows/" + path), path: path)
+    let file = try Self.source(Repository.url("stdlib/workflows/" + path), path: path)
     let outcome = Linter().lint(file)
     #expect(outcome.bands != nil, "\(path) should check clean")
     let serious = outcome.diagnostics.filter { $0.severity != .note }
@@ -98,6 +99,6 @@ import Testing
 
   /// `Documentation/LintRules.md` is generated from the rules (`weir lint --list-rules --markdown`).
   @Test func lintRulesDocumentationIsInSync() {
-    GoldenFile.check(LintRules.markdown(), against: Repo.url("Documentation/LintRules.md"))
+    GoldenFile.check(LintRules.markdown(), against: Repository.url("Documentation/LintRules.md"))
   }
 }

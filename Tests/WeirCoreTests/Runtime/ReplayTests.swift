@@ -228,7 +228,7 @@ import Testing
     let data = try ReplayLoader().load(file.path)
     #expect(data.count == 50)
     var n = 0
-    try gen.forEach { input, record in
+    gen.forEach { input, record in
       #expect(data.prediction(for: input) == .success(record))
       n += 1
     }

@@ -1,20 +1,12 @@
 import Foundation
+import WeirTestSupport
 
 @testable import WeirCore
 
 /// Paths and small helpers for the runtime and planning tests.
 enum RuntimeTestSupport {
-  /// The folder holding Package.swift.
-  static let repoRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-      url = url.deletingLastPathComponent()
-    }
-    return url
-  }()
-
   static func fixture(_ area: String, _ name: String) -> String {
-    repoRoot.appendingPathComponent("Tests/Fixtures/\(area)/\(name)").path
+    Repository.root.appendingPathComponent("Tests/Fixtures/\(area)/\(name)").path
   }
 
   /// A fresh temporary folder, removed by the caller with `cleanUp`.
@@ -38,7 +30,7 @@ enum RuntimeTestSupport {
     Region(id: id, boundingBox: box, concepts: concepts.map { Concept(id: $0.0, value: $0.1) })
   }
 
-  /// The reference workflow (DESIGN.md §1) as planner input, with a backend of the caller's choice.
+  /// The reference workflow (Design.md §1) as planner input, with a backend of the caller's choice.
   static func referenceNodes(accept: Double = 0.95, review: Double = 0.5, backend: BackendConfig? = nil)
     -> [PlanNodeSpec]
   {

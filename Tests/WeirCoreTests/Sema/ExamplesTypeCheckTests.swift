@@ -1,16 +1,18 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 @testable import WeirCore
 
 /// The real files: the reference workflow in both dialects, every example, every Clarifai example.
 @Suite struct ExamplesTypeCheckTests {
   static func check(_ path: String) throws -> CheckOutcome {
-    let bytes = try Data(contentsOf: Repo.url(path))
+    let bytes = try Data(contentsOf: Repository.url(path))
     return Frontend.check(SourceFile(path: path, bytes: [UInt8](bytes)))
   }
 
-  @Test(arguments: Repo.files(under: "examples", extensions: ["yaml"]).filter { !$0.contains("/.weir/") })
+  @Test(
+    arguments: Repository.files(under: "examples", extensions: ["yaml"]).filter { !$0.contains("/.weir/") })
   func everyExampleChecksClean(_ path: String) throws {
     let outcome = try Self.check("examples/" + path)
     #expect(outcome.diagnostics.isEmpty, "\(DiagnosticRenderer.text(outcome.diagnostics, in: outcome.file))")
@@ -41,7 +43,7 @@ import Testing
   /// an error or a warning. The full output is a golden file, so each note is reviewed.
   @Test func everyClarifaiExampleTypeChecksWithNotesOnly() throws {
     var report = ""
-    for name in Repo.files(under: "Tests/Fixtures/clarifai-examples", extensions: ["yml"]) {
+    for name in Repository.files(under: "Tests/Fixtures/clarifai-examples", extensions: ["yml"]) {
       let outcome = try Self.check("Tests/Fixtures/clarifai-examples/" + name)
       #expect(outcome.diagnostics.allSatisfy { $0.severity == .note }, "\(name)")
       let checked = try #require(outcome.checked)

@@ -3,7 +3,7 @@ import Testing
 @testable import WeirCore
 
 /// How kinds flow through whole graphs: pass-through, multi-input with look-back, per-region and
-/// per-frame scopes (DESIGN.md §3; reference §3.4).
+/// per-frame scopes (Design.md §3; reference §3.4).
 @Suite struct KindFlowTests {
   @Test func cropLooksBackForTheImageAndModelsAfterItRunPerRegion() throws {
     let (checked, problems) = checkForTest(

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 @testable import WeirCore
 
@@ -15,12 +16,13 @@ import Testing
   /// Documentation/Types.md ends with `weir types --markdown`; UPDATE_GOLDEN=1 rewrites that part.
   @Test func typesDocumentationIsGeneratedFromTheStdlib() throws {
     let path = "Documentation/Types.md"
-    let text = try Repo.text(path)
+    let text = try Repository.text(path)
     let parts = text.components(separatedBy: Self.marker)
     try #require(parts.count == 2, "\(path) lost its marker line")
     let generated = "\n" + NodeTypeDocs.markdown(try libraryWithTriage(), runs: Self.runs)
     if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
-      try (parts[0] + Self.marker + generated).write(to: Repo.url(path), atomically: true, encoding: .utf8)
+      try (parts[0] + Self.marker + generated).write(
+        to: Repository.url(path), atomically: true, encoding: .utf8)
       return
     }
     #expect(parts[1] == generated, "\(path) is stale; UPDATE_GOLDEN=1 swift test regenerates it")
@@ -78,11 +80,11 @@ import Testing
 @Suite struct SemaDiagnosticsDocumentationTests {
   /// Every `check.*` and `types.*` id the checker can emit is explained in Documentation/Types.md.
   @Test func everyCheckerIdIsDocumented() throws {
-    let doc = try Repo.text("Documentation/Types.md")
+    let doc = try Repository.text("Documentation/Types.md")
     let pattern = try NSRegularExpression(pattern: "\"((?:check|types)\\.[a-z-]+)\"")
     var ids = Set<String>()
-    for file in Repo.files(under: "Sources/WeirCore/Sema", extensions: ["swift"]) {
-      let text = try Repo.text("Sources/WeirCore/Sema/" + file)
+    for file in Repository.files(under: "Sources/WeirCore/Sema", extensions: ["swift"]) {
+      let text = try Repository.text("Sources/WeirCore/Sema/" + file)
       for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
         ids.insert(String(text[Range(match.range(at: 1), in: text)!]))
       }

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 @testable import WeirCore
 
 /// Every `Tests/Fixtures/sema/*.yaml` through the whole check pipeline (`Frontend.check`: parser,
 /// graph rules, type checker), its diagnostics rendered as `weir check` prints them and compared
-/// with `<name>.err` (STYLE.md golden tests; `UPDATE_GOLDEN=1 swift test` rewrites them).
+/// with `<name>.err` (Design.md §9.3, golden tests; `UPDATE_GOLDEN=1 swift test` rewrites them).
 @Suite struct SemaGoldenTests {
   static let names = GoldenFile.names(in: "sema", ext: "yaml")
 

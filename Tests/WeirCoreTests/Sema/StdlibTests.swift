@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 @testable import WeirCore
 
@@ -21,10 +22,11 @@ import Testing
   /// The binary carries a copy of stdlib/; this fails when someone edits stdlib/ and forgets
   /// `scripts/embed-stdlib.sh`.
   @Test func embeddedStdlibIsInSyncWithTheStdlibFolder() throws {
-    let onDisk = Repo.files(under: "stdlib", extensions: ["yaml"])
+    let onDisk = Repository.files(under: "stdlib", extensions: ["yaml"])
     #expect(EmbeddedStdlib.files.map(\.path) == onDisk, "run scripts/embed-stdlib.sh")
     for (path, text) in EmbeddedStdlib.files where onDisk.contains(path) {
-      #expect(try Repo.text("stdlib/" + path) == text, "stdlib/\(path) changed: run scripts/embed-stdlib.sh")
+      #expect(
+        try Repository.text("stdlib/" + path) == text, "stdlib/\(path) changed: run scripts/embed-stdlib.sh")
     }
   }
 }

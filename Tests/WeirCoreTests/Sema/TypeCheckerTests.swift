@@ -1,43 +1,10 @@
 import Testing
+import WeirTestSupport
 
 @testable import WeirCore
 
-/// The reference workflow of DESIGN.md §1 in the native dialect.
-let referenceWorkflow = """
-  weir: 1
-  workflow: auto-annotation
-  description: Label cats and dogs; sure boxes are accepted, doubtful ones go to review.
-  vars:
-    accept: 0.95
-    review: 0.50
-  models:
-    pets:
-      type: visual-detector
-      concepts: [cat, dog]
-  nodes:
-    detect: {model: pets}
-    sure:
-      type: region-thresholder
-      input: detect
-      params: {concept_threshold_type: GREATER_THAN, concepts: {cat: $accept, dog: $accept}}
-    write-sure:
-      type: annotation-writer
-      input: sure
-      params: {annotation_status: ANNOTATION_SUCCESS, annotation_user_id: bot, task_id: pets}
-    unsure:
-      type: region-thresholder
-      input: detect
-      params: {concept_threshold_type: LESS_THAN_OR_EQUAL, concepts: {cat: $accept, dog: $accept}}
-    plausible:
-      type: region-thresholder
-      input: unsure
-      params: {concept_threshold_type: GREATER_THAN, concepts: {cat: $review, dog: $review}}
-    write-review:
-      type: annotation-writer
-      input: plausible
-      params: {annotation_status: ANNOTATION_AWAITING_REVIEW, annotation_user_id: bot, task_id: pets}
-
-  """
+/// The reference workflow of Design.md §1 in the native dialect, as `examples/auto-annotation` has it.
+let referenceWorkflow = ReferenceWorkflow.native
 
 /// Checks `text` (parsed by the test stand-in) and renders each diagnostic as
 /// `line:column: severity: message [id]`, notes indented below.

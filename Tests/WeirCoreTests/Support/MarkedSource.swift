@@ -1,7 +1,7 @@
 @testable import WeirCore
 
 /// Source text with position markers (`1️⃣`, `2️⃣`, …) that say where expected ranges start and
-/// end (STYLE.md, "Tests"). The markers are removed; their byte offsets are kept.
+/// end (Design.md §9.3). The markers are removed; their byte offsets are kept.
 struct MarkedSource {
   static let markers = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"]
 

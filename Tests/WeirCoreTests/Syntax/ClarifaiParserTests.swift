@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 @testable import WeirCore
 
@@ -20,7 +21,7 @@ import Testing
   }
 
   @Test func referenceWorkflowExample() throws {
-    let url = GoldenFile.repositoryRoot.appendingPathComponent("examples/auto-annotation/clarifai.yaml")
+    let url = Repository.root.appendingPathComponent("examples/auto-annotation/clarifai.yaml")
     let outcome = Frontend.check(SourceFile(path: "clarifai.yaml", bytes: [UInt8](try Data(contentsOf: url))))
     #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
     let w = try #require(outcome.workflow)

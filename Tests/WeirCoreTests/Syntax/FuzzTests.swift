@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 @testable import WeirCore
 
 /// Thousands of mutated and random inputs through loader, parsers, graph checks and renderers:
-/// none may crash, and none may take long (STYLE.md, "Tests" 4). Deterministic: a fixed seed.
+/// none may crash, and none may take long (Design.md §9.3). Deterministic: a fixed seed.
 @Suite struct FuzzTests {
   static let tokens: [[UInt8]] =
     [
@@ -23,7 +24,7 @@ import Testing
         .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         .map { folder.appendingPathComponent($0) }
     }
-    let examples = GoldenFile.repositoryRoot.appendingPathComponent("examples/auto-annotation")
+    let examples = Repository.root.appendingPathComponent("examples/auto-annotation")
     urls += ["workflow.yaml", "clarifai.yaml"].map { examples.appendingPathComponent($0) }
     return try urls.sorted { $0.path < $1.path }.map { [UInt8](try Data(contentsOf: $0)) }
       .filter { $0.count < 10_000 }

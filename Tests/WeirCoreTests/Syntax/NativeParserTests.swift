@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 @testable import WeirCore
 
@@ -12,7 +13,7 @@ import Testing
   }
 
   @Test func referenceWorkflowExample() throws {
-    let url = GoldenFile.repositoryRoot.appendingPathComponent("examples/auto-annotation/workflow.yaml")
+    let url = Repository.root.appendingPathComponent("examples/auto-annotation/workflow.yaml")
     let file = SourceFile(path: "workflow.yaml", bytes: [UInt8](try Data(contentsOf: url)))
     let outcome = Frontend.check(file)
     #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")

@@ -1,4 +1,4 @@
-/// Turns diagnostics into what users read: text for terminals, JSON for tools (DESIGN.md §4).
+/// Turns diagnostics into what users read: text for terminals, JSON for tools (Design.md §4).
 ///
 /// Every format starts from `ResolvedDiagnostic` (positions already turned into line and
 /// column), so a new format (SARIF, GitHub annotations) is one more file with one more

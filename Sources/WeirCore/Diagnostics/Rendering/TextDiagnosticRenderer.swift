@@ -1,4 +1,4 @@
-/// Renders diagnostics as text (STYLE.md, "Diagnostics are the product"):
+/// Renders diagnostics as text (Design.md §9.2):
 ///
 /// ```
 /// wf.yaml:9:7: error: unknown key 'node_input'; did you mean 'node_inputs'? [syntax.unknown-key]

@@ -1,4 +1,4 @@
-/// Which confidences, per concept, can reach and leave every node of a workflow (DESIGN.md §3,
+/// Which confidences, per concept, can reach and leave every node of a workflow (Design.md §3,
 /// "Refinement by thresholds"), and what each annotation writer therefore writes.
 ///
 /// Propagation, node by node in dependency order:

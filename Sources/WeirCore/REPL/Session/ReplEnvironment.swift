@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything the session does to the outside world, injected so tests run it in-process and the
-/// library never prints or exits (STYLE.md): files, the clock, model outputs and plot files.
+/// library never prints or exits (Design.md §9.1): files, the clock, model outputs and plot files.
 public struct ReplEnvironment: Sendable {
   /// Relative paths typed at the REPL are resolved against this directory.
   public var currentDirectory: String

@@ -1,5 +1,5 @@
 /// A REPL session: the loaded workflow, its inputs and cached model outputs, the settings the user
-/// changed, ground truth, and the history of runs (DESIGN.md §7, Documentation/REPL.md).
+/// changed, ground truth, and the history of runs (Design.md §7, Documentation/REPL.md).
 ///
 /// Request → response, no terminal: `handle` takes a line as typed and returns a `ReplResponse`
 /// with the text to show and the same answer as data. The `weir repl` front end adds line editing.

@@ -1,4 +1,4 @@
-/// A model backend that answers from recorded predictions (DESIGN.md §5, "replay").
+/// A model backend that answers from recorded predictions (Design.md §5, "replay").
 ///
 /// An input with no recorded prediction fails on its own (`no prediction for input 'x' in FILE`);
 /// the others go on.

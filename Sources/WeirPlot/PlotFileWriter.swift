@@ -2,8 +2,10 @@ import Foundation
 import WeirCore
 
 /// Writes sweep plots for the REPL: SVG or PNG by the file's extension.
-struct PlotFileWriter: SweepPlotWriter {
-  func write(_ sweep: SweepResult, to path: String) throws {
+public struct PlotFileWriter: SweepPlotWriter {
+  public init() {}
+
+  public func write(_ sweep: SweepResult, to path: String) throws {
     let chart = SweepChart(sweep)
     let bytes: [UInt8]
     if path.lowercased().hasSuffix(".png") {

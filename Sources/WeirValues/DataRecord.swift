@@ -1,4 +1,4 @@
-/// The data flowing between nodes, in the shape of Clarifai's `Data` record (DESIGN.md §3, issue 5).
+/// The data flowing between nodes, in the shape of Clarifai's `Data` record (Design.md §3, issue 5).
 ///
 /// Coding keys are Clarifai's (`region_info`, `bounding_box`, `top_row`…), so `--output` and replayed
 /// API responses use the same JSON.

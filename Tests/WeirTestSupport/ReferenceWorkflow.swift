@@ -1,0 +1,28 @@
+import Foundation
+
+/// The reference auto-annotation workflow (Design.md §1), read from `examples/auto-annotation/` so
+/// tests check the same file users copy instead of copies of their own.
+public enum ReferenceWorkflow {
+  /// The folder holding the workflow in both dialects and its recorded predictions.
+  public static let folder = Repository.url("examples/auto-annotation")
+  /// The native dialect: `examples/auto-annotation/workflow.yaml`.
+  public static let nativeURL = folder.appendingPathComponent("workflow.yaml")
+  /// Clarifai's dialect: `examples/auto-annotation/clarifai.yaml`.
+  public static let clarifaiURL = folder.appendingPathComponent("clarifai.yaml")
+  /// The recorded detector output the native workflow replays.
+  public static let predictionsURL = folder.appendingPathComponent("predictions.json")
+
+  /// The native workflow's text.
+  public static var native: String { text(nativeURL) }
+  /// The Clarifai workflow's text.
+  public static var clarifai: String { text(clarifaiURL) }
+
+  private static func text(_ url: URL) -> String {
+    do {
+      return try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      // The example is part of the repository; a test cannot run without it.
+      preconditionFailure("cannot read \(url.path): \(error)")
+    }
+  }
+}
