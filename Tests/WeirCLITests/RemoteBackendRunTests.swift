@@ -139,7 +139,8 @@ import Testing
       let workflow = try folder.workflow(backend: httpBackend(server))
       let r = try await Self.weir(
         [
-          "run", workflow, "--inputs", try folder.manifest(), "--store", folder.path("http.db"),
+          "run", workflow, "--allow-host", "127.0.0.1", "--inputs", try folder.manifest(), "--store",
+          folder.path("http.db"),
           "--output", folder.path("outputs.jsonl"),
         ], environment: ["CLARIFAI_PAT": Self.key])
       #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
@@ -173,7 +174,8 @@ import Testing
         backend: httpBackend(server, ", batch_size: 1, retries: 1, timeout: 5"))
       let r = try await Self.weir(
         [
-          "run", workflow, "--inputs", try folder.manifest(), "--store", folder.path("http.db"),
+          "run", workflow, "--allow-host", "127.0.0.1", "--inputs", try folder.manifest(), "--store",
+          folder.path("http.db"),
           "--record", folder.path("recorded.jsonl"), "--output", folder.path("outputs.jsonl"),
         ], environment: ["CLARIFAI_PAT": Self.key])
       #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
@@ -217,7 +219,10 @@ import Testing
       let workflow = try folder.workflow(
         backend: httpBackend(server, ", batch_size: 1, retries: 1, timeout: 1"))
       let r = try await Self.weir(
-        ["run", workflow, "--inputs", try folder.manifest(), "--store", folder.path("http.db")],
+        [
+          "run", workflow, "--allow-host", "127.0.0.1", "--inputs", try folder.manifest(), "--store",
+          folder.path("http.db"),
+        ],
         environment: ["CLARIFAI_PAT": Self.key])
       #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
       #expect(r.stdout.hasPrefix("ran 'auto-annotation' on 12 inputs, 2 failed:"))
@@ -240,7 +245,10 @@ import Testing
     try await withServer(faults: [.unauthorized]) { server, folder in
       let workflow = try folder.workflow(backend: httpBackend(server))
       let r = try await Self.weir(
-        ["run", workflow, "--inputs", try folder.manifest(), "--store", folder.path("http.db")],
+        [
+          "run", workflow, "--allow-host", "127.0.0.1", "--inputs", try folder.manifest(), "--store",
+          folder.path("http.db"),
+        ],
         environment: ["CLARIFAI_PAT": Self.key])
       #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
       #expect(r.stdout.hasPrefix("ran 'auto-annotation' on 12 inputs, 12 failed: 0 annotations written to"))
@@ -259,7 +267,10 @@ import Testing
     try await withServer { server, folder in
       let workflow = try folder.workflow(backend: httpBackend(server))
       let r = try await Self.weir(
-        ["run", workflow, "--inputs", try folder.manifest(), "--store", folder.path("http.db")],
+        [
+          "run", workflow, "--allow-host", "127.0.0.1", "--inputs", try folder.manifest(), "--store",
+          folder.path("http.db"),
+        ],
         environment: ["CLARIFAI_PAT": ""])
       #expect(r.status == 2)
       #expect(
@@ -277,7 +288,8 @@ import Testing
       let live = try folder.workflow(backend: httpBackend(server), name: "live.yaml")
       let recorded = try await Self.weir(
         [
-          "run", live, "--inputs", try folder.manifest(), "--dry-run", "--record",
+          "run", live, "--allow-host", "127.0.0.1", "--inputs", try folder.manifest(), "--dry-run",
+          "--record",
           folder.path("recorded.jsonl"),
         ], environment: ["CLARIFAI_PAT": Self.key])
       #expect(recorded.status == 0, "\(recorded.stdout)\(recorded.stderr)")

@@ -47,13 +47,16 @@ struct WeirProcess {
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = repositoryRoot
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "NO_COLOR")
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
     let temp = FileManager.default.temporaryDirectory.appendingPathComponent("weir-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: temp) }
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "NO_COLOR")
+    // The user's own weir config (hosts allowed to get API keys) never applies to a test: an empty
+    // config folder unless the test gives one.
+    env["XDG_CONFIG_HOME"] = temp.appendingPathComponent("config").path
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
     let outURL = temp.appendingPathComponent("out")
     let errURL = temp.appendingPathComponent("err")
     let inURL = temp.appendingPathComponent("in")

@@ -11,7 +11,8 @@ import WeirCore
   func backend(_ yaml: String) throws -> any ModelBackend {
     let parsed = ParsedBackend(yaml)
     return try ModelBackends.make(
-      spec: parsed.spec, model: parsed.model, environment: [:], allowExec: false, baseDirectory: repoRoot)
+      spec: parsed.spec, model: parsed.model, environment: [:], keys: KeyPolicy(), allowExec: false,
+      baseDirectory: repoRoot)
   }
 
   func request(_ file: String) -> ModelRequest {

@@ -16,6 +16,8 @@ final class ClarifaiTestServer: Sendable {
     case okWithoutInputIds
     /// Any status, body and headers.
     case respond(status: Int, body: String, headers: [String: String] = [:])
+    /// Any status and headers with a body of bytes (a gzip stream, say).
+    case respondBytes(status: Int, body: Data, headers: [String: String] = [:])
     /// Never answers (until the server stops).
     case hang
     /// Waits, then answers like `.ok`.
@@ -102,10 +104,12 @@ final class ClarifaiTestServer: Sendable {
       case .okWithoutInputIds:
         return json(200, ClarifaiFixtures.response(for: ids, namingInputs: false))
       case .respond(let status, let body, let headers):
+        return try await respond(
+          .respondBytes(status: status, body: Data(body.utf8), headers: headers), to: ids)
+      case .respondBytes(let status, let body, let headers):
         var h = HTTPHeaders()
         for (name, value) in headers { h[HTTPHeader(name)] = value }
-        return HTTPResponse(
-          statusCode: HTTPStatusCode(status, phrase: "Test"), headers: h, body: Data(body.utf8))
+        return HTTPResponse(statusCode: HTTPStatusCode(status, phrase: "Test"), headers: h, body: body)
       case .hang:
         try await Task.sleep(for: .seconds(30))
         return json(200, ClarifaiFixtures.response(for: ids))
