@@ -148,13 +148,14 @@ import WeirCore
     let policy = KeyPolicy(configPath: "/home/ann/.config/weir/config.yaml")
     let error = try #require(parsed.makeError(environment: env, keys: policy))
     #expect(error.id == "backend.host-not-allowed")
+    let host = "127.0.0.1:\(server.port)"
     #expect(
       error.message
-        == "model 'pets' would send the API key in GITHUB_TOKEN to 127.0.0.1:\(server.port), which you have not allowed"
+        == "model 'pets' would send the API key in GITHUB_TOKEN to \(host), which you have not allowed; pass --allow-host \(host) to allow it"
     )
     #expect(
       error.notes.map(\.message) == [
-        "pass --allow-host 127.0.0.1:\(server.port) to allow it, or add '127.0.0.1:\(server.port)' to allow_hosts in /home/ann/.config/weir/config.yaml",
+        "or add '\(host)' to allow_hosts in /home/ann/.config/weir/config.yaml",
         "a workflow file cannot decide where a key goes: without permission weir sends only CLARIFAI_PAT to https://api.clarifai.com",
       ])
     #expect(parsed.text(error.range) == server.baseURL)

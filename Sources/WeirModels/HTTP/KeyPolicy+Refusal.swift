@@ -21,19 +21,17 @@ extension KeyPolicy {
           Note("a server that needs no key takes 'key_env: null'"),
         ])
     case .hostNotAllowed(let host):
-      var allow = "pass --allow-host \(host) to allow it"
-      if let configPath { allow += ", or add '\(host)' to allow_hosts in \(configPath)" }
+      var notes: [Note] = []
+      if let configPath { notes.append(Note("or add '\(host)' to allow_hosts in \(configPath)")) }
+      notes.append(
+        Note(
+          "a workflow file cannot decide where a key goes: without permission weir sends only \(ClarifaiHTTPConfig.defaultKeyEnv) to https://\(Self.clarifaiHost)"
+        ))
       throw BackendConfigError(
         id: "backend.host-not-allowed",
         message:
-          "model '\(modelName)' would send the API key in \(keyEnv) to \(host), which you have not allowed",
-        range: nil,
-        notes: [
-          Note(allow),
-          Note(
-            "a workflow file cannot decide where a key goes: without permission weir sends only \(ClarifaiHTTPConfig.defaultKeyEnv) to https://\(Self.clarifaiHost)"
-          ),
-        ])
+          "model '\(modelName)' would send the API key in \(keyEnv) to \(host), which you have not allowed; pass --allow-host \(host) to allow it",
+        range: nil, notes: notes)
     }
   }
 }
