@@ -28,6 +28,7 @@ final class ClarifaiTestServer: Sendable {
   struct Received: Sendable {
     var path: String
     var authorization: String?
+    var acceptEncoding: String?
     var body: JSONValue
     var inputIds: [String] { body["inputs"]?.array?.compactMap { $0["id"]?.string } ?? [] }
   }
@@ -86,7 +87,9 @@ final class ClarifaiTestServer: Sendable {
     func handle(_ request: HTTPRequest) async throws -> HTTPResponse {
       let bodyData = try await request.bodyData
       let body = (try? JSONDecoder().decode(JSONValue.self, from: bodyData)) ?? .null
-      let received = Received(path: request.path, authorization: request.headers[.authorization], body: body)
+      let received = Received(
+        path: request.path, authorization: request.headers[.authorization],
+        acceptEncoding: request.headers[HTTPHeader("Accept-Encoding")], body: body)
       self.received.append(received)
       let behaviour = script.isEmpty ? .ok : script.removeFirst()
       inFlight += 1

@@ -179,17 +179,42 @@ import WeirCore
     }
   }
 
-  /// A small gzip stream that decodes to far more than the limit: counted after decoding.
-  @Test func aGzipBombIsCountedAfterDecoding() async throws {
+  /// A small gzip stream that decodes to far more than the limit is refused at its headers, before
+  /// anything is decoded; a small enough one (which cannot expand past the limit) is read.
+  @Test func aGzipBombIsRefusedBeforeItIsDecoded() async throws {
     let bomb = try gzip(Self.paddedAnswer(8 << 20))
     #expect(bomb.count < 100_000)
+    let small = try gzip(Data(#"{"status":{"code":10000},"outputs":[]}"#.utf8))
     try await withTestServer { server in
+      let gzipped = ["Content-Encoding": "gzip", "Content-Type": "application/json"]
       await server.state.then(
-        .respondBytes(
-          status: 200, body: bomb, headers: ["Content-Encoding": "gzip", "Content-Type": "application/json"]))
-      let results = try await backend(server, ", max_response_size: 1MB, retries: 0").predict(
-        requests(["a"], url: { "https://x.test/\($0)" }))
-      #expect(results.map(\.failureMessage) == [Self.tooLarge])
+        .respondBytes(status: 200, body: bomb, headers: gzipped),
+        .respondBytes(status: 200, body: small, headers: gzipped),
+        .respondBytes(status: 200, body: small, headers: ["Content-Encoding": "gzip, gzip"]))
+      let backend = try backend(server, ", max_response_size: 1MB, retries: 0")
+      var messages: [String?] = []
+      for id in ["a", "b", "c"] {
+        messages += await backend.predict(requests([id], url: { "https://x.test/\($0)" })).map(
+          \.failureMessage)
+      }
+      let refused = { (encoding: String) in
+        "the model server sent a compressed answer (\(encoding)) that could expand to more than 1 MB, "
+          + "the most this backend reads; weir asks for uncompressed answers"
+      }
+      #expect(
+        messages == [
+          refused("gzip"),
+          // Read and decoded: a well-formed answer with no output for this input.
+          "the model server's answer has no output for this input",
+          refused("gzip, gzip"),
+        ])
+    }
+  }
+
+  @Test func weirAsksForUncompressedAnswers() async throws {
+    try await withTestServer { server in
+      _ = try await backend(server).predict(requests(["a"], url: { "https://x.test/\($0)" }))
+      #expect(await server.state.received.first?.acceptEncoding == "identity")
     }
   }
 

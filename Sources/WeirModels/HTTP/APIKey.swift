@@ -25,6 +25,11 @@ struct APIKey: Sendable, CustomStringConvertible, CustomDebugStringConvertible, 
     }
     self.secret = secret
     var forms: Set<String> = []
+    // A key this short would match ordinary words in other forms: only the key itself is scrubbed.
+    guard secret.count >= Self.shortest else {
+      self.encodedForms = []
+      return
+    }
     for text in [secret, "Key \(secret)"] {
       let base64 = Data(text.utf8).base64EncodedString().trimmingCharacters(in: ["="])
       forms.insert(base64)
@@ -36,6 +41,9 @@ struct APIKey: Sendable, CustomStringConvertible, CustomDebugStringConvertible, 
     // Longest first, so a form is never half-replaced by a shorter one inside it.
     self.encodedForms = forms.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
   }
+
+  /// Keys shorter than this are scrubbed only as they are, in their own case.
+  static let shortest = 8
 
   /// `Key <secret>`, Clarifai's scheme for personal access tokens and API keys.
   var authorizationHeader: String { "Key \(secret)" }
@@ -53,7 +61,8 @@ struct APIKey: Sendable, CustomStringConvertible, CustomDebugStringConvertible, 
   /// headers into its error page must not put the key on screen).
   func redact(_ text: String) -> String {
     guard !secret.isEmpty else { return text }
-    var out = text.replacingOccurrences(of: secret, with: "<redacted>", options: .caseInsensitive)
+    let caseless: String.CompareOptions = secret.count >= Self.shortest ? .caseInsensitive : []
+    var out = text.replacingOccurrences(of: secret, with: "<redacted>", options: caseless)
     for form in encodedForms { out = out.replacingOccurrences(of: form, with: "<redacted>") }
     return out
   }

@@ -129,7 +129,11 @@ public final class ClarifaiHTTPBackend: ModelBackend {
       let message = HTTPStatusMessage.describe(status: status, body: body, hint: hint(for: status), key: key)
       guard RetryPolicy.isRetryable(status: status) else { return .fatal(message) }
       return .retry(message, retryAfter: RetryPolicy.parseRetryAfter(headers["retry-after"], now: Date()))
-    case .tooLarge(let limit):
+    case .tooLarge(let limit, let encoding?):
+      return .fatal(
+        "the model server sent a compressed answer (\(encoding)) that could expand to more than "
+          + "\(Self.formatSize(limit)), the most this backend reads; weir asks for uncompressed answers")
+    case .tooLarge(let limit, nil):
       return .fatal(
         "the model server's answer is larger than \(Self.formatSize(limit)), the most this backend reads; "
           + "raise 'max_response_size' if answers this large are expected")
@@ -166,6 +170,8 @@ public final class ClarifaiHTTPBackend: ModelBackend {
     request.httpBody = body
     request.setValue("application/json", forHTTPHeaderField: "Content-Type")
     request.setValue("application/json", forHTTPHeaderField: "Accept")
+    // Compressed answers cannot be bounded as they are decoded (HTTPSessionDelegate.fits).
+    request.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
     if let key { request.setValue(key.authorizationHeader, forHTTPHeaderField: "Authorization") }
     return request
   }

@@ -8,8 +8,9 @@ import Foundation
 enum HTTPOutcome: Sendable {
   /// The server answered (any status). Header names are lowercased.
   case response(status: Int, headers: [String: String], body: Data)
-  /// The answer was longer than the limit (counted after decompression); reading stopped there.
-  case tooLarge(limit: Int)
+  /// The answer was longer than the limit, or compressed (`encoding`) so that it could decode to
+  /// more; reading stopped there.
+  case tooLarge(limit: Int, encoding: String?)
   /// No answer within the timeout.
   case timedOut(Duration)
   /// The connection could not be made or broke (worth retrying).
@@ -63,7 +64,7 @@ enum HTTPExchange {
   }
 
   private static func outcome(of finished: HTTPSessionDelegate.Finished) -> HTTPOutcome {
-    if let limit = finished.exceeded { return .tooLarge(limit: limit) }
+    if let limit = finished.exceeded { return .tooLarge(limit: limit, encoding: finished.refusedEncoding) }
     if let error = finished.error { return classify(error) }
     guard let http = finished.response else { return .failed("the answer was not HTTP") }
     var headers: [String: String] = [:]

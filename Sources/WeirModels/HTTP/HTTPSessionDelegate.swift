@@ -17,6 +17,8 @@ final class HTTPSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
     var error: Error?
     /// The limit the body passed, when it did (the request was cancelled then).
     var exceeded: Int?
+    /// The `Content-Encoding` of an answer refused because it could decode to more than the limit.
+    var refusedEncoding: String?
   }
 
   private final class Collector {
@@ -43,38 +45,66 @@ final class HTTPSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
     _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
   ) {
-    // A plain body that says it is too long is refused before any of it is read. (An encoded one
-    // says only its compressed length: it is counted as it is decoded.)
     let http = response as? HTTPURLResponse
-    let encoded = http?.value(forHTTPHeaderField: "Content-Encoding") != nil
-    let refuse: Bool = lock.withLock {
-      guard let collector = collectors[dataTask.taskIdentifier] else { return false }
+    let encoding = http?.value(forHTTPHeaderField: "Content-Encoding")
+    let fits = Self.fits(length: response.expectedContentLength, encoding: encoding)
+    let refused: Collector? = lock.withLock {
+      guard let collector = collectors[dataTask.taskIdentifier] else { return nil }
       collector.finished.response = http
-      guard !encoded, response.expectedContentLength > Int64(collector.limit) else { return false }
+      guard !fits(collector.limit) else { return nil }
       collector.finished.exceeded = collector.limit
-      return true
+      collector.finished.refusedEncoding = encoding
+      return collectors.removeValue(forKey: dataTask.taskIdentifier)
     }
-    if refuse {
-      completionHandler(.cancel)
-      return
+    guard let refused else { return completionHandler(.allow) }
+    // `.cancel` alone: a further `task.cancel()` here makes Foundation read the whole body anyway.
+    completionHandler(.cancel)
+    refused.done(refused.finished)
+  }
+
+  /// Answers at once and cancels the transfer: Foundation may go on reading (and decoding) for a
+  /// while before the cancellation takes effect, and what it still delivers is dropped.
+  private func stop(_ task: URLSessionTask, _ collector: Collector) {
+    task.cancel()
+    collector.done(collector.finished)
+  }
+
+  /// deflate, under gzip too, expands at most about 1,032 times.
+  static let maxDeflateRatio: Int64 = 1032
+
+  /// Whether an answer with this `Content-Length` and `Content-Encoding` may be read under a limit
+  /// (checked when its headers arrive, before any of its body is read).
+  ///
+  /// Foundation on Linux decodes gzip itself and hands over the decoded bytes faster than a
+  /// cancellation takes effect: a 2 MB gzip stream would be inflated to 2 GB before the count below
+  /// could stop it. So weir asks for no encoding (`Accept-Encoding: identity`), and reads an encoded
+  /// answer only when its length shows it cannot decode to more than the limit: one layer of gzip or
+  /// deflate, no longer than `limit / 1032`. A plain answer that says it is too long is refused at once.
+  static func fits(length: Int64, encoding: String?) -> (Int) -> Bool {
+    let codings = (encoding ?? "").lowercased().split(separator: ",").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty && $0 != "identity" }
+    return { limit in
+      if codings.isEmpty { return length <= Int64(limit) }
+      guard codings.count == 1, ["gzip", "x-gzip", "deflate"].contains(codings[0]), length >= 0 else {
+        return false
+      }
+      return length <= Int64(limit) / maxDeflateRatio
     }
-    completionHandler(.allow)
   }
 
   func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-    let over: Bool = lock.withLock {
-      guard let collector = collectors[dataTask.taskIdentifier], collector.finished.exceeded == nil else {
-        return false
+    let over: Collector? = lock.withLock {
+      guard let collector = collectors[dataTask.taskIdentifier] else { return nil }
+      guard collector.finished.body.count + data.count > collector.limit else {
+        collector.finished.body.append(data)
+        return nil
       }
-      guard collector.finished.body.count + data.count <= collector.limit else {
-        collector.finished.exceeded = collector.limit
-        collector.finished.body = Data()
-        return true
-      }
-      collector.finished.body.append(data)
-      return false
+      collector.finished.exceeded = collector.limit
+      collector.finished.body = Data()
+      return collectors.removeValue(forKey: dataTask.taskIdentifier)
     }
-    if over { dataTask.cancel() }
+    if let over { stop(dataTask, over) }
   }
 
   func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
