@@ -38,9 +38,12 @@ enum HTTPExchange {
         let finished = await withTaskCancellationHandler {
           await withCheckedContinuation { continuation in
             delegate.collect(task, limit: limit) { continuation.resume(returning: $0) }
-            task.resume()
+            // Cancelled before it started: end it here, for the handler below may have run already.
+            if Task.isCancelled { delegate.abandon(task) } else { task.resume() }
           }
         } onCancel: {
+          // Ends the wait even if Foundation never reports the cancelled task as complete.
+          delegate.abandon(task)
           task.cancel()
         }
         return Task.isCancelled ? nil : outcome(of: finished)

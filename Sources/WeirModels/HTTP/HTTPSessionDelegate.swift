@@ -41,6 +41,17 @@ final class HTTPSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
     lock.withLock { collectors[task.taskIdentifier] = Collector(limit: limit, done: done) }
   }
 
+  /// Stops waiting for `task`: its `done` is called now with a cancellation, and whatever the
+  /// session still reports about it is ignored. Nothing happens if it has ended already.
+  func abandon(_ task: URLSessionTask) {
+    guard let collector = lock.withLock({ collectors.removeValue(forKey: task.taskIdentifier) }) else {
+      return
+    }
+    var finished = collector.finished
+    finished.error = CancellationError()
+    collector.done(finished)
+  }
+
   func urlSession(
     _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
