@@ -9,12 +9,13 @@ public enum ModelBackends {
 
   /// A backend for `spec`, ready to predict; see `RemoteBackends.make` for `http` and `command`.
   public static func make(
-    spec: BackendSpec, model: ModelDecl, environment: [String: String], allowExec: Bool, baseDirectory: URL
+    spec: BackendSpec, model: ModelDecl, environment: [String: String], keys: KeyPolicy, allowExec: Bool,
+    baseDirectory: URL
   ) throws -> any ModelBackend {
     guard spec.kind.value == "builtin" else {
       return try RemoteBackends.make(
-        spec: spec, model: model, environment: environment, allowExec: allowExec, baseDirectory: baseDirectory
-      )
+        spec: spec, model: model, environment: environment, keys: keys, allowExec: allowExec,
+        baseDirectory: baseDirectory)
     }
     let (config, errors) = BuiltinDetectorConfig.parse(spec: spec, model: model)
     guard let config else {

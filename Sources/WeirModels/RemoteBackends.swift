@@ -12,6 +12,8 @@ public enum RemoteBackends {
   /// - Parameters:
   ///   - environment: where an `http` backend reads its API key (`key_env`, default `CLARIFAI_PAT`)
   ///     and what a `command` program runs with (its PATH is used to find it).
+  ///   - keys: where an `http` backend may send its key (`--allow-host` and the user's config file);
+  ///     a key that may not go to its server is refused before the variable is read.
   ///   - allowExec: whether local programs may run (`weir run --allow-exec`). Without it a `command`
   ///     backend is refused before anything else is looked at.
   ///   - baseDirectory: the workflow file's folder: a command's working directory.
@@ -19,16 +21,21 @@ public enum RemoteBackends {
   ///   option (the first of them; `diagnose` lists all), an unset key variable, a program that is not
   ///   allowed or not found.
   public static func make(
-    spec: BackendSpec, model: ModelDecl, environment: [String: String], allowExec: Bool, baseDirectory: URL
+    spec: BackendSpec, model: ModelDecl, environment: [String: String], keys: KeyPolicy, allowExec: Bool,
+    baseDirectory: URL
   ) throws -> any ModelBackend {
     switch spec.kind.value {
     case "http":
       let (config, errors) = ClarifaiHTTPConfig.parse(spec: spec, model: model)
       guard let config else { throw errors.first ?? internalError(spec) }
       do {
-        return try ClarifaiHTTPBackend(config: config, modelName: model.name.value, environment: environment)
+        return try ClarifaiHTTPBackend(
+          config: config, modelName: model.name.value, environment: environment, keys: keys)
       } catch var error as BackendConfigError {
-        error.range = error.range ?? spec.option("key_env")?.value.range ?? spec.kind.range
+        // Where the key would go is the URL's fault; which key, key_env's.
+        let url =
+          ["backend.host-not-allowed", "backend.key-over-http"].contains(error.id) ? spec.value.range : nil
+        error.range = error.range ?? url ?? spec.option("key_env")?.value.range ?? spec.kind.range
         throw error
       }
     case "command":

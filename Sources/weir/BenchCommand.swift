@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WeirCore
+import WeirModels
 import WeirStore
 
 /// `weir bench`: the synthetic benchmark of Design.md §8 — the reference workflow over generated
@@ -143,7 +144,7 @@ struct BenchRun: AsyncParsableCommand {
   /// The plan's backends, built as `weir run` builds them.
   private static func backends(_ plan: ExecutionPlan) throws -> [any ModelBackend] {
     do {
-      return try RunBackends.make(plan, allowExec: false, recorder: nil)
+      return try RunBackends.make(plan, allowExec: false, keys: KeyPolicy(), recorder: nil)
     } catch {
       throw ValidationError("cannot load the synthetic predictions: \(error)")
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WeirCore
+import WeirModels
 import WeirPlot
 
 /// `weir repl [FILE]`: the interactive session where thresholds are tuned (Documentation/REPL.md).
@@ -28,12 +29,26 @@ struct ReplCommand: AsyncParsableCommand {
   var allowExec = false
 
   @Option(
+    name: .customLong("allow-host"),
+    help: ArgumentHelp(
+      "Allow http backends to send their API key to this host (besides CLARIFAI_PAT to api.clarifai.com).",
+      valueName: "host[:port]"))
+  var allowHosts: [String] = []
+
+  @Option(
     name: .customLong("types"),
     help: "Add node type and model declarations (a file or a folder of .yaml files), as for weir run.")
   var typePaths: [String] = []
 
   func run() async throws {
-    let models = WorkflowModelSource(allowExec: allowExec)
+    let keys: KeyPolicy
+    do {
+      keys = try KeyPolicy.load(allowHosts: allowHosts, environment: ProcessInfo.processInfo.environment)
+    } catch {
+      FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+      throw ExitStatus.usage
+    }
+    let models = WorkflowModelSource(allowExec: allowExec, keys: keys)
     let typePaths = self.typePaths
     // The standard library plus --types and the workflow's .weir/types/, as weir check and run use.
     let library: @Sendable (String) -> NodeTypeLibrary = { path in

@@ -50,6 +50,13 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(help: "Allow command backends to run local programs.")
   var allowExec = false
 
+  @Option(
+    name: .customLong("allow-host"),
+    help: ArgumentHelp(
+      "Allow http backends to send their API key to this host (besides CLARIFAI_PAT to api.clarifai.com).",
+      valueName: "host[:port]"))
+  var allowHosts: [String] = []
+
   @Flag(name: .customLong("no-resume"), help: "Run every input, even those an interrupted run finished.")
   var noResume = false
 

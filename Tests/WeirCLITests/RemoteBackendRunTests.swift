@@ -134,7 +134,8 @@ import WeirTestSupport
       let workflow = try folder.workflow(backend: httpBackend(server))
       let r = try await Self.weir(
         [
-          "run", workflow, "--inputs", try folder.manifest(), "--store", folder.path("http.db"),
+          "run", workflow, "--allow-host", "127.0.0.1", "--inputs", try folder.manifest(), "--store",
+          folder.path("http.db"),
           "--output", folder.path("outputs.jsonl"),
         ], environment: ["CLARIFAI_PAT": Self.key])
       #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
@@ -168,7 +169,8 @@ import WeirTestSupport
         backend: httpBackend(server, ", batch_size: 1, retries: 1, timeout: 5"))
       let r = try await Self.weir(
         [
-          "run", workflow, "--inputs", try folder.manifest(), "--store", folder.path("http.db"),
+          "run", workflow, "--allow-host", "127.0.0.1", "--inputs", try folder.manifest(), "--store",
+          folder.path("http.db"),
           "--record", folder.path("recorded.jsonl"), "--output", folder.path("outputs.jsonl"),
         ], environment: ["CLARIFAI_PAT": Self.key])
       #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
@@ -212,7 +214,10 @@ import WeirTestSupport
       let workflow = try folder.workflow(
         backend: httpBackend(server, ", batch_size: 1, retries: 1, timeout: 1"))
       let r = try await Self.weir(
-        ["run", workflow, "--inputs", try folder.manifest(), "--store", folder.path("http.db")],
+        [
+          "run", workflow, "--allow-host", "127.0.0.1", "--inputs", try folder.manifest(), "--store",
+          folder.path("http.db"),
+        ],
         environment: ["CLARIFAI_PAT": Self.key])
       #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
       #expect(r.stdout.hasPrefix("ran 'auto-annotation' on 12 inputs, 2 failed:"))
@@ -235,7 +240,10 @@ import WeirTestSupport
     try await withServer(faults: [.unauthorized]) { server, folder in
       let workflow = try folder.workflow(backend: httpBackend(server))
       let r = try await Self.weir(
-        ["run", workflow, "--inputs", try folder.manifest(), "--store", folder.path("http.db")],
+        [
+          "run", workflow, "--allow-host", "127.0.0.1", "--inputs", try folder.manifest(), "--store",
+          folder.path("http.db"),
+        ],
         environment: ["CLARIFAI_PAT": Self.key])
       #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
       #expect(r.stdout.hasPrefix("ran 'auto-annotation' on 12 inputs, 12 failed: 0 annotations written to"))
@@ -254,7 +262,10 @@ import WeirTestSupport
     try await withServer { server, folder in
       let workflow = try folder.workflow(backend: httpBackend(server))
       let r = try await Self.weir(
-        ["run", workflow, "--inputs", try folder.manifest(), "--store", folder.path("http.db")],
+        [
+          "run", workflow, "--allow-host", "127.0.0.1", "--inputs", try folder.manifest(), "--store",
+          folder.path("http.db"),
+        ],
         environment: ["CLARIFAI_PAT": ""])
       #expect(r.status == 2)
       #expect(
@@ -272,7 +283,8 @@ import WeirTestSupport
       let live = try folder.workflow(backend: httpBackend(server), name: "live.yaml")
       let recorded = try await Self.weir(
         [
-          "run", live, "--inputs", try folder.manifest(), "--dry-run", "--record",
+          "run", live, "--allow-host", "127.0.0.1", "--inputs", try folder.manifest(), "--dry-run",
+          "--record",
           folder.path("recorded.jsonl"),
         ], environment: ["CLARIFAI_PAT": Self.key])
       #expect(recorded.status == 0, "\(recorded.stdout)\(recorded.stderr)")

@@ -12,7 +12,7 @@ import WeirTestSupport
   func backend(_ yaml: String) throws -> any ModelBackend {
     let parsed = ParsedBackend(yaml)
     return try ModelBackends.make(
-      spec: parsed.spec, model: parsed.model, environment: [:], allowExec: false,
+      spec: parsed.spec, model: parsed.model, environment: [:], keys: KeyPolicy(), allowExec: false,
       baseDirectory: Repository.root)
   }
 

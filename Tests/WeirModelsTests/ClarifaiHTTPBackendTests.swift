@@ -31,8 +31,8 @@ import WeirTestSupport
     let (config, errors) = ClarifaiHTTPConfig.parse(spec: parsed.spec, model: parsed.model)
     #expect(errors.isEmpty)
     return try ClarifaiHTTPBackend(
-      config: try #require(config), modelName: "pets", environment: environment, sleep: sleeper.sleep,
-      jitter: { 0.5 })
+      config: try #require(config), modelName: "pets", environment: environment, keys: .loopbackTestServer,
+      sleep: sleeper.sleep, jitter: { 0.5 })
   }
 
   /// Asserts the key shows up nowhere a user could see it.
@@ -85,7 +85,8 @@ import WeirTestSupport
       let parsed = ParsedBackend("{http: \(server.baseURL), model_id: general}")
       let (config, _) = ClarifaiHTTPConfig.parse(spec: parsed.spec, model: parsed.model)
       let short = try ClarifaiHTTPBackend(
-        config: try #require(config), modelName: "g", environment: Self.environment)
+        config: try #require(config), modelName: "g", environment: Self.environment, keys: .loopbackTestServer
+      )
       _ = await short.predict(requests(["a"], url: { "https://example.com/\($0).jpg" }))
       #expect(
         await server.state.received.map(\.path) == [
@@ -386,7 +387,10 @@ import WeirTestSupport
   @Test func aMissingKeyNamesTheVariableNotAValue() throws {
     let parsed = ParsedBackend(
       "{http: https://api.clarifai.com, user_id: me, app_id: a, model_id: m, key_env: PETS_KEY}")
-    let error = try #require(parsed.makeError(environment: ["CLARIFAI_PAT": Self.secret, "PETS_KEY": ""]))
+    // Another variable for Clarifai's API needs permission (--allow-host api.clarifai.com).
+    let clarifai = KeyPolicy(allowedHosts: [KeyPolicy.Host(name: "api.clarifai.com")])
+    let error = try #require(
+      parsed.makeError(environment: ["CLARIFAI_PAT": Self.secret, "PETS_KEY": ""], keys: clarifai))
     #expect(error.id == "backend.missing-key")
     #expect(
       error.message == "model 'pets' needs an API key in the environment variable PETS_KEY, which is not set")

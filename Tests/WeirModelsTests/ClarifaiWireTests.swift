@@ -72,7 +72,7 @@ import WeirCore
       ]}
       """#
     let sent = ["a", "b", "c", "d"].enumerated().map { ClarifaiBatch.Sent(index: $0, wireId: $1) }
-    let results = ClarifaiResponseParser.results(body: Data(body.utf8), sent: sent)
+    let results = ClarifaiResponseParser.results(body: Data(body.utf8), sent: sent, key: nil)
     let images = try results.map { try $0.get().image }
     #expect(images[0] == ImageRef(width: 640, height: 480))
     #expect(images[1] == ImageRef(width: 30, height: 40))

@@ -33,21 +33,22 @@ struct ParsedBackend {
   /// The source text a range covers.
   func text(_ range: SourceRange?) -> String? { range.map(file.slice) }
 
-  func make(environment: [String: String] = [:], allowExec: Bool = false, in directory: URL = backendFixtures)
-    throws
-    -> any ModelBackend
-  {
+  func make(
+    environment: [String: String] = [:], keys: KeyPolicy = .loopbackTestServer, allowExec: Bool = false,
+    in directory: URL = backendFixtures
+  ) throws -> any ModelBackend {
     try RemoteBackends.make(
-      spec: spec, model: model, environment: environment, allowExec: allowExec, baseDirectory: directory)
+      spec: spec, model: model, environment: environment, keys: keys, allowExec: allowExec,
+      baseDirectory: directory)
   }
 
   /// The error `make` throws, or a test failure if it builds.
   func makeError(
-    environment: [String: String] = [:], allowExec: Bool = false,
+    environment: [String: String] = [:], keys: KeyPolicy = .loopbackTestServer, allowExec: Bool = false,
     sourceLocation: SourceLocation = #_sourceLocation
   ) -> BackendConfigError? {
     do {
-      _ = try make(environment: environment, allowExec: allowExec)
+      _ = try make(environment: environment, keys: keys, allowExec: allowExec)
       Issue.record("expected a BackendConfigError", sourceLocation: sourceLocation)
     } catch let error as BackendConfigError {
       return error
@@ -56,6 +57,11 @@ struct ParsedBackend {
     }
     return nil
   }
+}
+
+extension KeyPolicy {
+  /// What `--allow-host 127.0.0.1` allows: the test servers' address (any port).
+  static let loopbackTestServer = KeyPolicy(allowedHosts: [Host(name: "127.0.0.1")])
 }
 
 /// Requests for inputs named by `ids`, with no image (for servers and programs that do not look).
@@ -93,3 +99,15 @@ final class SleepRecorder: @unchecked Sendable {
 
 /// FlyingFox has a `JSONValue` too; in these tests it is always weir's.
 typealias JSONValue = WeirValues.JSONValue
+
+/// Runs `body` with a fresh `ClarifaiTestServer`, stopping it afterwards (also when `body` throws).
+func withTestServer(_ body: (ClarifaiTestServer) async throws -> Void) async throws {
+  let server = try await ClarifaiTestServer.start()
+  do {
+    try await body(server)
+  } catch {
+    await server.stop()
+    throw error
+  }
+  await server.stop()
+}

@@ -30,7 +30,9 @@ extension ClarifaiTestServer {
     func handle(_ request: HTTPRequest) async throws -> HTTPResponse {
       let bodyData = try await request.bodyData
       let body = (try? JSONDecoder().decode(JSONValue.self, from: bodyData)) ?? .null
-      let received = Received(path: request.path, authorization: request.headers[.authorization], body: body)
+      let received = Received(
+        path: request.path, authorization: request.headers[.authorization],
+        acceptEncoding: request.headers[HTTPHeader("Accept-Encoding")], body: body)
       self.received.append(received)
       if let fault = try await fault(for: received) { return fault }
       let behaviour = script.isEmpty ? .ok : script.removeFirst()
@@ -69,10 +71,12 @@ extension ClarifaiTestServer {
       case .okWithoutInputIds:
         return Self.json(200, ClarifaiFixtures.response(for: ids, namingInputs: false))
       case .respond(let status, let body, let headers):
+        return try await respond(
+          .respondBytes(status: status, body: Data(body.utf8), headers: headers), to: ids)
+      case .respondBytes(let status, let body, let headers):
         var h = HTTPHeaders()
         for (name, value) in headers { h[HTTPHeader(name)] = value }
-        return HTTPResponse(
-          statusCode: HTTPStatusCode(status, phrase: "Test"), headers: h, body: Data(body.utf8))
+        return HTTPResponse(statusCode: HTTPStatusCode(status, phrase: "Test"), headers: h, body: body)
       case .hang:
         try await Task.sleep(for: .seconds(30))
         return answer(ids)

@@ -21,6 +21,8 @@ public final class ClarifaiTestServer: Sendable {
     case okWithoutInputIds
     /// Any status, body and headers.
     case respond(status: Int, body: String, headers: [String: String] = [:])
+    /// Any status and headers with a body of bytes (a gzip stream, say).
+    case respondBytes(status: Int, body: Data, headers: [String: String] = [:])
     /// Never answers (until the server stops).
     case hang
     /// Waits, then answers like `.ok`.
@@ -46,6 +48,7 @@ public final class ClarifaiTestServer: Sendable {
   public struct Received: Sendable {
     public var path: String
     public var authorization: String?
+    public var acceptEncoding: String?
     public var body: WeirValues.JSONValue
     public var inputIds: [String] { body["inputs"]?.array?.compactMap { $0["id"]?.string } ?? [] }
   }

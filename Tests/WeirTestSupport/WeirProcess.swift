@@ -50,12 +50,15 @@ public enum WeirProcess {
     process.executableURL = try executable()
     process.arguments = arguments
     process.currentDirectoryURL = folder
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "NO_COLOR")
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
     // Files rather than pipes: a chatty child can never block on a full pipe, and nothing needs a thread.
     let temp = try TemporaryDirectory("weir-cli")
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "NO_COLOR")
+    // The user's own weir config (hosts allowed to get API keys) never applies to a test: an empty
+    // config folder unless the test gives one.
+    env["XDG_CONFIG_HOME"] = temp.url.appendingPathComponent("config").path
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
     let outURL = temp.url.appendingPathComponent("out")
     let errURL = temp.url.appendingPathComponent("err")
     let inURL = try temp.write("in", stdin)

@@ -44,7 +44,7 @@ extension PlanRenderer {
       models: plan.models.map { m in
         var backend: [String: JSONValue]?
         if let b = m.spec.backend {
-          backend = b.options.merging([b.kind: b.value]) { a, _ in a }
+          backend = b.options.merging([b.kind: b.value]) { a, _ in a }.mapValues(\.redactingURLCredentials)
         }
         return JSONModel(
           name: m.name, type: m.spec.type, concepts: m.spec.concepts, backend: backend, nodes: m.nodes)

@@ -8,7 +8,8 @@ extension ExecutionPlan {
       var about: [String] = []
       if let id = model.spec.clarifaiModelId, id != model.name { about.append("Clarifai model '\(id)'") }
       about.append(
-        model.spec.backend.map { "\($0.kind) \($0.value.plainText)" } ?? "no backend: it cannot run")
+        model.spec.backend.map { "\($0.kind) \($0.value.redactingURLCredentials.plainText)" }
+          ?? "no backend: it cannot run")
       s += " (" + about.joined(separator: ", ") + ")"
       return s + ", batched across inputs"
     case .reuse(let twin):

@@ -6,11 +6,13 @@ import WeirCore
 #endif
 
 extension ClarifaiHTTPBackend {
-  /// The key from the environment, `nil` when the config asks for none.
-  static func key(for config: ClarifaiHTTPConfig, modelName: String, environment: [String: String]) throws
-    -> APIKey?
-  {
+  /// The key from the environment, `nil` when the config asks for none. The policy is asked first,
+  /// so a key that may not go to this server is refused before its variable is even read.
+  static func key(
+    for config: ClarifaiHTTPConfig, modelName: String, environment: [String: String], keys: KeyPolicy
+  ) throws(BackendConfigError) -> APIKey? {
     guard let name = config.keyEnv else { return nil }
+    try keys.check(sending: name, to: config, modelName: modelName)
     guard let value = environment[name], !value.isEmpty else {
       throw BackendConfigError(
         id: "backend.missing-key",
@@ -22,11 +24,25 @@ extension ClarifaiHTTPBackend {
           Note("a server that needs no key takes 'key_env: null'"),
         ])
     }
-    return APIKey(value)
+    do {
+      return try APIKey(value)
+    } catch {
+      let what = error.isLineBreak ? "a line break" : "a control or non-ASCII character"
+      throw BackendConfigError(
+        id: "backend.bad-key",
+        message:
+          "the API key in \(name) for model '\(modelName)' has \(what) at character \(error.position); an HTTP header cannot carry it",
+        range: nil,
+        notes: [
+          Note(
+            "set \(name) to the key alone, without a trailing newline (export \(name)=\"$(cat key-file)\")")
+        ])
+    }
   }
 
-  /// A session with no cache, no cookies and no redirects, sized to the concurrency limit.
-  static func makeSession(concurrency: Int, timeout: Duration) -> URLSession {
+  /// A session with no cache, no cookies and no redirects, sized to the concurrency limit, whose
+  /// delegate collects answers up to a limit.
+  static func makeSession(concurrency: Int, timeout: Duration, delegate: HTTPSessionDelegate) -> URLSession {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.httpMaximumConnectionsPerHost = concurrency
     configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
@@ -37,17 +53,6 @@ extension ClarifaiHTTPBackend {
     let seconds = Double(timeout.components.seconds) + 5
     configuration.timeoutIntervalForRequest = seconds
     configuration.timeoutIntervalForResource = seconds
-    return URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
-  }
-}
-
-/// Refuses redirects: following one would send the `Authorization` header to wherever the server
-/// points. The 3xx comes back as an error with its status instead.
-final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
-  func urlSession(
-    _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
-  ) {
-    completionHandler(nil)
+    return URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
   }
 }

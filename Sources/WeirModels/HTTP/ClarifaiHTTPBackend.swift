@@ -25,6 +25,7 @@ public final class ClarifaiHTTPBackend: ModelBackend {
   public let modelName: String
   private let key: APIKey?
   private let session: URLSession
+  private let sessionDelegate: HTTPSessionDelegate
   private let limiter: AsyncSemaphore
   private let policy: RetryPolicy
   private let sleep: Sleep
@@ -32,21 +33,26 @@ public final class ClarifaiHTTPBackend: ModelBackend {
 
   public var maxBatchSize: Int { config.batchSize }
 
-  /// Reads the key named by `config.keyEnv` from `environment`. Throws `BackendConfigError`
-  /// (`backend.missing-key`, naming the variable, never a value) when it is unset or empty.
+  /// Reads the key named by `config.keyEnv` from `environment`, when `keys` allows it to go to the
+  /// server. Throws `BackendConfigError` — naming the variable, never a value — when it may not go
+  /// there (`backend.host-not-allowed`, `backend.key-over-http`), is unset or empty
+  /// (`backend.missing-key`) or cannot be a header (`backend.bad-key`).
   public init(
-    config: ClarifaiHTTPConfig, modelName: String, environment: [String: String],
+    config: ClarifaiHTTPConfig, modelName: String, environment: [String: String], keys: KeyPolicy,
     sleep: @escaping Sleep = { try? await Task.sleep(for: $0) },
     jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
   ) throws {
     self.config = config
     self.modelName = modelName
-    self.key = try Self.key(for: config, modelName: modelName, environment: environment)
+    self.key = try Self.key(for: config, modelName: modelName, environment: environment, keys: keys)
     self.limiter = AsyncSemaphore(permits: config.concurrency)
     self.policy = RetryPolicy(retries: config.retries, backoff: config.backoff, maxBackoff: config.maxBackoff)
     self.sleep = sleep
     self.jitter = jitter
-    self.session = Self.makeSession(concurrency: config.concurrency, timeout: config.timeout)
+    let delegate = HTTPSessionDelegate()
+    self.sessionDelegate = delegate
+    self.session = Self.makeSession(
+      concurrency: config.concurrency, timeout: config.timeout, delegate: delegate)
   }
 
   deinit {
@@ -88,10 +94,14 @@ public final class ClarifaiHTTPBackend: ModelBackend {
     let request = urlRequest(body: batch.body)
     var attempt = 0
     while true {
-      let outcome = await HTTPExchange.send(request, session: session, timeout: config.timeout)
+      let outcome = await HTTPExchange.send(
+        request, session: session, delegate: sessionDelegate, timeout: config.timeout,
+        limit: config.maxResponseBytes)
       switch verdict(on: outcome) {
       case .answered(let body):
-        return ClarifaiResponseParser.results(body: body, sent: batch.sent).map { $0.mapError(redacted) }
+        return ClarifaiResponseParser.results(body: body, sent: batch.sent, key: key).map {
+          $0.mapError(redacted)
+        }
       case .fatal(let message):
         return batch.sent.map { _ in .failure(redacted(ModelError(message))) }
       case .retry(let message, let retryAfter):
@@ -116,9 +126,17 @@ public final class ClarifaiHTTPBackend: ModelBackend {
     case .response(let status, _, let body) where (200..<300).contains(status):
       return .answered(body)
     case .response(let status, let headers, let body):
-      let message = HTTPStatusMessage.describe(status: status, body: body, hint: hint(for: status))
+      let message = HTTPStatusMessage.describe(status: status, body: body, hint: hint(for: status), key: key)
       guard RetryPolicy.isRetryable(status: status) else { return .fatal(message) }
       return .retry(message, retryAfter: RetryPolicy.parseRetryAfter(headers["retry-after"], now: Date()))
+    case .tooLarge(let limit, let encoding?):
+      return .fatal(
+        "the model server sent a compressed answer (\(encoding)) that could expand to more than "
+          + "\(Self.formatSize(limit)), the most this backend reads; weir asks for uncompressed answers")
+    case .tooLarge(let limit, nil):
+      return .fatal(
+        "the model server's answer is larger than \(Self.formatSize(limit)), the most this backend reads; "
+          + "raise 'max_response_size' if answers this large are expected")
     case .timedOut(let timeout):
       return .retry("the model server did not answer within \(Self.format(timeout))", retryAfter: nil)
     case .connectionFailed(let reason):
@@ -152,6 +170,8 @@ public final class ClarifaiHTTPBackend: ModelBackend {
     request.httpBody = body
     request.setValue("application/json", forHTTPHeaderField: "Content-Type")
     request.setValue("application/json", forHTTPHeaderField: "Accept")
+    // Compressed answers cannot be bounded as they are decoded (HTTPSessionDelegate.fits).
+    request.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
     if let key { request.setValue(key.authorizationHeader, forHTTPHeaderField: "Authorization") }
     return request
   }
@@ -159,6 +179,15 @@ public final class ClarifaiHTTPBackend: ModelBackend {
   private func redacted(_ error: ModelError) -> ModelError {
     guard let key else { return error }
     return ModelError(key.redact(error.message))
+  }
+
+  /// "32 MB", "512 KB", "1500 bytes".
+  static func formatSize(_ bytes: Int) -> String {
+    for (unit, factor) in [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)] where bytes >= factor {
+      let value = Double(bytes) / Double(factor)
+      return value == value.rounded() ? "\(Int(value)) \(unit)" : String(format: "%.1f \(unit)", value)
+    }
+    return "\(bytes) bytes"
   }
 
   /// "0.3 s", "30 s".

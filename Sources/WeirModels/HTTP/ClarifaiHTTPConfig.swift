@@ -25,16 +25,22 @@ public struct ClarifaiHTTPConfig: Sendable, Hashable {
   /// The delay before the first retry; each further retry doubles it, up to `maxBackoff`.
   public var backoff: Duration
   public var maxBackoff: Duration
+  /// The most bytes of one answer weir reads, after decompression (`max_response_size`); a longer
+  /// answer fails the inputs of that request instead of filling memory.
+  public var maxResponseBytes: Int
 
   public static let clarifaiAPI = URL(string: "https://api.clarifai.com")!
   public static let defaultKeyEnv = "CLARIFAI_PAT"
+  /// 32 MB: Clarifai answers 32 images with dense regions in a few MB.
+  public static let defaultMaxResponseBytes = 32 << 20
 
   public init(
     baseURL: URL = ClarifaiHTTPConfig.clarifaiAPI, userId: String? = nil, appId: String? = nil,
     modelId: String,
     modelVersionId: String? = nil, keyEnv: String? = ClarifaiHTTPConfig.defaultKeyEnv,
     timeout: Duration = .seconds(30), retries: Int = 3, batchSize: Int = 32, concurrency: Int = 4,
-    backoff: Duration = .milliseconds(500), maxBackoff: Duration = .seconds(30)
+    backoff: Duration = .milliseconds(500), maxBackoff: Duration = .seconds(30),
+    maxResponseBytes: Int = ClarifaiHTTPConfig.defaultMaxResponseBytes
   ) {
     self.baseURL = baseURL
     self.userId = userId
@@ -48,19 +54,41 @@ public struct ClarifaiHTTPConfig: Sendable, Hashable {
     self.concurrency = concurrency
     self.backoff = backoff
     self.maxBackoff = maxBackoff
+    self.maxResponseBytes = maxResponseBytes
   }
 
   /// `{base}/v2[/users/{user}/apps/{app}]/models/{model}[/versions/{version}]/outputs`.
+  ///
+  /// Every id is one percent-encoded path segment, so no id can reach another part of the API
+  /// (`../admin`, `x?y`), even one that did not come through `parse`, which already refuses them.
   public var outputsURL: URL {
-    var url = baseURL.appendingPathComponent("v2")
-    if let userId, let appId {
-      url = url.appendingPathComponent("users").appendingPathComponent(userId)
-        .appendingPathComponent("apps").appendingPathComponent(appId)
+    var segments = ["v2"]
+    if let userId, let appId { segments += ["users", userId, "apps", appId] }
+    segments += ["models", modelId]
+    if let modelVersionId { segments += ["versions", modelVersionId] }
+    segments.append("outputs")
+    var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) ?? URLComponents()
+    var path = components.percentEncodedPath
+    while path.hasSuffix("/") { path.removeLast() }
+    components.percentEncodedPath = path + "/" + segments.map(Self.encodeSegment).joined(separator: "/")
+    components.percentEncodedQuery = nil
+    components.percentEncodedFragment = nil
+    return components.url ?? baseURL
+  }
+
+  /// One path segment with everything but letters, digits, `-`, `_` and `~` percent-encoded (a `.`
+  /// too, so `..` cannot climb).
+  static func encodeSegment(_ segment: String) -> String {
+    var out = ""
+    for byte in segment.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+        out.unicodeScalars.append(Unicode.Scalar(byte))
+      default:
+        out += String(format: "%%%02X", byte)
+      }
     }
-    url = url.appendingPathComponent("models").appendingPathComponent(modelId)
-    if let modelVersionId {
-      url = url.appendingPathComponent("versions").appendingPathComponent(modelVersionId)
-    }
-    return url.appendingPathComponent("outputs")
+    return out
   }
 }

@@ -7,13 +7,15 @@ import WeirCore
 /// position — except when no output names its input and the counts agree, which some self-hosted
 /// servers do. An output whose `status.code` is not 10000 fails only its own input.
 enum ClarifaiResponseParser {
-  static func results(body: Data, sent: [ClarifaiBatch.Sent]) -> [Result<DataRecord, ModelError>] {
+  static func results(body: Data, sent: [ClarifaiBatch.Sent], key: APIKey?) -> [Result<
+    DataRecord, ModelError
+  >] {
     let response: ClarifaiOutputsResponse
     do {
       response = try JSONDecoder().decode(ClarifaiOutputsResponse.self, from: body)
     } catch {
       let problem = ModelError(
-        "the model server's answer is not a Clarifai response: \(describe(error, body: body))")
+        "the model server's answer is not a Clarifai response: \(describe(error, body: body, key: key))")
       return sent.map { _ in .failure(problem) }
     }
     let byPosition = response.outputs.allSatisfy { $0.inputId == nil } && response.outputs.count == sent.count
@@ -44,18 +46,20 @@ enum ClarifaiResponseParser {
     case .success(let record): return .success(record.fillingRegionIds().withImageSize(of: output.inputImage))
     case .failure(let error):
       // The path starts at the output's `data`, where the user would look: `regions[0].region_info…`.
-      let why = describe(error, body: nil, droppingPath: 3)
+      let why = describe(error, body: nil, key: nil, droppingPath: 3)
       return .failure(ModelError("the model server's output for this input is not Clarifai data: \(why)"))
     }
   }
 
   /// A one-line account of a decoding failure: where in the JSON and what was wrong, plus the start of
   /// the body when it is not JSON at all (an HTML error page from a proxy, say).
-  static func describe(_ error: Error, body: Data?, droppingPath dropped: Int = 0) -> String {
+  static func describe(_ error: Error, body: Data?, key: APIKey? = nil, droppingPath dropped: Int = 0)
+    -> String
+  {
     guard let decoding = error as? DecodingError else { return "\(error)" }
     switch decoding {
     case .dataCorrupted(let context) where context.codingPath.isEmpty:
-      return "it is not valid JSON" + (body.map { " (it starts with \(snippet($0)))" } ?? "")
+      return "it is not valid JSON" + (body.map { " (it starts with \(snippet($0, key: key)))" } ?? "")
     case .dataCorrupted(let c), .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c):
       let path = c.codingPath.dropFirst(dropped).map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
         .joined()
@@ -67,10 +71,18 @@ enum ClarifaiResponseParser {
     }
   }
 
-  /// The first characters of a body, quoted on one line.
-  static func snippet(_ body: Data, limit: Int = 80) -> String {
-    let text = String(decoding: body.prefix(limit * 4), as: UTF8.self)
-      .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: "")
+  /// The first characters of a body, quoted on one line, scrubbed of the key.
+  ///
+  /// The key is scrubbed *before* the text is cut: cutting first leaves part of a key that no
+  /// longer matches. Only a window of the body is decoded, and when the window ends inside the body
+  /// its last `key.longestForm` characters are dropped after scrubbing, since they may hold the start
+  /// of a key that the window cut off.
+  static func snippet(_ body: Data, limit: Int = 80, key: APIKey?) -> String {
+    let margin = key?.longestForm ?? 0
+    let window = body.prefix(limit * 4 + margin * 8)
+    var text = key.redact(String(decoding: window, as: UTF8.self))
+    if window.count < body.count { text = String(text.dropLast(margin)) }
+    text = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: "")
     if text.isEmpty { return "nothing (an empty body)" }
     return text.count > limit ? "'\(text.prefix(limit))…'" : "'\(text)'"
   }

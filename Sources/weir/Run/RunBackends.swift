@@ -12,18 +12,33 @@ enum RunBackends {
     case message(String)
   }
 
+  /// The key policy of `--allow-host` and the user's config file, or the message saying what is wrong
+  /// with them.
+  static func keyPolicy(
+    allowHosts: [String], environment: [String: String] = ProcessInfo.processInfo.environment
+  )
+    throws(Failure) -> KeyPolicy
+  {
+    do {
+      return try KeyPolicy.load(allowHosts: allowHosts, environment: environment)
+    } catch {
+      throw .message(error.message)
+    }
+  }
+
   /// One backend per `plan.models` entry, in order.
   ///
   /// - Parameters:
   ///   - allowExec: `--allow-exec`; without it a `command` backend is refused before anything runs.
+  ///   - keys: `--allow-host` and the user's config: where an `http` backend may send its key.
   ///   - environment: where an `http` backend reads its key and what a `command` program runs with.
   static func make(
-    _ plan: ExecutionPlan, allowExec: Bool, recorder: PredictionRecorder?,
+    _ plan: ExecutionPlan, allowExec: Bool, keys: KeyPolicy, recorder: PredictionRecorder?,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(Failure) -> [any ModelBackend] {
     var backends: [any ModelBackend] = []
     for model in plan.models {
-      var backend = try make(model.spec, allowExec: allowExec, environment: environment)
+      var backend = try make(model.spec, allowExec: allowExec, keys: keys, environment: environment)
       if let recorder { backend = RecordingBackend(wrapping: backend, model: model.name, recorder: recorder) }
       backends.append(backend)
     }
@@ -42,8 +57,8 @@ enum RunBackends {
 
   /// The backend of one model. A command runs in the workflow file's folder (`baseDirectory` of the
   /// plan's backend config), so `model.py` beside the workflow is found.
-  static func make(_ spec: ModelSpec, allowExec: Bool, environment: [String: String]) throws(Failure)
-    -> any ModelBackend
+  static func make(_ spec: ModelSpec, allowExec: Bool, keys: KeyPolicy, environment: [String: String])
+    throws(Failure) -> any ModelBackend
   {
     guard let config = spec.backend else {
       throw .message(
@@ -55,7 +70,7 @@ enum RunBackends {
     }
     do {
       return try ModelBackends.make(
-        spec: ast, model: decl, environment: environment, allowExec: allowExec,
+        spec: ast, model: decl, environment: environment, keys: keys, allowExec: allowExec,
         baseDirectory: URL(fileURLWithPath: config.baseDirectory))
     } catch let error as BackendConfigError {
       throw .diagnostic(error.diagnostic)

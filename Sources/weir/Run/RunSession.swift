@@ -95,7 +95,8 @@ struct RunSession {
     -> [any ModelBackend]
   {
     do {
-      return try RunBackends.make(plan, allowExec: command.allowExec, recorder: recorder)
+      let keys = try RunBackends.keyPolicy(allowHosts: command.allowHosts)
+      return try RunBackends.make(plan, allowExec: command.allowExec, keys: keys, recorder: recorder)
     } catch {
       switch error {
       case .diagnostic(let d):
