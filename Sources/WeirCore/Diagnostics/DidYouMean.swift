@@ -5,7 +5,63 @@ public enum DidYouMean {
   /// Close enough: an edit distance (with transpositions) of at most a third of the longer name,
   /// and at least 1, but never a replacement of every character; ties go to the earlier candidate, so callers list the likeliest names first.
   /// Case and the `-`/`_` spelling are forgiven entirely (`node-inputs` → `node_inputs`).
-  public static func nearest<S: Sequence>(to name: String, in candidates: S) -> String?
+  /// With `affixes`, a name with no close typo may be a whole-word prefix or suffix of one
+  /// candidate (`onlyAffixMatch`); enum values use this.
+  public static func nearest<S: Sequence>(to name: String, in candidates: S, affixes: Bool = false) -> String?
+  where S.Element == String {
+    if let typo = nearestTypo(to: name, in: candidates) { return typo }
+    return affixes ? onlyAffixMatch(of: name, in: candidates) : nil
+  }
+
+  /// The one candidate of which `name` is a whole-word prefix or suffix (`AWAITING_REVIEW` →
+  /// `ANNOTATION_AWAITING_REVIEW`, `ANNOTATION_SUCCES` is a typo, not this), or of which `name`
+  /// adds one: enum values are often written without, or with another, common prefix. Words are
+  /// separated by `_` or `-`; a part of fewer than 3 characters, or a part that fits several
+  /// candidates (`ANNOTATION_AWAITING`), gives no suggestion.
+  static func onlyAffixMatch<S: Sequence>(of name: String, in candidates: S) -> String?
+  where S.Element == String {
+    let wanted = normalized(name)
+    guard wanted.count >= 3 else { return nil }
+    var found: [String] = []
+    for candidate in candidates where candidate != name {
+      let other = normalized(candidate)
+      let (short, long) = wanted.count < other.count ? (wanted, other) : (other, wanted)
+      guard short.count >= 3, short != long else { continue }
+      if long.hasSuffix("_" + short) || long.hasPrefix(short + "_") { found.append(candidate) }
+    }
+    return found.count == 1 ? found[0] : nil
+  }
+
+  /// A suggestion for the name written at `range`, with the fix-it that applies it, so that no
+  /// "did you mean" comes without one. `shown` spells the fix-it's text (`$accept` for a var);
+  /// without a range (a command-line option) there is no fix-it.
+  public static func suggestion<S: Sequence>(
+    for name: String, at range: SourceRange?, in candidates: S, affixes: Bool = false,
+    shown: (String) -> String = { $0 }
+  ) -> Suggestion? where S.Element == String {
+    guard let found = nearest(to: name, in: candidates, affixes: affixes) else { return nil }
+    return Suggestion(name: found, shown: shown(found), range: range)
+  }
+
+  /// A suggested name: the clause that ends a message and the fix-it that applies it.
+  public struct Suggestion: Hashable, Sendable {
+    /// The suggested candidate.
+    public var name: String
+    /// It as the fix-it writes it in the file (`$accept` for the var `accept`).
+    public var shown: String
+    /// What the fix-it replaces: the misspelt name.
+    public var range: SourceRange?
+
+    /// `; did you mean 'x'?`, to end a message (with the bare name: 'accept', not '$accept').
+    public var clause: String { "; did you mean '\(name)'?" }
+
+    /// `use 'x'` in place of the misspelt name, when it has a place in the file.
+    public var fixIts: [FixIt] {
+      range.map { [FixIt("use '\(shown)'", range: $0, replacement: shown)] } ?? []
+    }
+  }
+
+  private static func nearestTypo<S: Sequence>(to name: String, in candidates: S) -> String?
   where S.Element == String {
     let wanted = Array(normalized(name))
     var best: (name: String, distance: Int)?
