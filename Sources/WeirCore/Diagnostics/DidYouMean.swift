@@ -5,23 +5,26 @@ public enum DidYouMean {
   /// Close enough: an edit distance (with transpositions) of at most a third of the longer name,
   /// and at least 1, but never a replacement of every character; ties go to the earlier candidate, so callers list the likeliest names first.
   /// Case and the `-`/`_` spelling are forgiven entirely (`node-inputs` → `node_inputs`).
-  /// With `affixes`, a name with no close typo may be a whole-word prefix or suffix of one
-  /// candidate (`onlyAffixMatch`); enum values use this.
+  /// With `affixes`, a name that is a whole-word prefix or suffix of candidates (`affixMatches`)
+  /// is suggested the one it fits, or nothing when it fits several; enum values use this.
   public static func nearest<S: Sequence>(to name: String, in candidates: S, affixes: Bool = false) -> String?
   where S.Element == String {
-    if let typo = nearestTypo(to: name, in: candidates) { return typo }
-    return affixes ? onlyAffixMatch(of: name, in: candidates) : nil
+    guard affixes else { return nearestTypo(to: name, in: candidates) }
+    // A whole word left out is likelier than a typo: `ANNOTATION_AWAITING` is not `ANNOTATION_PENDING`.
+    let words = affixMatches(of: name, in: candidates)
+    if words.isEmpty { return nearestTypo(to: name, in: candidates) }
+    return words.count == 1 ? words[0] : nil
   }
 
-  /// The one candidate of which `name` is a whole-word prefix or suffix (`AWAITING_REVIEW` →
-  /// `ANNOTATION_AWAITING_REVIEW`, `ANNOTATION_SUCCES` is a typo, not this), or of which `name`
-  /// adds one: enum values are often written without, or with another, common prefix. Words are
-  /// separated by `_` or `-`; a part of fewer than 3 characters, or a part that fits several
-  /// candidates (`ANNOTATION_AWAITING`), gives no suggestion.
-  static func onlyAffixMatch<S: Sequence>(of name: String, in candidates: S) -> String?
+  /// The candidates of which `name` is a whole-word prefix or suffix (`AWAITING_REVIEW` →
+  /// `ANNOTATION_AWAITING_REVIEW`; `ANNOTATION_SUCCES` is a typo, not this), or which are one of
+  /// `name`: enum values are often written without, or with an extra, common prefix. Words are
+  /// separated by `_` or `-`, and the shorter name has at least 3 characters. Several matches
+  /// (`ANNOTATION_AWAITING`) mean that the name is ambiguous: no suggestion.
+  static func affixMatches<S: Sequence>(of name: String, in candidates: S) -> [String]
   where S.Element == String {
     let wanted = normalized(name)
-    guard wanted.count >= 3 else { return nil }
+    guard wanted.count >= 3 else { return [] }
     var found: [String] = []
     for candidate in candidates where candidate != name {
       let other = normalized(candidate)
@@ -29,7 +32,7 @@ public enum DidYouMean {
       guard short.count >= 3, short != long else { continue }
       if long.hasSuffix("_" + short) || long.hasPrefix(short + "_") { found.append(candidate) }
     }
-    return found.count == 1 ? found[0] : nil
+    return found
   }
 
   /// A suggestion for the name written at `range`, with the fix-it that applies it, so that no

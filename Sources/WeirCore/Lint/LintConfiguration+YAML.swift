@@ -32,7 +32,8 @@ extension LintConfiguration {
         let suggestion = DidYouMean.suggestion(for: key, at: pair.key.range, in: ["rules"])
         diagnostics.append(
           .error(
-            "config.unknown-key", "unknown key '\(key)' in 'lint'; expected 'rules'\(suggestion?.clause ?? "")",
+            "config.unknown-key",
+            "unknown key '\(key)' in 'lint'; expected 'rules'\(suggestion?.clause ?? "")",
             at: pair.key.range, fixIts: suggestion?.fixIts ?? []))
         continue
       }

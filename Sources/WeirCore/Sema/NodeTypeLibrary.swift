@@ -114,7 +114,8 @@ public struct NodeTypeLibrary: Sendable {
       let suggestion = NameSuggester.suggestion(for: model.type, at: model.typeRange, in: names)
       return [
         .error(
-          "types.unknown-type", "model '\(model.id)' has unknown type '\(model.type)'\(suggestion?.clause ?? "")",
+          "types.unknown-type",
+          "model '\(model.id)' has unknown type '\(model.type)'\(suggestion?.clause ?? "")",
           at: model.typeRange, fixIts: suggestion?.fixIts ?? [])
       ]
     }

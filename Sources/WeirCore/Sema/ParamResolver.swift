@@ -186,7 +186,8 @@ private struct Run {
           "check.invalid-value", "var '$\(via.name)' must contain \(needle)", via: via, place: place,
           atUse: "\(text(place)) must contain \(needle) (from '$\(via.name)')")
       } else {
-        diagnostics.append(.error("check.invalid-value", "\(text(place)) must contain \(needle)", at: scalar.range))
+        diagnostics.append(
+          .error("check.invalid-value", "\(text(place)) must contain \(needle)", at: scalar.range))
       }
       return nil
     }
@@ -228,9 +229,11 @@ private struct Run {
       return nil
     }
     varProblem(
-      "check.invalid-enum", "var '$\(via.name)' is \(shown), which \(decl.name) does not take\(suggestion?.clause ?? "")",
+      "check.invalid-enum",
+      "var '$\(via.name)' is \(shown), not a value of '\(decl.name)'\(suggestion?.clause ?? "")",
       via: via, place: place,
-      atUse: "\(text(place)) has no value \(shown) (from '$\(via.name)')\(suggestion?.clause ?? "")", notes: notes,
+      atUse: "\(text(place)) has no value \(shown) (from '$\(via.name)')\(suggestion?.clause ?? "")",
+      notes: notes,
       fixIts: suggestion?.fixIts ?? [])
     return nil
   }
@@ -380,7 +383,9 @@ private struct Run {
   // MARK: - Messages
 
   /// Reports a value of the wrong type, phrased after the var when it came through one.
-  mutating func mismatch(_ value: ParamValue, expected: String, via: Via?, what place: Place, type: ParamType? = nil) {
+  mutating func mismatch(
+    _ value: ParamValue, expected: String, via: Via?, what place: Place, type: ParamType? = nil
+  ) {
     let type = type ?? decl.type
     let got = Run.describe(value)
     var notes: [Note] = []
@@ -403,7 +408,8 @@ private struct Run {
     if let via {
       // The value is the var's, so a fix-it to it is at the var.
       varProblem(
-        "check.var-type", "var '$\(via.name)' is \(got), but its uses take \(expected)", via: via, place: place,
+        "check.var-type", "var '$\(via.name)' is \(got), but its uses take \(expected)", via: via,
+        place: place,
         atUse: "var '$\(via.name)' is \(got), but \(text(place)) takes \(expected)", notes: notes,
         fixIts: fixIts)
     } else {

@@ -86,7 +86,8 @@ extension TypeChecker.Run {
         missingParam(decl, of: node, unsetVar: state.unsetByVar[decl.name])
       }
     }
-    for group in type.requiresOneOf where !node.paramsUnread && !group.contains(where: { state.setNames.contains($0) }) {
+    for group in type.requiresOneOf
+    where !node.paramsUnread && !group.contains(where: { state.setNames.contains($0) }) {
       let names = group.map { "'\($0)'" }.joined(separator: " or ")
       diagnostics.append(.error("check.missing-param", "\(node.label) needs \(names)", at: node.idRange))
     }
@@ -151,7 +152,8 @@ extension TypeChecker.Run {
       ? "\(type.name) takes no parameters" : "\(type.name) takes " + names.joined(separator: ", ")
     diagnostics.append(
       .error(
-        "check.unknown-param", "unknown parameter '\(name.value)' for \(node.label)\(suggestion?.clause ?? "")",
+        "check.unknown-param",
+        "unknown parameter '\(name.value)' for \(node.label)\(suggestion?.clause ?? "")",
         at: name.range, notes: [Note(takes)], fixIts: suggestion?.fixIts ?? []))
     return suggestion?.name
   }

@@ -47,14 +47,21 @@ struct DroppedAboveWrittenRule: LintRule {
     """
 
   func check(_ context: LintContext) -> [Diagnostic] {
-    let lost = context.bands.coverage.filter { !$0.droppedAboveWritten.isEmpty }
+    // A point lost between '> t' and '< t' on one input is `non-complementary-split`'s, with its fix-it.
+    let splits = NonComplementarySplitRule.lostPoints(context)
+    let lost = context.bands.coverage.compactMap { c -> (coverage: ConceptCoverage, band: IntervalSet)? in
+      let band = c.droppedAboveWritten.subtracting(splits[c.concept] ?? .empty)
+      return band.isEmpty ? nil : (c, band)
+    }
     // Concepts that lose the same band alike are reported together: "cat and dog regions …".
     let groups = LintText.grouped(lost) { c in
-      Handling(lost: c.droppedAboveWritten, writers: c.writers.map(\.writer.id), bands: c.writers.map(\.band))
+      Handling(
+        lost: c.band, writers: c.coverage.writers.map(\.writer.id), bands: c.coverage.writers.map(\.band))
     }
     return groups.map { group in
-      let concepts = group.items.map(\.concept)
-      let coverage = group.items[0]
+      let concepts = group.items.map(\.coverage.concept)
+      let coverage = group.items[0].coverage
+      let band = group.items[0].band
       let pronoun = concepts.count == 1 ? coverage.label : "them"
       let notes = coverage.writers.map { w in
         Note(
@@ -65,7 +72,7 @@ struct DroppedAboveWrittenRule: LintRule {
       let source = UncoveredBandRule.firstSource(of: writerIDs, context)
       return diagnostic(
         "\(LintText.subject(concepts, noun: context.noun(at: writerIDs[0]))) "
-          + "\(LintText.withConfidence(coverage.droppedAboveWritten)) are dropped, "
+          + "\(LintText.withConfidence(band)) are dropped, "
           + "though less confident ones are written",
         at: source?.id.range ?? coverage.writers[0].writer.node.id.range, notes: notes)
     }
@@ -83,7 +90,8 @@ extension ConceptCoverage {
   /// The dropped confidences below every written one: what a workflow usually means to drop.
   var droppedBelowWritten: IntervalSet {
     guard let lowest = written.infimum else { return dropped }
-    let below = ConfidenceInterval(lower: 0, lowerClosed: true, upper: lowest.value, upperClosed: !lowest.attained)
+    let below = ConfidenceInterval(
+      lower: 0, lowerClosed: true, upper: lowest.value, upperClosed: !lowest.attained)
     return dropped.intersection(IntervalSet([below]))
   }
 

@@ -2,7 +2,8 @@
 struct UncoveredBandRule: LintRule {
   let id = "uncovered-band"
   let defaultSeverity = Severity.note
-  let summary = "confidences of a written concept, below every written one, that no writer covers: what the workflow drops"
+  let summary =
+    "confidences of a written concept, below every written one, that no writer covers: what the workflow drops"
   let rationale = """
     Dropping the least confident predictions is usually the point of an auto-annotation workflow, so \
     this is a note, not a warning: it states, per concept, the band below every written one that is \
@@ -37,7 +38,8 @@ struct UncoveredBandRule: LintRule {
     let uncovered = context.bands.coverage.filter { !$0.droppedBelowWritten.isEmpty }
     // Concepts that are handled alike are reported together: "cat and dog regions … are dropped".
     let groups = LintText.grouped(uncovered) { c in
-      Handling(dropped: c.droppedBelowWritten, writers: c.writers.map(\.writer.id), bands: c.writers.map(\.band))
+      Handling(
+        dropped: c.droppedBelowWritten, writers: c.writers.map(\.writer.id), bands: c.writers.map(\.band))
     }
     return groups.map { group in
       let concepts = group.items.map(\.concept)
