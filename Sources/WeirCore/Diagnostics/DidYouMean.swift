@@ -5,7 +5,66 @@ public enum DidYouMean {
   /// Close enough: an edit distance (with transpositions) of at most a third of the longer name,
   /// and at least 1, but never a replacement of every character; ties go to the earlier candidate, so callers list the likeliest names first.
   /// Case and the `-`/`_` spelling are forgiven entirely (`node-inputs` → `node_inputs`).
-  public static func nearest<S: Sequence>(to name: String, in candidates: S) -> String?
+  /// With `affixes`, a name that is a whole-word prefix or suffix of candidates (`affixMatches`)
+  /// is suggested the one it fits, or nothing when it fits several; enum values use this.
+  public static func nearest<S: Sequence>(to name: String, in candidates: S, affixes: Bool = false) -> String?
+  where S.Element == String {
+    guard affixes else { return nearestTypo(to: name, in: candidates) }
+    // A whole word left out is likelier than a typo: `ANNOTATION_AWAITING` is not `ANNOTATION_PENDING`.
+    let words = affixMatches(of: name, in: candidates)
+    if words.isEmpty { return nearestTypo(to: name, in: candidates) }
+    return words.count == 1 ? words[0] : nil
+  }
+
+  /// The candidates of which `name` is a whole-word prefix or suffix (`AWAITING_REVIEW` →
+  /// `ANNOTATION_AWAITING_REVIEW`; `ANNOTATION_SUCCES` is a typo, not this), or which are one of
+  /// `name`: enum values are often written without, or with an extra, common prefix. Words are
+  /// separated by `_` or `-`, and the shorter name has at least 3 characters. Several matches
+  /// (`ANNOTATION_AWAITING`) mean that the name is ambiguous: no suggestion.
+  static func affixMatches<S: Sequence>(of name: String, in candidates: S) -> [String]
+  where S.Element == String {
+    let wanted = normalized(name)
+    guard wanted.count >= 3 else { return [] }
+    var found: [String] = []
+    for candidate in candidates where candidate != name {
+      let other = normalized(candidate)
+      let (short, long) = wanted.count < other.count ? (wanted, other) : (other, wanted)
+      guard short.count >= 3, short != long else { continue }
+      if long.hasSuffix("_" + short) || long.hasPrefix(short + "_") { found.append(candidate) }
+    }
+    return found
+  }
+
+  /// A suggestion for the name written at `range`, with the fix-it that applies it, so that no
+  /// "did you mean" comes without one. `shown` spells the fix-it's text (`$accept` for a var);
+  /// without a range (a command-line option) there is no fix-it.
+  public static func suggestion<S: Sequence>(
+    for name: String, at range: SourceRange?, in candidates: S, affixes: Bool = false,
+    shown: (String) -> String = { $0 }
+  ) -> Suggestion? where S.Element == String {
+    guard let found = nearest(to: name, in: candidates, affixes: affixes) else { return nil }
+    return Suggestion(name: found, shown: shown(found), range: range)
+  }
+
+  /// A suggested name: the clause that ends a message and the fix-it that applies it.
+  public struct Suggestion: Hashable, Sendable {
+    /// The suggested candidate.
+    public var name: String
+    /// It as the fix-it writes it in the file (`$accept` for the var `accept`).
+    public var shown: String
+    /// What the fix-it replaces: the misspelt name.
+    public var range: SourceRange?
+
+    /// `; did you mean 'x'?`, to end a message (with the bare name: 'accept', not '$accept').
+    public var clause: String { "; did you mean '\(name)'?" }
+
+    /// `use 'x'` in place of the misspelt name, when it has a place in the file.
+    public var fixIts: [FixIt] {
+      range.map { [FixIt("use '\(shown)'", range: $0, replacement: shown)] } ?? []
+    }
+  }
+
+  private static func nearestTypo<S: Sequence>(to name: String, in candidates: S) -> String?
   where S.Element == String {
     let wanted = Array(normalized(name))
     var best: (name: String, distance: Int)?

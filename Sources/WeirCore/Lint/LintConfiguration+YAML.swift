@@ -29,11 +29,12 @@ extension LintConfiguration {
     for pair in section.entries {
       guard pair.keyString == "rules" else {
         let key = pair.keyString ?? ""
-        let hint = DidYouMean.nearest(to: key, in: ["rules"]).map { "; did you mean '\($0)'?" } ?? ""
+        let suggestion = DidYouMean.suggestion(for: key, at: pair.key.range, in: ["rules"])
         diagnostics.append(
           .error(
-            "config.unknown-key", "unknown key '\(key)' in 'lint'; expected 'rules'\(hint)",
-            at: pair.key.range))
+            "config.unknown-key",
+            "unknown key '\(key)' in 'lint'; expected 'rules'\(suggestion?.clause ?? "")",
+            at: pair.key.range, fixIts: suggestion?.fixIts ?? []))
         continue
       }
       guard let rules = pair.value.mapping else {
@@ -56,9 +57,11 @@ extension LintConfiguration {
   ) {
     let id = entry.keyString ?? ""
     guard let rule = LintRules.rule(id) else {
-      let hint = LintRules.suggestion(for: id).map { "; did you mean '\($0)'?" } ?? ""
+      let suggestion = LintRules.suggestion(for: id, at: entry.key.range)
       diagnostics.append(
-        .error("config.unknown-rule", "unknown lint rule '\(id)'\(hint)", at: entry.key.range))
+        .error(
+          "config.unknown-rule", "unknown lint rule '\(id)'\(suggestion?.clause ?? "")", at: entry.key.range,
+          fixIts: suggestion?.fixIts ?? []))
       return
     }
     let value = entry.value.scalar?.value ?? ""
@@ -72,12 +75,13 @@ extension LintConfiguration {
       let nearest =
         settingNames.first { value.count >= 3 && $0.hasPrefix(value) }
         ?? DidYouMean.nearest(to: value, in: settingNames)
-      let hint = nearest.map { "; did you mean '\($0)'?" } ?? ""
+      let range = entry.value.scalar == nil ? nil : entry.value.range
+      let suggestion = nearest.map { DidYouMean.Suggestion(name: $0, shown: $0, range: range) }
       diagnostics.append(
         .error(
           "config.bad-severity",
-          "'\(entry.value.scalar?.value ?? entry.value.kindDescription)' is not a rule setting; expected error, warning, note or off\(hint)",
-          at: entry.value.range))
+          "'\(entry.value.scalar?.value ?? entry.value.kindDescription)' is not a rule setting; expected error, warning, note or off\(suggestion?.clause ?? "")",
+          at: entry.value.range, fixIts: suggestion?.fixIts ?? []))
     }
   }
 }

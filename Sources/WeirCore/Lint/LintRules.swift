@@ -5,6 +5,7 @@ public enum LintRules {
     DeadBranchRule(),
     OverlappingWritersRule(),
     UncoveredBandRule(),
+    DroppedAboveWrittenRule(),
     UnknownConceptRule(),
     ConceptRemovedUpstreamRule(),
     UnusedOutputRule(),
@@ -27,9 +28,14 @@ public enum LintRules {
   /// Every rule id.
   public static var ids: [String] { all.map(\.id) }
 
-  /// The known id nearest to a misspelt one, for "did you mean".
+  /// The known id nearest to a misspelt one, for "did you mean" (on the command line).
   public static func suggestion(for id: String) -> String? {
-    DidYouMean.nearest(to: id.hasPrefix("lint.") ? String(id.dropFirst(5)) : id, in: ids)
+    suggestion(for: id, at: nil)?.name
+  }
+
+  /// The known id nearest to a misspelt one written at `range`, for "did you mean" and its fix-it.
+  public static func suggestion(for id: String, at range: SourceRange?) -> DidYouMean.Suggestion? {
+    DidYouMean.suggestion(for: id.hasPrefix("lint.") ? String(id.dropFirst(5)) : id, at: range, in: ids)
   }
 
   static let unusedSuppression = UnusedSuppressionRule()

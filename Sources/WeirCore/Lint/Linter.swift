@@ -77,8 +77,10 @@ public struct Linter: Sendable {
     }
     return s.rules.compactMap { id -> Diagnostic? in
       guard let rule = LintRules.rule(id.value) else {
-        let hint = LintRules.suggestion(for: id.value).map { "; did you mean '\($0)'?" } ?? ""
-        return meta.diagnostic("'\(id.value)' is not a lint rule\(hint)", at: id.range)
+        let suggestion = LintRules.suggestion(for: id.value, at: id.range)
+        return meta.diagnostic(
+          "'\(id.value)' is not a lint rule\(suggestion?.clause ?? "")", at: id.range,
+          fixIts: suggestion?.fixIts ?? [])
       }
       // A rule that did not run (turned off, or not chosen with --rule) cannot have been suppressed.
       guard ran.contains(rule.id), !used.contains(id.range) else { return nil }

@@ -214,12 +214,12 @@ struct DeclarationReader {
 
   mutating func checkKeys(_ entries: [Param], allowed: [String], in what: String) {
     for entry in entries where !allowed.contains(entry.name.value) {
-      let suggestion = NameSuggester.didYouMean(entry.name.value, in: allowed)
+      let suggestion = NameSuggester.suggestion(for: entry.name.value, at: entry.name.range, in: allowed)
       diagnostics.append(
         .error(
-          "types.unknown-key", "unknown key '\(entry.name.value)' in \(what)\(suggestion)",
-          at: entry.name.range,
-          notes: [Note("allowed keys: " + allowed.joined(separator: ", "))]))
+          "types.unknown-key", "unknown key '\(entry.name.value)' in \(what)\(suggestion?.clause ?? "")",
+          at: entry.name.range, notes: [Note("allowed keys: " + allowed.joined(separator: ", "))],
+          fixIts: suggestion?.fixIts ?? []))
     }
   }
 
@@ -258,11 +258,11 @@ struct DeclarationReader {
     }
     guard let text = string(entry.value, what: what) else { return nil }
     if names.contains(text.value) { return text.value }
-    let suggestion = NameSuggester.didYouMean(text.value, in: names)
+    let suggestion = NameSuggester.suggestion(for: text.value, at: text.range, in: names, affixes: true)
     diagnostics.append(
       .error(
-        "types.bad-value", "\(what) has no value '\(text.value)'\(suggestion)", at: text.range,
-        notes: [Note("valid values: " + names.joined(separator: ", "))]))
+        "types.bad-value", "\(what) has no value '\(text.value)'\(suggestion?.clause ?? "")", at: text.range,
+        notes: [Note("valid values: " + names.joined(separator: ", "))], fixIts: suggestion?.fixIts ?? []))
     return nil
   }
 }

@@ -163,6 +163,8 @@ enum EmbeddedStdlib {
           input: Any
           pass_through: true
           params:
+            # Required: Clarifai documents no default status (the proto's zero is no status at all), and
+            # the status is what an auto-annotation workflow decides: accepted or sent to review.
             annotation_status:
               type: enum
               values:
@@ -401,6 +403,8 @@ enum EmbeddedStdlib {
           input: text
           output: text
           params:
+            # Required: Clarifai documents no default template, and every published prompter sets one
+            # (Clarifai/examples prompter_llm.yml); a rag-prompter has one (below).
             prompt_template:
               type: string
               required: true
@@ -417,13 +421,17 @@ enum EmbeddedStdlib {
           input: text
           output: text
           params:
+            # Not required: Clarifai/examples' rag_prompter_llm.yml creates a rag-prompter without one
+            # (and passes clarifai-python's validator); the default is clarifai-python's
+            # DEFAULT_RAG_PROMPT_TEMPLATE (clarifai/rag/rag.py), the template its RAG.setup writes.
             prompt_template:
               type: string
-              required: true
+              default: "Context information is below:\n{data.hits}\nGiven the context information and not prior knowledge, answer the query.\nQuery: {data.text.raw}\nAnswer: "
               must_contain: "{data.text.raw}"
               doc: >
                 The template; `{data.text.raw}` is the input text and `{data.hits}` a newline-separated
-                list of search results, most similar first.
+                list of search results, most similar first. Without one, clarifai-python's default:
+                the hits as context, then "Query:" and the input text.
             min_score:
               type: number
               range: "[0, 1]"
@@ -440,6 +448,7 @@ enum EmbeddedStdlib {
           input: text
           output: concepts
           params:
+            # Required: Clarifai documents no default expression.
             regex:
               type: string
               required: true
@@ -512,6 +521,8 @@ enum EmbeddedStdlib {
           pass_through: true
           requires_one_of: [[concepts, default_threshold]]
           params:
+            # Required: Clarifai documents no default comparator; the proto's zero value is
+            # CONCEPT_THRESHOLD_NOT_SET, whose behaviour is not documented either.
             concept_threshold_type: &comparator
               type: enum
               values: &comparators
@@ -569,6 +580,7 @@ enum EmbeddedStdlib {
           input: Any
           pass_through: true
           params:
+            # Required: Clarifai documents no default fraction.
             keep_fraction:
               type: number
               range: "[0, 1]"

@@ -114,11 +114,21 @@ public enum NodeTypeDocs {
     return lines
   }
 
+  /// A default as one short line: a long or multi-line text (a prompt template) is quoted, its
+  /// line breaks written `\n`, and cut after 40 characters; the parameter's doc says the rest.
+  static func shortDefault(_ value: TypedValue) -> String {
+    guard case .string(let text) = value, text.count > 40 || text.contains(where: \.isNewline) else {
+      return value.description
+    }
+    let escaped = text.replacingOccurrences(of: "\n", with: "\\n")
+    return "\"" + (escaped.count > 40 ? escaped.prefix(40) + "…" : escaped) + "\""
+  }
+
   /// `enum, required`, `number in [0, 1], default 1`, with where Clarifai keeps it when unusual.
   static func paramSummary(_ param: ParamDecl) -> String {
     var parts = [param.typeDescription]
     if param.isRequired { parts.append("required") }
-    if let value = param.defaultValue { parts.append("default \(value)") }
+    if let value = param.defaultValue { parts.append("default \(shortDefault(value))") }
     if let needle = param.mustContain { parts.append("must contain \(needle)") }
     switch param.clarifaiField {
     case .params: break

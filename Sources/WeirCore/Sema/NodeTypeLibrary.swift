@@ -111,22 +111,25 @@ public struct NodeTypeLibrary: Sendable {
   mutating func addModel(_ written: CatalogModel) -> [Diagnostic] {
     var model = written
     guard let type = type(named: model.type) else {
-      let suggestion = NameSuggester.didYouMean(model.type, in: names)
+      let suggestion = NameSuggester.suggestion(for: model.type, at: model.typeRange, in: names)
       return [
         .error(
-          "types.unknown-type", "model '\(model.id)' has unknown type '\(model.type)'\(suggestion)",
-          at: model.typeRange)
+          "types.unknown-type",
+          "model '\(model.id)' has unknown type '\(model.type)'\(suggestion?.clause ?? "")",
+          at: model.typeRange, fixIts: suggestion?.fixIts ?? [])
       ]
     }
     model.type = type.name
     var problems: [Diagnostic] = []
     for param in model.writtenParams {
       guard let decl = type.param(param.name.value) else {
-        let suggestion = NameSuggester.didYouMean(param.name.value, in: type.params.map(\.name))
+        let suggestion = NameSuggester.suggestion(
+          for: param.name.value, at: param.name.range, in: type.params.map(\.name))
         problems.append(
           .error(
-            "types.unknown-param", "\(type.name) takes no parameter '\(param.name.value)'\(suggestion)",
-            at: param.name.range))
+            "types.unknown-param",
+            "\(type.name) takes no parameter '\(param.name.value)'\(suggestion?.clause ?? "")",
+            at: param.name.range, fixIts: suggestion?.fixIts ?? []))
         continue
       }
       let owner = "model '\(model.id)'"

@@ -106,6 +106,24 @@ private struct Run {
     return [Note("'\(via.name)' is set here", at: range)]
   }
 
+  /// Reports a problem of a var's value once, at the value, whatever uses it: each use is a note
+  /// ("used by the threshold for 'cat' in …"), and the checker merges the copies that every use
+  /// makes into one diagnostic (`mergingUses`). A value that is not written in this file (an
+  /// override, a workflow type's parameter) is reported at the use, with the use's own message.
+  mutating func varProblem(
+    _ id: String, _ message: String, via: Via, place: Place, atUse useMessage: String, notes: [Note] = [],
+    fixIts: [FixIt] = []
+  ) {
+    guard let valueRange = via.valueRange else {
+      diagnostics.append(.error(id, useMessage, at: via.use, notes: notes))
+      return
+    }
+    diagnostics.append(
+      .error(
+        id, message, at: valueRange, notes: notes + [Note("used by the \(text(place))", at: via.use)],
+        fixIts: fixIts))
+  }
+
   // MARK: - Values by type
 
   mutating func typed(_ value: ParamValue, via: Via?) -> (TypedValue, [ResolvedEntry])? {
@@ -129,7 +147,7 @@ private struct Run {
   ) -> TypedValue? {
     let type = type ?? decl.type
     guard case .scalar(let scalar) = value else {
-      mismatch(value, expected: type.expectation, via: via, what: place)
+      mismatch(value, expected: type.expectation, via: via, what: place, type: type)
       return nil
     }
     let result: TypedValue?
@@ -148,22 +166,29 @@ private struct Run {
       result = nil
     }
     guard let result else {
-      mismatch(value, expected: type.expectation, via: via, what: place)
+      mismatch(value, expected: type.expectation, via: via, what: place, type: type)
       return nil
     }
     if inRange, let range = decl.range, let x = result.doubleValue, !range.contains(x) {
-      let from = via.map { " (from '$\($0.name)')" } ?? ""
-      diagnostics.append(
-        .error(
-          "check.out-of-range", "\(text(place)) must be in \(range), not \(NumberText.format(x))\(from)",
-          at: via?.use ?? scalar.range, notes: varNotes(via)))
+      let bad = "must be in \(range), not \(NumberText.format(x))"
+      if let via {
+        varProblem(
+          "check.out-of-range", "var '$\(via.name)' \(bad)", via: via, place: place,
+          atUse: "\(text(place)) \(bad) (from '$\(via.name)')")
+      } else {
+        diagnostics.append(.error("check.out-of-range", "\(text(place)) \(bad)", at: scalar.range))
+      }
       return nil
     }
     if let needle = decl.mustContain, case .string(let s) = result, !s.contains(needle) {
-      diagnostics.append(
-        .error(
-          "check.invalid-value", "\(text(place)) must contain \(needle)", at: via?.use ?? scalar.range,
-          notes: varNotes(via)))
+      if let via {
+        varProblem(
+          "check.invalid-value", "var '$\(via.name)' must contain \(needle)", via: via, place: place,
+          atUse: "\(text(place)) must contain \(needle) (from '$\(via.name)')")
+      } else {
+        diagnostics.append(
+          .error("check.invalid-value", "\(text(place)) must contain \(needle)", at: scalar.range))
+      }
       return nil
     }
     return result
@@ -192,14 +217,24 @@ private struct Run {
       break
     }
     if let found { return .enumCase(found) }
+    // The names only: a number is not a typo of another.
     let names = domain.cases.map(\.name) + domain.aliases.keys
-    let suggestion = NameSuggester.didYouMean(scalar.value, in: names)
-    let from = via.map { " (from '$\($0.name)')" } ?? ""
-    diagnostics.append(
-      .error(
-        "check.invalid-enum", "\(text(place)) has no value \(shown)\(from)\(suggestion)",
-        at: via?.use ?? scalar.range,
-        notes: [Note("valid values: \(domain.listing)")] + varNotes(via)))
+    let suggestion = NameSuggester.suggestion(for: scalar.value, at: scalar.range, in: names, affixes: true)
+    let notes = [Note("valid values: \(domain.listing)")]
+    guard let via else {
+      diagnostics.append(
+        .error(
+          "check.invalid-enum", "\(text(place)) has no value \(shown)\(suggestion?.clause ?? "")",
+          at: scalar.range, notes: notes, fixIts: suggestion?.fixIts ?? []))
+      return nil
+    }
+    varProblem(
+      "check.invalid-enum",
+      "var '$\(via.name)' is \(shown), not a value of '\(decl.name)'\(suggestion?.clause ?? "")",
+      via: via, place: place,
+      atUse: "\(text(place)) has no value \(shown) (from '$\(via.name)')\(suggestion?.clause ?? "")",
+      notes: notes,
+      fixIts: suggestion?.fixIts ?? [])
     return nil
   }
 
@@ -348,30 +383,35 @@ private struct Run {
   // MARK: - Messages
 
   /// Reports a value of the wrong type, phrased after the var when it came through one.
-  mutating func mismatch(_ value: ParamValue, expected: String, via: Via?, what place: Place) {
+  mutating func mismatch(
+    _ value: ParamValue, expected: String, via: Via?, what place: Place, type: ParamType? = nil
+  ) {
+    let type = type ?? decl.type
     let got = Run.describe(value)
-    var notes = varNotes(via)
+    var notes: [Note] = []
     var fixIts: [FixIt] = []
     if case .scalar(let s) = value, s.style != .plain, case .string(let text) = s.resolved,
       let plain = ScalarResolver.resolve(text, style: .plain, tag: nil), plain != s.resolved,
-      Run.fits(plain, decl.type)
+      Run.fits(plain, type)
     {
       notes.append(Note("'\(text)' is quoted, so it is a string; write it without quotes"))
-      if via == nil { fixIts.append(FixIt("remove the quotes", range: s.range, replacement: text)) }
-    } else if case .scalar(let s) = value, case .string(let text) = s.resolved, decl.type == .bool,
+      fixIts.append(FixIt("remove the quotes", range: s.range, replacement: text))
+    } else if case .scalar(let s) = value, case .string(let text) = s.resolved, type == .bool,
       ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
     {
       notes.append(Note("YAML 1.2 reads '\(text)' as a string; write true or false"))
-    } else if case .scalar(let s) = value, decl.type == .string, s.resolved != .null {
+    } else if case .scalar(let s) = value, type == .string, s.resolved != .null {
       notes.append(Note("quote it to make it a string: '\(s.value)'"))
-    } else if case .list = value, decl.type == .conceptThresholds {
+    } else if case .list = value, type == .conceptThresholds {
       notes.append(Note("write {cat: 0.9, dog: 0.8}, or Clarifai's [{id: cat, value: 0.9}]"))
     }
     if let via {
-      diagnostics.append(
-        .error(
-          "check.var-type", "var '$\(via.name)' is \(got), but \(text(place)) takes \(expected)", at: via.use,
-          notes: notes))
+      // The value is the var's, so a fix-it to it is at the var.
+      varProblem(
+        "check.var-type", "var '$\(via.name)' is \(got), but its uses take \(expected)", via: via,
+        place: place,
+        atUse: "var '$\(via.name)' is \(got), but \(text(place)) takes \(expected)", notes: notes,
+        fixIts: fixIts)
     } else {
       diagnostics.append(
         .error(

@@ -94,10 +94,11 @@ extension TypeChecker.Run {
   }
 
   mutating func unknownType(_ name: Located<String>) {
-    let suggestion = NameSuggester.didYouMean(name.value, in: library.names)
+    let suggestion = NameSuggester.suggestion(for: name.value, at: name.range, in: library.names)
     diagnostics.append(
       .error(
-        "check.unknown-type", "unknown node type '\(name.value)'\(suggestion)", at: name.range,
-        notes: suggestion.isEmpty ? [Note("weir types lists the node types")] : []))
+        "check.unknown-type", "unknown node type '\(name.value)'\(suggestion?.clause ?? "")", at: name.range,
+        notes: suggestion == nil ? [Note("weir types lists the node types")] : [],
+        fixIts: suggestion?.fixIts ?? []))
   }
 }

@@ -9,7 +9,7 @@ extension TypeChecker.Run {
     var state = ParamState()
     let subject = ParamSubject(
       id: nodes[i].id, label: "\(type.name) '\(nodes[i].id)'", idRange: nodes[i].syntax.id.range,
-      catalogEntry: nodes[i].model?.catalogEntry)
+      catalogEntry: nodes[i].model?.catalogEntry, paramsUnread: nodes[i].syntax.paramsUnread)
     let nodeOverrides = overrides.params.isEmpty ? [] : overrides.params.filter { $0.node == subject.id }
     let written = writtenParams(
       of: nodes[i].syntax, model: nodes[i].model?.decl, label: subject.label, overrides: nodeOverrides)
@@ -26,6 +26,8 @@ extension TypeChecker.Run {
     var label: String
     var idRange: SourceRange
     var catalogEntry: CatalogModel?
+    /// The node's parameters could not all be read (reported by the parser): none is missing.
+    var paramsUnread = false
   }
 
   /// What resolving one node's parameters has found so far.
@@ -62,7 +64,9 @@ extension TypeChecker.Run {
     if var resolved {
       if !overrides.isEmpty { markOverrides(&resolved, overrides) }
       state.params.append(resolved)
-    } else if problems.isEmpty, case .varRef(let ref) = param.value {
+    } else if problems.isEmpty, case .varRef(let ref) = param.value, bindings[ref.value] != nil {
+      // A var with no value leaves the parameter unset; an unknown var is reported where it is
+      // written, and the parameter counts as set so that it is not also reported missing.
       state.setNames.remove(name)
       state.unsetByVar[name] = ref.value
     }
@@ -77,11 +81,13 @@ extension TypeChecker.Run {
           ResolvedParam(name: decl.name, decl: decl, value: value, source: .model(entry.id)))
       } else if let value = decl.defaultValue {
         state.params.append(ResolvedParam(name: decl.name, decl: decl, value: value, source: .defaultValue))
-      } else if decl.isRequired {
+      } else if decl.isRequired, !node.paramsUnread {
+        // Parameters that could not be read (already reported) may hold the missing one.
         missingParam(decl, of: node, unsetVar: state.unsetByVar[decl.name])
       }
     }
-    for group in type.requiresOneOf where !group.contains(where: { state.setNames.contains($0) }) {
+    for group in type.requiresOneOf
+    where !node.paramsUnread && !group.contains(where: { state.setNames.contains($0) }) {
       let names = group.map { "'\($0)'" }.joined(separator: " or ")
       diagnostics.append(.error("check.missing-param", "\(node.label) needs \(names)", at: node.idRange))
     }
@@ -140,17 +146,16 @@ extension TypeChecker.Run {
   @discardableResult
   mutating func unknownParam(_ name: Located<String>, of node: ParamSubject, type: NodeType) -> String? {
     let names = type.params.map(\.name)
-    let nearest = NameSuggester.nearest(to: name.value, in: names)
-    let suggestion = nearest.map { "; did you mean '\($0)'?" } ?? ""
+    let suggestion = NameSuggester.suggestion(for: name.value, at: name.range, in: names)
     let takes =
       names.isEmpty
       ? "\(type.name) takes no parameters" : "\(type.name) takes " + names.joined(separator: ", ")
     diagnostics.append(
       .error(
-        "check.unknown-param", "unknown parameter '\(name.value)' for \(node.label)\(suggestion)",
-        at: name.range,
-        notes: [Note(takes)]))
-    return nearest
+        "check.unknown-param",
+        "unknown parameter '\(name.value)' for \(node.label)\(suggestion?.clause ?? "")",
+        at: name.range, notes: [Note(takes)], fixIts: suggestion?.fixIts ?? []))
+    return suggestion?.name
   }
 
   mutating func missingParam(_ decl: ParamDecl, of node: ParamSubject, unsetVar: String?) {

@@ -30,14 +30,14 @@ public struct TypeChecker: Sendable {
   ) {
     var run = Run(checker: self, workflow: workflow, overrides: overrides, instance: instance)
     run.checkAll()
-    return (run.result(), run.diagnostics.sortedUnique())
+    return (run.result(), run.diagnostics.mergingUses().sortedUnique())
   }
 
   /// `checked` with new overrides: parameters, vars and expansions again; kinds kept.
   func recheck(_ checked: CheckedWorkflow, overrides: Overrides) -> (CheckedWorkflow, [Diagnostic]) {
     var run = Run(checker: self, workflow: checked.workflow, overrides: overrides, instance: checked.instance)
     run.recheck(checked)
-    return (run.result(), run.diagnostics.sortedUnique())
+    return (run.result(), run.diagnostics.mergingUses().sortedUnique())
   }
 }
 
@@ -124,5 +124,27 @@ extension TypeChecker {
     var node: Int
     var requirement: KindRequirement
     var scope: Scope
+  }
+}
+
+extension Array where Element == Diagnostic {
+  /// One diagnostic per root cause: reports that are the same but for their notes (a var's wrong
+  /// value, reported at the value once per use, each use a note) become one, with every note in
+  /// order and none twice.
+  func mergingUses() -> [Diagnostic] {
+    // A diagnostic without its notes is the key.
+    var index: [Diagnostic: Int] = [:]
+    var merged: [Diagnostic] = []
+    for d in self {
+      var key = d
+      key.notes = []
+      guard let i = index[key] else {
+        index[key] = merged.count
+        merged.append(d)
+        continue
+      }
+      for note in d.notes where !merged[i].notes.contains(note) { merged[i].notes.append(note) }
+    }
+    return merged
   }
 }

@@ -1,7 +1,10 @@
 /// The `model:` block of a Clarifai node: identity, type, and `output_info` parameters.
 extension ClarifaiParser {
   /// The node's model declaration (named after the node) and the node's parameters.
-  mutating func parseModel(_ m: YAMLMapping, name: Located<String>) -> (ModelDecl, [Param]) {
+  /// `paramsUnread` when `output_info` (or its `params` or `data`) is misspelt or malformed.
+  mutating func parseModel(_ m: YAMLMapping, name: Located<String>) -> (
+    ModelDecl, params: [Param], paramsUnread: Bool
+  ) {
     context.checkKeys(m, allowed: Self.modelKeys, in: "a Clarifai model")
     var decl = ModelDecl(name: name, range: m.range)
     let modelId = m["model_id"].flatMap { identifier($0, "model_id") }
@@ -20,8 +23,11 @@ extension ClarifaiParser {
         modelId: modelId, modelVersionId: version, userId: userId, appId: appId, description: description)
     }
     if let version { checkPinned(m, version: version) }
-    let params = m["output_info"].map { parseOutputInfo($0) } ?? []
-    return (decl, params)
+    guard let info = m["output_info"] else {
+      return (decl, [], context.wasSuggested("output_info", in: m))
+    }
+    let (params, unread) = parseOutputInfo(info)
+    return (decl, params, unread)
   }
 
   private mutating func identifier(_ node: YAMLNode, _ what: String) -> Located<String>? {
@@ -50,12 +56,18 @@ extension ClarifaiParser {
   }
 
   /// `output_info: {params: {…}, data: {concepts: [{id, value}]}}` as node parameters.
-  private mutating func parseOutputInfo(_ node: YAMLNode) -> [Param] {
-    guard let info = context.mapping(node, "'output_info'") else { return [] }
+  /// Whether they could all be read comes second.
+  private mutating func parseOutputInfo(_ node: YAMLNode) -> ([Param], Bool) {
+    guard let info = context.mapping(node, "'output_info'") else { return ([], true) }
     context.checkKeys(info, allowed: ["params", "data"], in: "output_info")
     var params: [Param] = []
-    if let p = info["params"], let map = context.mapping(p, "'output_info.params'") {
-      params = Self.literalParams(map, context: &context)
+    var unread = context.wasSuggested("params", in: info) || context.wasSuggested("data", in: info)
+    if let p = info["params"] {
+      if let map = context.mapping(p, "'output_info.params'") {
+        params = Self.literalParams(map, context: &context)
+      } else {
+        unread = true
+      }
     }
     if let dataPair = info.pair("data") {
       context.warning(
@@ -75,9 +87,11 @@ extension ClarifaiParser {
         } else {
           params.append(concepts)
         }
+      } else {
+        unread = true
       }
     }
-    return params
+    return (params, unread)
   }
 
   /// `data: {concepts: [{id: cat, value: 0.95}]}` as a `concepts` map parameter `{cat: 0.95}`.

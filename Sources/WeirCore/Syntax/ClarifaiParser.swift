@@ -56,12 +56,13 @@ struct ClarifaiParser {
     let owner = id.map { "node '\($0.value)'" } ?? "node \(number)"
     let inputs = m["node_inputs"].map { parseInputs($0) } ?? []
     var params: [Param] = []
+    var paramsUnread = false
     var model: ModelDecl?
     var modelRef: Located<String>?
     if let modelPair = m.pair("model") {
       if let body = context.mapping(modelPair.value, "'model'") {
         let name = id ?? Located("", modelPair.key.range)
-        (model, params) = parseModel(body, name: name)
+        (model, params, paramsUnread) = parseModel(body, name: name)
         modelRef = Located(name.value, modelPair.key.range)
       }
     } else if !context.wasSuggested("model", in: m) {
@@ -71,7 +72,8 @@ struct ClarifaiParser {
     guard let id else { return }
     if let model { workflow.models.append(model) }
     workflow.nodes.append(
-      WorkflowNode(id: id, model: modelRef, inputs: inputs, params: params, range: m.range))
+      WorkflowNode(
+        id: id, model: modelRef, inputs: inputs, params: params, range: m.range, paramsUnread: paramsUnread))
   }
 
   /// `node_inputs: [{node_id: …}]`, a non-empty list.

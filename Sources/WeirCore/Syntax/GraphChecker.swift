@@ -87,16 +87,12 @@ private struct Graph {
       notes.append(Note("nodes: \(nodes.map { $0.id.value }.joined(separator: ", "))"))
     }
     let message = "node '\(node.id.value)' reads '\(input.value)', which is not a node in this workflow"
-    guard suggest,
-      let suggestion = DidYouMean.nearest(
-        to: input.value, in: nodes.lazy.map { $0.id.value }.filter { $0 != node.id.value })
-    else {
-      return diagnostics.append(.error("graph.unknown-input", message, at: input.range, notes: notes))
-    }
+    let others = nodes.lazy.map { $0.id.value }.filter { $0 != node.id.value }
+    let suggestion = suggest ? DidYouMean.suggestion(for: input.value, at: input.range, in: others) : nil
     diagnostics.append(
       .error(
-        "graph.unknown-input", message + "; did you mean '\(suggestion)'?", at: input.range, notes: notes,
-        fixIts: [FixIt("use '\(suggestion)'", range: input.range, replacement: suggestion)]))
+        "graph.unknown-input", message + (suggestion?.clause ?? ""), at: input.range, notes: notes,
+        fixIts: suggestion?.fixIts ?? []))
   }
 
   /// In the Clarifai dialect, an input must name an earlier node; later is a warning when the

@@ -44,8 +44,14 @@ extension NativeParser {
         notes: [Note("an operator node names its 'type'; a model node names its 'model'")])
     }
     node.inputs = parseInputs(m)
-    if let p = m["params"], let params = context.mapping(p, "'params'") {
-      node.params = NativeParser.params(params, context: &context)
+    if let p = m["params"] {
+      if let params = context.mapping(p, "'params'") {
+        node.params = NativeParser.params(params, context: &context)
+      } else {
+        node.paramsUnread = true
+      }
+    } else {
+      node.paramsUnread = context.wasSuggested("params", in: m)
     }
     return node
   }
@@ -81,13 +87,10 @@ extension NativeParser {
       )
     }
     let notes = [Note("models declared: \(known.joined(separator: ", "))")]
-    guard let suggestion = DidYouMean.nearest(to: name.value, in: known) else {
-      return context.error(
-        "syntax.unknown-model", "no model named '\(name.value)'", at: name.range, notes: notes)
-    }
+    let suggestion = DidYouMean.suggestion(for: name.value, at: name.range, in: known)
     context.error(
-      "syntax.unknown-model", "no model named '\(name.value)'; did you mean '\(suggestion)'?", at: name.range,
-      notes: notes, fixIts: [FixIt("use '\(suggestion)'", range: name.range, replacement: suggestion)])
+      "syntax.unknown-model", "no model named '\(name.value)'\(suggestion?.clause ?? "")", at: name.range,
+      notes: notes, fixIts: suggestion?.fixIts ?? [])
   }
 
   /// `input: a` or `inputs: [a, b]`; the other form is accepted after an error with a fix-it.

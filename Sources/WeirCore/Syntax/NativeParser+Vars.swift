@@ -23,7 +23,7 @@ extension NativeParser {
     where !candidates.contains(name) {
       candidates.append(name)
     }
-    for ref in values.flatMap(\.varReferences) where names[ref.value] == nil {
+    for ref in values.flatMap(\.varReferences) where names[ref.value] == nil && !varsUnread {
       reportUnknownVar(ref, candidates: candidates)
     }
   }
@@ -33,11 +33,9 @@ extension NativeParser {
       candidates.isEmpty
       ? [Note("declare it under 'vars:', or quote the value (\"$\(ref.value)\") to mean the text")]
       : [Note("vars: \(candidates.joined(separator: ", "))")]
-    guard let suggestion = DidYouMean.nearest(to: ref.value, in: candidates) else {
-      return context.error("syntax.unknown-var", "no var named '\(ref.value)'", at: ref.range, notes: notes)
-    }
+    let suggestion = DidYouMean.suggestion(for: ref.value, at: ref.range, in: candidates, shown: { "$" + $0 })
     context.error(
-      "syntax.unknown-var", "no var named '\(ref.value)'; did you mean '\(suggestion)'?", at: ref.range,
-      notes: notes, fixIts: [FixIt("use '$\(suggestion)'", range: ref.range, replacement: "$\(suggestion)")])
+      "syntax.unknown-var", "no var named '\(ref.value)'\(suggestion?.clause ?? "")", at: ref.range,
+      notes: notes, fixIts: suggestion?.fixIts ?? [])
   }
 }

@@ -18,6 +18,8 @@ struct NativeParser {
   /// Model names declared under `models:`, for `model: name` on nodes.
   var modelNames: [String: SourceRange] = [:]
   var modelsMisspelt = false
+  /// Whether `vars:` was misspelt or malformed, so that unknown vars are not reported again.
+  var varsUnread = false
 
   static let version = 1
   static let topKeys = ["weir", "workflow", "description", "vars", "models", "nodes", "params", "input"]
@@ -31,6 +33,8 @@ struct NativeParser {
     if let id = workflow.id { context.checkClarifaiID(id, "workflow name") }
     workflow.description = root["description"].flatMap { context.string($0, "'description'") }
     workflow.vars = root["vars"].map { parseVars($0) } ?? []
+    // With 'vars' misspelt (or not a mapping), every '$name' would be unknown: one error is enough.
+    varsUnread = context.wasSuggested("vars", in: root) || (root["vars"].map { $0.mapping == nil } ?? false)
     workflow.interface = parseInterface(root)
     if let models = root["models"] { parseModels(models, into: &workflow) }
     // With 'models' misspelt, every model name would be unknown: one error is enough.

@@ -48,14 +48,11 @@ struct SyntaxContext {
   {
     var notes = [Note("allowed \(what)s in \(place): \(allowed.joined(separator: ", "))")]
     if let hint = Self.hints[key.value] { notes.append(Note(hint)) }
-    guard let suggestion = DidYouMean.nearest(to: key.value, in: allowed) else {
-      error("syntax.unknown-key", "unknown \(what) '\(key.value)'", at: key.range, notes: notes)
-      return nil
-    }
+    let suggestion = DidYouMean.suggestion(for: key.value, at: key.range, in: allowed)
     error(
-      "syntax.unknown-key", "unknown \(what) '\(key.value)'; did you mean '\(suggestion)'?", at: key.range,
-      notes: notes, fixIts: [FixIt("use '\(suggestion)'", range: key.range, replacement: suggestion)])
-    return suggestion
+      "syntax.unknown-key", "unknown \(what) '\(key.value)'\(suggestion?.clause ?? "")", at: key.range,
+      notes: notes, fixIts: suggestion?.fixIts ?? [])
+    return suggestion?.name
   }
 
   /// Whether `key` was suggested for a misspelt key of `mapping` (so its absence is known).

@@ -75,10 +75,14 @@ public struct WorkflowNode: Sendable {
   public var params: [Param]
   /// The node's whole definition.
   public var range: SourceRange
+  /// Whether the place that holds the parameters could not be read (a misspelt or malformed
+  /// `params:` or `output_info:`, already reported): `params` may lack ones that were written, so
+  /// the checker reports none of them missing.
+  public var paramsUnread: Bool
 
   public init(
     id: Located<String>, type: Located<String>? = nil, model: Located<String>? = nil,
-    inputs: [Located<String>] = [], params: [Param] = [], range: SourceRange
+    inputs: [Located<String>] = [], params: [Param] = [], range: SourceRange, paramsUnread: Bool = false
   ) {
     self.id = id
     self.type = type
@@ -86,6 +90,7 @@ public struct WorkflowNode: Sendable {
     self.inputs = inputs
     self.params = params
     self.range = range
+    self.paramsUnread = paramsUnread
   }
 
   /// The parameter with this name.

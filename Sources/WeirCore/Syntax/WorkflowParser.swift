@@ -20,7 +20,7 @@ public enum WorkflowParser {
     workflow: Workflow?, diagnostics: [Diagnostic]
   ) {
     let (root, yamlDiagnostics) = loader.load(file)
-    guard let root else {
+    guard let root, !isEmptyDocument(root) else {
       if yamlDiagnostics.isEmpty { return (nil, [emptyFile(file)]) }
       return (nil, yamlDiagnostics)
     }
@@ -60,6 +60,14 @@ public enum WorkflowParser {
     Note("a Clarifai workflow has 'workflow:' holding 'id' and a list of 'nodes'"),
   ]
 
+  /// A document with nothing in it (`---` and comments): YAML reads it as an empty scalar that sits
+  /// after the last line, which is no place to point at; it is an empty file.
+  private static func isEmptyDocument(_ root: YAMLNode) -> Bool {
+    guard let scalar = root.scalar else { return false }
+    return scalar.value.isEmpty && scalar.style == .plain && scalar.tag == nil
+  }
+
+  /// Reported at line 1, where a reader starts, whatever comments or blank lines the file holds.
   private static func emptyFile(_ file: SourceFile) -> Diagnostic {
     .error("syntax.empty-file", "the file holds no workflow", at: .at(0), notes: bothForms)
   }

@@ -55,6 +55,7 @@ import Testing
     #expect(
       b.lint() == """
         4:39: warning: 'dead-brnch' is not a lint rule; did you mean 'dead-branch'? [lint.unused-suppression]
+          fix-it: use 'dead-branch': 'dead-brnch' -> 'dead-branch'
         8:29: warning: this suppression of 'overlapping-writers' suppresses nothing [lint.unused-suppression]
           fix-it: remove the suppression: '# weir-lint-ignore: overlapping-writers' -> ''
         14:15: warning: 'weir-lint-ignore' names no rule; write '# weir-lint-ignore: rule-id' [lint.unused-suppression]
@@ -118,8 +119,11 @@ import Testing
     #expect(
       GraphBuilder.render(diagnostics, file) == """
         2:3: error: unknown key 'rule' in 'lint'; expected 'rules'; did you mean 'rules'? [config.unknown-key]
+          fix-it: use 'rules': 'rule' -> 'rules'
         4:5: error: unknown lint rule 'dead-brnch'; did you mean 'dead-branch'? [config.unknown-rule]
+          fix-it: use 'dead-branch': 'dead-brnch' -> 'dead-branch'
         5:21: error: 'warn' is not a rule setting; expected error, warning, note or off; did you mean 'warning'? [config.bad-severity]
+          fix-it: use 'warning': 'warn' -> 'warning'
         6:26: error: 'a list' is not a rule setting; expected error, warning, note or off [config.bad-severity]
         """)
   }

@@ -97,16 +97,16 @@ import Testing
       ),
       (
         "set accept = 1.5",
-        "error: 'accept' not changed: the workflow would not check\n  threshold for 'cat' in parameter 'concepts' of region-thresholder 'sure' must be in [0, 1], not 1.5 (from '$accept') [check.out-of-range]"
+        "error: 'accept' not changed: the workflow would not check\n  var '$accept' must be in [0, 1], not 1.5 [check.out-of-range]"
       ),
       (
         "set accept = high",
-        "error: 'accept' not changed: the workflow would not check\n  var '$accept' is a string ('high'), but threshold for 'cat' in parameter 'concepts' of region-thresholder 'sure' takes a number [check.var-type]"
+        "error: 'accept' not changed: the workflow would not check\n  var '$accept' is a string ('high'), but its uses take a number [check.var-type]"
       ),
       ("set accept = {cat: 0.9", "error: '{cat: 0.9' is not a value: did not find expected ',' or '}'"),
       (
         "set accept = {cat: 0.9}",
-        "error: 'accept' not changed: the workflow would not check\n  var '$accept' is a mapping, but threshold"
+        "error: 'accept' not changed: the workflow would not check\n  var '$accept' is a mapping, but its uses take a number [check.var-type]"
       ),
       ("set accept = $nope", "error: '$nope' names no var"),
       ("set accept = $accept", "error: 'accept' cannot be set to itself"),

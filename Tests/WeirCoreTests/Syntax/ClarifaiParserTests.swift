@@ -20,6 +20,32 @@ import WeirTestSupport
     #expect(outcome.workflow?.nodes.isEmpty == false)
   }
 
+  /// A misspelt or malformed place for parameters is one error: the parameters it may hold are
+  /// not also reported missing by the checker.
+  @Test(arguments: [
+    "outputinfo: {params: {concept_threshold_type: GREATER_THAN}}", "output_info: [params]",
+    "output_info: {param: {concept_threshold_type: GREATER_THAN}}", "output_info: {params: GREATER_THAN}",
+  ])
+  func unreadParametersAreOneError(_ outputInfo: String) throws {
+    let text = """
+      workflow:
+        id: wf
+        nodes:
+          - id: detect
+            model: {model_id: pets, model_type_id: visual-detector}
+          - id: sure
+            model:
+              model_id: sure
+              model_type_id: region-thresholder
+              \(outputInfo)
+            node_inputs: [{node_id: detect}]
+      """
+    let outcome = Frontend.check(SourceFile(path: "wf.yaml", text: text))
+    #expect(outcome.workflow?.node("sure")?.paramsUnread == true)
+    #expect(outcome.diagnostics.map(\.id).count == 1, "\(outcome.diagnostics)")
+    #expect(!outcome.diagnostics.contains { $0.id == "check.missing-param" })
+  }
+
   @Test func referenceWorkflowExample() throws {
     let url = Repository.root.appendingPathComponent("examples/auto-annotation/clarifai.yaml")
     let outcome = Frontend.check(SourceFile(path: "clarifai.yaml", bytes: [UInt8](try Data(contentsOf: url))))

@@ -38,6 +38,30 @@ import WeirTestSupport
     #expect(file.slice(ref.range) == "$accept")
   }
 
+  /// A misspelt 'vars' or 'params' is one error; an unknown var sets its parameter, so that it is
+  /// not also reported missing.
+  @Test(arguments: [
+    ("varz: {cmp: GREATER_THAN}", "params: {concept_threshold_type: $cmp, default_threshold: 0.5}", false),
+    ("vars: [GREATER_THAN]", "params: {concept_threshold_type: $cmp, default_threshold: 0.5}", false),
+    ("vars: {}", "parms: {concept_threshold_type: GREATER_THAN, default_threshold: 0.5}", true),
+    ("vars: {}", "params: GREATER_THAN", true),
+    ("vars: {}", "params: {concept_threshold_type: $cmp, default_threshold: 0.5}", false),
+  ])
+  func aMistakeIsReportedOnce(_ vars: String, _ params: String, _ unread: Bool) throws {
+    let text = """
+      weir: 1
+      \(vars)
+      models:
+        pets: {type: visual-detector}
+      nodes:
+        detect: {model: pets}
+        sure: {type: region-thresholder, input: detect, \(params)}
+      """
+    let outcome = Frontend.check(SourceFile(path: "t.yaml", text: text))
+    #expect(outcome.workflow?.node("sure")?.paramsUnread == unread)
+    #expect(outcome.diagnostics.count == 1, "\(outcome.diagnostics)")
+  }
+
   @Test func inlineModelIsNamedAfterTheNode() throws {
     let (w, d) = Self.parse(
       "weir: 1\nnodes:\n  cats:\n    model: {type: visual-detector, backend: {builtin: cat-face, scale_factor: 1.1}}\n"

@@ -41,32 +41,37 @@ struct NonComplementarySplitRule: LintRule {
     """
 
   func check(_ context: LintContext) -> [Diagnostic] {
-    let splitters = context.graph.nodes.filter { $0.thresholder?.comparator != nil }
-    let siblings = LintText.grouped(splitters) { Set($0.inputs.map(\.value)) }
-    var out: [Diagnostic] = []
-    for group in siblings {
-      for (i, a) in group.items.enumerated() {
-        for b in group.items[(i + 1)...] { out += check(a, b, context) }
+    Self.siblingPairs(context).flatMap { check($0.a, $0.b, context) }
+  }
+
+  /// Per concept, the confidences that splits lose: this rule reports them, with a fix-it, so
+  /// `dropped-above-written` does not report them again.
+  static func lostPoints(_ context: LintContext) -> [String?: IntervalSet] {
+    var points: [String?: IntervalSet] = [:]
+    for pair in siblingPairs(context) {
+      for lost in lost(pair.a, pair.b, context) {
+        points[lost.entry.concept, default: .empty] = points[lost.entry.concept, default: .empty].union(
+          .point(lost.point))
       }
     }
-    return out
+    return points
+  }
+
+  /// Thresholders with a comparator that read the same inputs, two by two.
+  private static func siblingPairs(_ context: LintContext) -> [(a: BandNode, b: BandNode)] {
+    let splitters = context.graph.nodes.filter { $0.thresholder?.comparator != nil }
+    var pairs: [(a: BandNode, b: BandNode)] = []
+    for group in LintText.grouped(splitters, by: { Set($0.inputs.map(\.value)) }) {
+      for (i, a) in group.items.enumerated() {
+        for b in group.items[(i + 1)...] { pairs.append((a, b)) }
+      }
+    }
+    return pairs
   }
 
   private func check(_ a: BandNode, _ b: BandNode, _ context: LintContext) -> [Diagnostic] {
     let (ca, cb) = (a.thresholder!.comparator!, b.thresholder!.comparator!)
-    let arriving = context.bands.incoming(a.id.value)
-    let entriesA = context.appliedThresholds(a)
-    let lost = context.appliedThresholds(b).compactMap {
-      entry -> (entry: AppliedThreshold, ta: Double, point: Double)? in
-      guard let ta = entriesA.first(where: { $0.concept == entry.concept })?.value.value else { return nil }
-      let band = context.band(arriving, entry.concept)
-      let keptA = band.intersection(IntervalSet(ca.value, ta))
-      let keptB = band.intersection(IntervalSet(cb.value, entry.value.value))
-      guard !keptA.isEmpty, !keptB.isEmpty, let p = band.subtracting(keptA.union(keptB)).singlePoint else {
-        return nil
-      }
-      return (entry, ta, p)
-    }
+    let lost = Self.lost(a, b, context)
     return LintText.grouped(lost, by: \.point).map { group in
       let t = NumberText.format(group.key)
       let first = group.items[0]
@@ -82,6 +87,26 @@ struct NonComplementarySplitRule: LintRule {
           + "nor '\(b.id.value)' (\(LintText.threshold(cb.value, first.entry.value.value)))",
         at: first.entry.range, notes: [Note("'\(a.id.value)' splits the same input", at: a.id.range)],
         fixIts: fixIts)
+    }
+  }
+
+  /// The confidence, one per concept, that neither `a` nor `b` keeps of what reaches them both.
+  private static func lost(_ a: BandNode, _ b: BandNode, _ context: LintContext) -> [(
+    entry: AppliedThreshold, ta: Double, point: Double
+  )] {
+    let (ca, cb) = (a.thresholder!.comparator!, b.thresholder!.comparator!)
+    let arriving = context.bands.incoming(a.id.value)
+    let entriesA = context.appliedThresholds(a)
+    return context.appliedThresholds(b).compactMap {
+      entry -> (entry: AppliedThreshold, ta: Double, point: Double)? in
+      guard let ta = entriesA.first(where: { $0.concept == entry.concept })?.value.value else { return nil }
+      let band = context.band(arriving, entry.concept)
+      let keptA = band.intersection(IntervalSet(ca.value, ta))
+      let keptB = band.intersection(IntervalSet(cb.value, entry.value.value))
+      guard !keptA.isEmpty, !keptB.isEmpty, let p = band.subtracting(keptA.union(keptB)).singlePoint else {
+        return nil
+      }
+      return (entry, ta, p)
     }
   }
 }

@@ -2,13 +2,15 @@
 struct UncoveredBandRule: LintRule {
   let id = "uncovered-band"
   let defaultSeverity = Severity.note
-  let summary = "confidences of a written concept that no annotation writer covers: what the workflow drops"
+  let summary =
+    "confidences of a written concept, below every written one, that no writer covers: what the workflow drops"
   let rationale = """
     Dropping the least confident predictions is usually the point of an auto-annotation workflow, so \
-    this is a note, not a warning: it states, per concept, the band that is thrown away, so a reader \
-    can confirm it is the band they meant. A gap in an unexpected place (`(0.5, 0.6]` between a \
-    review branch ending at 0.5 and an accept branch starting at 0.6, or a single point such as \
-    `{0.95}` lost between `> 0.95` and `< 0.95`) shows up here.
+    this is a note, not a warning: it states, per concept, the band below every written one that is \
+    thrown away, so a reader can confirm it is the band they meant. A band lost *above* a written \
+    one (`(0.5, 0.6]` between a review branch ending at 0.5 and an accept branch starting at 0.6, \
+    or a single point such as `{0.95}` lost between `> 0.95` and `< 0.95`) is rarely meant: \
+    `dropped-above-written` warns about it.
     """
   let fix = """
     If the band is the one you meant to drop, nothing: silence the note for the file with \
@@ -33,10 +35,11 @@ struct UncoveredBandRule: LintRule {
     """
 
   func check(_ context: LintContext) -> [Diagnostic] {
-    let uncovered = context.bands.coverage.filter { !$0.dropped.isEmpty }
+    let uncovered = context.bands.coverage.filter { !$0.droppedBelowWritten.isEmpty }
     // Concepts that are handled alike are reported together: "cat and dog regions … are dropped".
     let groups = LintText.grouped(uncovered) { c in
-      Handling(dropped: c.dropped, writers: c.writers.map(\.writer.id), bands: c.writers.map(\.band))
+      Handling(
+        dropped: c.droppedBelowWritten, writers: c.writers.map(\.writer.id), bands: c.writers.map(\.band))
     }
     return groups.map { group in
       let concepts = group.items.map(\.concept)
@@ -49,10 +52,10 @@ struct UncoveredBandRule: LintRule {
           "'\(w.writer.id)' writes \(pronoun) in \(w.band)\(w.writer.status.map { " as \($0.name)" } ?? "")")
       }
       let writerIDs = coverage.writers.map(\.writer.id)
-      let source = firstSource(of: writerIDs, context)
+      let source = Self.firstSource(of: writerIDs, context)
       return diagnostic(
         "\(LintText.subject(concepts, noun: context.noun(at: writerIDs[0]))) "
-          + "\(LintText.withConfidence(coverage.dropped)) are dropped",
+          + "\(LintText.withConfidence(coverage.droppedBelowWritten)) are dropped",
         at: source?.id.range ?? coverage.writers[0].writer.node.id.range, notes: notes)
     }
   }
@@ -65,7 +68,7 @@ struct UncoveredBandRule: LintRule {
   }
 
   /// The first model node, in source order, whose predictions reach one of the writers.
-  private func firstSource(of writers: [String], _ context: LintContext) -> BandNode? {
+  static func firstSource(of writers: [String], _ context: LintContext) -> BandNode? {
     let ids = writers.reduce(into: Set<String>()) { $0.formUnion(context.bands.sources[$1] ?? []) }
     return context.graph.nodes.first { ids.contains($0.id.value) && $0.model != nil }
   }

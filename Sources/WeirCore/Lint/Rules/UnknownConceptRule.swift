@@ -8,7 +8,9 @@ struct UnknownConceptRule: LintRule {
     a concept id where the model uses another name makes the branch silently empty, and because a \
     thresholder removes every concept it has no threshold for, the concept that was meant is dropped \
     as well. The rule knows a model's concepts from its `concepts:` declaration or from the model \
-    catalog; models whose concepts are unknown are not checked.
+    catalog. When a model's concepts are unknown (a Clarifai model without a catalog entry), the \
+    other thresholders on its predictions stand in for them: a concept that no other one names, \
+    close to one that another names (`dgo` beside `dog`), is reported as the likely typo.
     """
   let fix = """
     Use a concept the model predicts (the message suggests the nearest one and the note lists them), \
@@ -35,8 +37,11 @@ struct UnknownConceptRule: LintRule {
     context.graph.nodes.flatMap { node -> [Diagnostic] in
       guard let spec = node.thresholder else { return [] }
       let models = context.sourceModels(of: node.id.value)
-      // A model with unknown concepts may predict anything.
-      guard !models.isEmpty, models.allSatisfy({ $0.model.concepts != nil }) else { return [] }
+      guard !models.isEmpty else { return [] }
+      // A model with unknown concepts may predict anything; its other thresholders are the guide.
+      guard models.allSatisfy({ $0.model.concepts != nil }) else {
+        return lonelyTypos(in: node, spec, models: models, context)
+      }
       let known = models.flatMap { $0.model.concepts! }
       return spec.thresholds.filter { !known.contains($0.concept.value) }.map { entry in
         report(entry.concept, models: models, known: known)
@@ -69,6 +74,35 @@ struct UnknownConceptRule: LintRule {
     }
     let fixIts = suggestion.map { [FixIt("use '\($0)'", range: concept.range, replacement: $0)] } ?? []
     return diagnostic(message, at: concept.range, notes: notes, fixIts: fixIts)
+  }
+
+  /// For models whose concepts are unknown: the concepts of `node` that no other thresholder on
+  /// the same models names, and that are a typo of one another names.
+  private func lonelyTypos(
+    in node: BandNode, _ spec: ThresholdSpec, models: [(node: BandNode, model: BandModel)],
+    _ context: LintContext
+  ) -> [Diagnostic] {
+    let names = Set(models.map(\.model.name))
+    var others: [(node: BandNode, concept: Located<String>)] = []
+    for other in context.graph.nodes where other.id.value != node.id.value {
+      guard let otherSpec = other.thresholder,
+        context.sourceModels(of: other.id.value).contains(where: { names.contains($0.model.name) })
+      else { continue }
+      others += otherSpec.thresholds.map { (other, $0.concept) }
+    }
+    let named = others.map(\.concept.value)
+    return spec.thresholds.compactMap { entry -> Diagnostic? in
+      let concept = entry.concept
+      guard !named.contains(concept.value),
+        let suggestion = DidYouMean.suggestion(for: concept.value, at: concept.range, in: named),
+        let namer = others.first(where: { $0.concept.value == suggestion.name })
+      else { return nil }
+      let model = models.count == 1 ? "'\(models[0].model.name)'" : "the same models"
+      return diagnostic(
+        "no other thresholder on \(model) names '\(concept.value)'\(suggestion.clause)", at: concept.range,
+        notes: [Note("'\(namer.node.id.value)' names '\(suggestion.name)'", at: namer.concept.range)],
+        fixIts: suggestion.fixIts)
+    }
   }
 
   /// `cat and dog`; long catalog lists are cut: `person, bicycle, car, … (80 concepts)`.
