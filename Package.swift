@@ -33,14 +33,19 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     .target(name: "WeirModels", dependencies: ["WeirCore", "WeirVision"]),
+    // One path from a file to check, lint, bands, plan and backends, for every front end.
+    .target(name: "WeirDriver", dependencies: ["WeirCore", "WeirModels"]),
+    // The REPL core: requests in, responses out, no terminal; checks and plans through the driver.
+    .target(name: "WeirREPL", dependencies: ["WeirCore", "WeirDriver"]),
     .executableTarget(
       name: "weir",
       dependencies: [
-        "WeirCore", "WeirStore", "WeirModels", "WeirVision", "CEditLine", "CPNG",
+        "WeirCore", "WeirDriver", "WeirREPL", "WeirStore", "WeirModels", "WeirVision", "CEditLine", "CPNG",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    .testTarget(name: "WeirCoreTests", dependencies: ["WeirCore"]),
+    // The REPL core's tests stay here, beside the golden harness they share.
+    .testTarget(name: "WeirCoreTests", dependencies: ["WeirCore", "WeirREPL"]),
     .testTarget(name: "WeirVisionTests", dependencies: ["WeirVision"]),
     .testTarget(
       name: "WeirStoreTests",
@@ -51,7 +56,7 @@ let package = Package(
     .testTarget(
       name: "WeirCLITests",
       dependencies: [
-        "WeirCore", "WeirVision", .product(name: "GRDB", package: "GRDB.swift"),
+        "WeirCore", "WeirDriver", "WeirVision", .product(name: "GRDB", package: "GRDB.swift"),
         // A loopback model server for `weir run` with an http backend (RemoteBackendRunTests).
         .product(name: "FlyingFox", package: "FlyingFox"),
       ]),

@@ -2,15 +2,15 @@ import Foundation
 import WeirCore
 
 /// Reads workflow files, or standard input for `-`, into `SourceFile`s for the commands.
-enum SourceReader {
+public enum SourceReader {
   /// The path that means standard input, and the name diagnostics show for it.
-  static let stdinPath = "-"
-  static let stdinName = "<stdin>"
+  public static let stdinPath = "-"
+  public static let stdinName = "<stdin>"
   /// Reading stops past this size (the loader's limit), so `weir check /dev/zero` ends.
-  static let maxBytes = YAMLLoader.Limits().maxBytes
+  public static let maxBytes = YAMLLoader.Limits().maxBytes
 
   /// Reads one file; the error says why it could not be read, in the system's words.
-  static func read(_ path: String) -> Result<SourceFile, ReadFailure> {
+  public static func read(_ path: String) -> Result<SourceFile, ReadFailure> {
     if path == stdinPath { return readAll(FileHandle.standardInput, path: stdinPath, name: stdinName) }
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -56,9 +56,9 @@ enum SourceReader {
 }
 
 /// A file that could not be read: reported as `weir: cannot read 'x.yaml': No such file or directory`.
-struct ReadFailure: Error, CustomStringConvertible {
-  var path: String
-  var reason: String
+public struct ReadFailure: Error, CustomStringConvertible {
+  public var path: String
+  public var reason: String
 
-  var description: String { "cannot read '\(path)': \(reason)" }
+  public var description: String { "cannot read '\(path)': \(reason)" }
 }

@@ -3,28 +3,17 @@ import WeirCore
 
 /// The node-type libraries the workflows of one command are checked against: the standard library,
 /// plus `--types PATH…`, plus the `.weir/types/` folder beside each workflow (Documentation/Types.md).
-struct TypeLibraries: Sendable {
+public struct TypeLibraries: Sendable {
   /// The standard library with `--types` added.
-  let base: NodeTypeLibrary
+  public let base: NodeTypeLibrary
   /// Per workflow folder that has a `.weir/types/`, the library with it added.
-  let byFolder: [String: NodeTypeLibrary]
+  public let byFolder: [String: NodeTypeLibrary]
   /// Problems in the declaration files, to report with the workflows'.
-  let problems: [FileDiagnostics]
-
-  /// `init(typePaths:workflowPaths:)` for a command: an unreadable `--types` path is reported as
-  /// `weir: cannot read the --types declarations: …` and ends the command with exit status 2.
-  static func forCommand(typePaths: [String], workflowPaths: [String]) throws -> TypeLibraries {
-    do {
-      return try TypeLibraries(typePaths: typePaths, workflowPaths: workflowPaths)
-    } catch {
-      Terminal.fail("cannot read the --types declarations: \(error.localizedDescription)")
-      throw ExitStatus.usage
-    }
-  }
+  public let problems: [FileDiagnostics]
 
   /// Loads `typePaths` and the `.weir/types/` of the folders of `workflowPaths`. Throws when a
   /// `--types` path cannot be read.
-  init(typePaths: [String], workflowPaths: [String]) throws {
+  public init(typePaths: [String], workflowPaths: [String]) throws {
     var (base, problems) = try NodeTypeLibrary.standard.adding(paths: typePaths)
     var byFolder: [String: NodeTypeLibrary] = [:]
     for path in workflowPaths where path != SourceReader.stdinPath {
@@ -39,7 +28,7 @@ struct TypeLibraries: Sendable {
   }
 
   /// The library for the workflow at `path`.
-  func library(for path: String) -> NodeTypeLibrary {
+  public func library(for path: String) -> NodeTypeLibrary {
     byFolder[TypeLibraries.folder(of: path)] ?? base
   }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WeirCore
+import WeirDriver
 import WeirStore
 
 /// `weir bench`: the synthetic benchmark of DESIGN.md §8 — the reference workflow over generated

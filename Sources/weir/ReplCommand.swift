@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import WeirCore
+import WeirDriver
+import WeirREPL
 
 /// `weir repl [FILE]`: the interactive session where thresholds are tuned (Documentation/REPL.md).
 struct ReplCommand: AsyncParsableCommand {
@@ -32,14 +34,15 @@ struct ReplCommand: AsyncParsableCommand {
   var typePaths: [String] = []
 
   func run() async throws {
-    let models = WorkflowModelSource(allowExec: allowExec)
-    let typePaths = self.typePaths
+    let driver = Driver(typePaths: typePaths)
+    let models = WorkflowModelSource(driver: driver, allowExec: allowExec)
     // The standard library plus --types and the workflow's .weir/types/, as weir check and run use.
     let library: @Sendable (String) -> NodeTypeLibrary = { path in
-      (try? TypeLibraries(typePaths: typePaths, workflowPaths: [path]))?.library(for: path) ?? .standard
+      (try? driver.libraries(for: [path]))?.library(for: path) ?? .standard
     }
     let session = ReplSession(
-      environment: ReplEnvironment(typeLibrary: library, models: models, plotWriter: PlotFileWriter()))
+      environment: ReplEnvironment(
+        typeLibrary: library, models: models, plotWriter: PlotFileWriter(), driver: driver))
     var failed = false
     for line in openingCommands() {
       let response = await session.handle(line)

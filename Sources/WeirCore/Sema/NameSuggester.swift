@@ -1,5 +1,5 @@
 /// "Did you mean" for the checker's messages, over `DidYouMean` (so every stage suggests alike).
-enum NameSuggester {
+package enum NameSuggester {
   /// The candidate closest to `name`, when it is close enough to be a plausible typo. Candidates
   /// are tried in sorted order, so the answer does not depend on the order of a dictionary.
   static func nearest<S: Sequence>(to name: String, in candidates: S) -> String? where S.Element == String {
@@ -7,7 +7,7 @@ enum NameSuggester {
   }
 
   /// `"; did you mean 'x'?"`, or nothing.
-  static func didYouMean<S: Sequence>(_ name: String, in candidates: S, prefix: String = "") -> String
+  package static func didYouMean<S: Sequence>(_ name: String, in candidates: S, prefix: String = "") -> String
   where S.Element == String {
     nearest(to: name, in: candidates).map { "; did you mean '\(prefix)\($0)'?" } ?? ""
   }

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// A REPL command's name, usage line and one-line doc: what `help` prints and completion offers.
 public struct ReplCommandInfo: Equatable, Sendable {
   public var name: String

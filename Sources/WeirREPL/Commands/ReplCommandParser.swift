@@ -1,3 +1,4 @@
+import WeirCore
 import Foundation
 
 /// Why a line typed at the REPL is not a command: the message and, when known, the usage to show.

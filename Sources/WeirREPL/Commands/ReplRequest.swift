@@ -1,3 +1,5 @@
+import WeirCore
+
 /// One command typed at the REPL, parsed (Documentation/REPL.md lists them all).
 ///
 /// Names of vars, nodes and parameters are kept as written: whether `a.b.c` is the parameter `b.c`

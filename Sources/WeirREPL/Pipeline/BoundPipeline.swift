@@ -1,3 +1,5 @@
+import WeirCore
+
 /// A `PipelineSpec` bound to a `PredictionTable`: steps as flat columns and thresholds as a
 /// step × concept matrix, so the evaluator's inner loop touches only numbers.
 struct BoundPipeline {

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// Follows one prediction through the interpreter's kept step outputs: where it was present, and
 /// the step at which it disappeared (without the fast path's reasons: the interpreter does not say).
 enum InterpretedTrace {

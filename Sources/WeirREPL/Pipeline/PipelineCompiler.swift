@@ -1,3 +1,5 @@
+import WeirCore
+
 /// Reduces a checked workflow (with the session's settings applied) to a `PipelineSpec`, or says
 /// why the fast path cannot run it.
 ///

@@ -1,3 +1,4 @@
+import WeirCore
 import Dispatch
 
 /// How many predictions went where in one evaluation, per concept.

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// The part of a workflow that decides where each prediction goes, reduced to what a fast run
 /// needs: model nodes, thresholders and annotation writers, in dependency order, values resolved.
 ///

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// Follows one prediction through a bound pipeline, saying at each node what happened and why:
 /// the slow, talkative twin of `PipelineEvaluator` that `explain` uses.
 enum PipelineTracer {

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// Where a prediction ends up in a run: written as accepted, written for review, or dropped.
 ///
 /// A prediction that reaches a writer with `ANNOTATION_SUCCESS` is accepted (even if another writer

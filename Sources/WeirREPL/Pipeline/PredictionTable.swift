@@ -1,3 +1,5 @@
+import WeirCore
+
 /// The cached model outputs of a session, flattened into columns: one row per prediction, that is
 /// per (region, concept) of a detector or per concept of a classifier.
 ///

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// What `explain INPUT` answers: each prediction of one input followed through the graph.
 public struct Explanation: Sendable {
   /// What one node did with one prediction.

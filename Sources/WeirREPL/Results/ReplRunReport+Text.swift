@@ -1,3 +1,5 @@
+import WeirCore
+
 extension ReplRunReport {
   /// The answer to `run` as the terminal shows it.
   public var text: String {

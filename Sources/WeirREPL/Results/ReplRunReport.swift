@@ -1,3 +1,5 @@
+import WeirCore
+
 /// What `run` answers: the counts of one run, and those of the run before it to compare with.
 public struct ReplRunReport: Sendable {
   /// 1 for the session's first run.

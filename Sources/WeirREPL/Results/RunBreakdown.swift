@@ -1,3 +1,5 @@
+import WeirCore
+
 /// A run's counts keyed by name: per writer node and per branch, predictions per concept id.
 ///
 /// Keyed by names (not table indices) so that two runs compare even when a `reload` changed the

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// What `diff` answers: the predictions whose branch changed between two runs.
 public struct RunDiff: Sendable {
   /// One prediction that moved.

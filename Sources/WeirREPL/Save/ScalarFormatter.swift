@@ -1,3 +1,4 @@
+import WeirCore
 import Foundation
 
 /// Writes a new value in the style of the scalar it replaces, so a saved file looks hand-edited:

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// Turns the session's settings into edits of the workflow file's text: each changed scalar is
 /// rewritten where it stands (byte ranges from the loader), a new mapping key is added next to its
 /// siblings, and nothing else moves, so comments and layout survive `save`.

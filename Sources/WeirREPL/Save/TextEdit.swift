@@ -1,3 +1,5 @@
+import WeirCore
+
 /// A replacement of a byte range of a source file's text.
 public struct TextEdit: Equatable, Sendable {
   public var range: SourceRange

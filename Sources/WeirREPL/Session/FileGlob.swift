@@ -1,3 +1,4 @@
+import WeirCore
 import Foundation
 
 #if canImport(Glibc)

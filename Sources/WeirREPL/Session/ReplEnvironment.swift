@@ -1,4 +1,6 @@
 import Foundation
+import WeirCore
+import WeirDriver
 
 /// Everything the session does to the outside world, injected so tests run it in-process and the
 /// library never prints or exits (STYLE.md): files, the clock, model outputs and plot files.
@@ -20,6 +22,8 @@ public struct ReplEnvironment: Sendable {
   public var models: any ReplModelSource
   /// Writes sweep plots (`--plot`); `nil` when plots are not available (the library alone).
   public var plotWriter: (any SweepPlotWriter)?
+  /// How a workflow is checked and planned: the same driver as `weir check` and `weir plan`.
+  public var driver: Driver
 
   public init(
     currentDirectory: String = FileManager.default.currentDirectoryPath,
@@ -39,8 +43,10 @@ public struct ReplEnvironment: Sendable {
     },
     clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
     models: any ReplModelSource = ReplayModelSource(),
-    plotWriter: (any SweepPlotWriter)? = nil
+    plotWriter: (any SweepPlotWriter)? = nil,
+    driver: Driver = Driver()
   ) {
+    self.driver = driver
     self.currentDirectory = currentDirectory
     self.readFile = readFile
     self.writeFile = writeFile

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// The session's answer to one command: the text a terminal shows, and the same answer as data
 /// for tests and other front ends.
 public struct ReplResponse: Sendable {

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// What tab completion offers for the word being typed.
 public struct ReplCompletion: Equatable, Sendable {
   /// The word being completed, as typed (the candidates replace it).

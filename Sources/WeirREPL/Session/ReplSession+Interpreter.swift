@@ -1,3 +1,4 @@
+import WeirCore
 import Foundation
 
 /// A run by the runtime's interpreter over the session's cached model outputs: for workflows the

@@ -1,3 +1,5 @@
+import WeirCore
+import WeirDriver
 import Foundation
 
 extension ReplSession {
@@ -35,7 +37,7 @@ extension ReplSession {
       for target in dropped { settings[target] = nil }
       // The settings kept must still make a workflow that checks; if not, they are all dropped.
       var cleared: [SettingTarget] = []
-      let (again, diagnostics) = ReplToolchain.check(workflow.applying(settings), library: library)
+      let (again, diagnostics) = ReplToolchain.check(workflow.applying(settings), library: library, driver: environment.driver)
       if diagnostics.hasErrors {
         cleared = settings.keys.sorted()
         settings = [:]
@@ -85,7 +87,7 @@ extension ReplSession {
     var diagnostics = parseDiagnostics
     var checked: CheckedWorkflow?
     if let workflow {
-      let (result, checkDiagnostics) = ReplToolchain.check(workflow, library: library)
+      let (result, checkDiagnostics) = ReplToolchain.check(workflow, library: library, driver: environment.driver)
       checked = result
       diagnostics = (diagnostics + checkDiagnostics).sortedUnique()
     }

@@ -1,3 +1,5 @@
+import WeirCore
+
 extension ReplSession {
   /// How a workflow runs in the session: on the fast path, or by the interpreter (and why).
   enum Engine {

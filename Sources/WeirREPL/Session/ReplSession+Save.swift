@@ -1,3 +1,6 @@
+import WeirCore
+import WeirDriver
+
 extension ReplSession {
   /// `save [FILE]`: the settings written into the workflow's text, changing only the scalars that
   /// changed. Saved over the loaded file, the session reloads it and has nothing left to save;
@@ -35,7 +38,7 @@ extension ReplSession {
       let (workflow, _) = ReplToolchain.parse(source)
       if let workflow {
         self.document = Document(path: document.path, source: source, workflow: workflow)
-        self.checked = ReplToolchain.check(workflow, library: library).checked
+        self.checked = ReplToolchain.check(workflow, library: library, driver: environment.driver).checked
         settings = [:]
       } else {
         lines.append("warning: the saved file did not parse back; the session keeps its settings")

@@ -1,3 +1,6 @@
+import WeirCore
+import WeirDriver
+
 extension ReplSession {
   /// `set NAME = VALUE`: the value is parsed as YAML, applied, and the workflow checked with it; a
   /// value that makes the workflow wrong is refused and changes nothing.
@@ -181,9 +184,9 @@ extension ReplSession {
   {
     guard let document else { return .failure(ReplResponseError("no workflow loaded")) }
     let (before, beforeDiagnostics) = ReplToolchain.check(
-      document.workflow.applying(settings), library: library)
+      document.workflow.applying(settings), library: library, driver: environment.driver)
     let (after, afterDiagnostics) = ReplToolchain.check(
-      document.workflow.applying(candidate), library: library)
+      document.workflow.applying(candidate), library: library, driver: environment.driver)
     let known = Set(beforeDiagnostics.filter { $0.severity == .error }.map(\.message))
     let errors = afterDiagnostics.filter { $0.severity == .error && !known.contains($0.message) }
     if !errors.isEmpty {

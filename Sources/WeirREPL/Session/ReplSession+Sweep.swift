@@ -1,3 +1,5 @@
+import WeirCore
+
 extension ReplSession {
   /// `sweep NAME FROM..TO …`: one fast run per value, the setting itself left as it was.
   func sweep(_ request: SweepRequest) async -> ReplResponse {

@@ -1,3 +1,5 @@
+import WeirCore
+import WeirDriver
 import Foundation
 
 extension ReplSession {
@@ -69,7 +71,8 @@ extension ReplSession {
   func plan() -> ReplResponse {
     guard let document, let checked else { return .error("no workflow loaded; use 'load FILE' first") }
     let folder = (document.path as NSString).deletingLastPathComponent
-    let (plan, diagnostics) = Planner().plan(checked, baseDirectory: folder.isEmpty ? "." : folder)
+    let (plan, diagnostics) = Planner(registry: environment.driver.operators).plan(
+      checked, baseDirectory: folder.isEmpty ? "." : folder)
     guard let plan else {
       return .error(
         "no plan: \(diagnostics.first?.message ?? "the workflow did not plan")", diagnostics: diagnostics)
@@ -84,7 +87,7 @@ extension ReplSession {
     guard let document, let effective = effectiveWorkflow else {
       return .error("no workflow loaded; use 'load FILE' first")
     }
-    let diagnostics = ReplToolchain.check(effective, library: library).diagnostics
+    let diagnostics = ReplToolchain.check(effective, library: library, driver: environment.driver).diagnostics
     return diagnosticsResponse(diagnostics, document.source)
   }
 
@@ -94,7 +97,7 @@ extension ReplSession {
     guard let document, let effective = effectiveWorkflow else {
       return .error("no workflow loaded; use 'load FILE' first")
     }
-    let (checked, diagnostics) = ReplToolchain.check(effective, library: library)
+    let (checked, diagnostics) = ReplToolchain.check(effective, library: library, driver: environment.driver)
     var all = diagnostics
     let (configuration, configurationDiagnostics) = lintConfiguration(for: document.path)
     if !diagnostics.hasErrors {
@@ -109,11 +112,12 @@ extension ReplSession {
     return response
   }
 
-  /// The `.weir.yaml` nearest the workflow file, as `weir lint` finds it.
+  /// The `.weir.yaml` nearest the workflow file, found as `weir lint` finds it (the driver's lookup).
   private func lintConfiguration(for path: String) -> (LintConfiguration, [Diagnostic]) {
-    let found = LintConfiguration.locate(forFile: path) { (try? environment.readFile($0)) != nil }
-    guard let found, let bytes = try? environment.readFile(found) else { return (LintConfiguration(), []) }
-    return LintConfiguration.parse(SourceFile(path: found, bytes: bytes))
+    let project = Driver.projectFile(forWorkflowAt: path) { candidate in
+      (try? environment.readFile(candidate)).map { .success($0) }
+    }
+    return (project.configuration, project.diagnostics)
   }
 
   /// Diagnostics as `weir check` prints them, with a closing count; an error answer if any is an error.

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// A REPL session: the loaded workflow, its inputs and cached model outputs, the settings the user
 /// changed, ground truth, and the history of runs (DESIGN.md §7, Documentation/REPL.md).
 ///

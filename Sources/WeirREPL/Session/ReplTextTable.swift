@@ -1,3 +1,4 @@
+import WeirCore
 import Foundation
 
 /// A plain-text table with aligned columns, for the REPL's answers.

@@ -1,3 +1,6 @@
+import WeirCore
+import WeirDriver
+
 /// The language's stages as the session calls them: parse, check, lint, plan and diagnostic
 /// rendering. One place, so the session stays the same as the stages grow.
 enum ReplToolchain {
@@ -6,13 +9,12 @@ enum ReplToolchain {
     WorkflowParser.parse(file)
   }
 
-  /// Checks a workflow (with the session's settings applied): graph rules, then types, as
-  /// `weir check` does.
-  static func check(_ workflow: Workflow, library: NodeTypeLibrary) -> (
+  /// Checks a workflow (with the session's settings applied) with the driver's full check: what
+  /// `weir check` reports for the same workflow, backend options and planner refusals included.
+  static func check(_ workflow: Workflow, library: NodeTypeLibrary, driver: Driver) -> (
     checked: CheckedWorkflow, diagnostics: [Diagnostic]
   ) {
-    let (checked, typeDiagnostics) = TypeChecker(library: library).check(workflow)
-    return (checked, (GraphChecker.check(workflow) + typeDiagnostics).sortedUnique())
+    driver.check(workflow, library: library)
   }
 
   /// Renders diagnostics as `weir check` prints them (no colour: the front end decides).

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// What `set` changes: a var, or a parameter of a node (optionally one key of a mapping parameter,
 /// as in `set sure.concepts.cat = 0.9`).
 public enum SettingTarget: Hashable, Sendable, Comparable, CustomStringConvertible {

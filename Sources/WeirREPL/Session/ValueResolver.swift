@@ -1,3 +1,5 @@
+import WeirCore
+
 /// Follows `$var` references in the AST to the values they stand for.
 struct ValueResolver {
   var workflow: Workflow

@@ -1,3 +1,4 @@
+import WeirCore
 import Foundation
 
 extension Workflow {

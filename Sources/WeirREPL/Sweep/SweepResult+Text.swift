@@ -1,3 +1,5 @@
+import WeirCore
+
 extension SweepResult {
   /// Width of the chart column.
   static let barWidth = 30

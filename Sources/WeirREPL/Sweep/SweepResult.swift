@@ -1,3 +1,5 @@
+import WeirCore
+
 /// What `sweep` answers: per value, where the predictions went and, with ground truth, how good
 /// the accepted ones are.
 public struct SweepResult: Sendable {

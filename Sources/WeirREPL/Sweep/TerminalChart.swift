@@ -1,3 +1,5 @@
+import WeirCore
+
 /// The small charts the REPL draws with text: a stacked bar per sweep value.
 public enum TerminalChart {
   /// Characters for accepted, review and dropped.

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// Intersection over union and the greedy matching of predictions to true objects.
 public enum BoxMatcher {
   /// Area of the intersection over area of the union; 0 when either box is empty.

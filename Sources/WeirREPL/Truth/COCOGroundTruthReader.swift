@@ -1,3 +1,4 @@
+import WeirCore
 import Foundation
 
 /// Reads a COCO annotations file (`images`, `categories`, `annotations`) as `GroundTruth`.

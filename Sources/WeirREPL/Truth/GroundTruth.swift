@@ -1,3 +1,5 @@
+import WeirCore
+
 /// True objects per input, read from a COCO annotations file: what `truth FILE` loads and sweeps
 /// score predictions against.
 public struct GroundTruth: Sendable {

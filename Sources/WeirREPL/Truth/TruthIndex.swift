@@ -1,3 +1,5 @@
+import WeirCore
+
 /// The matching problem of a session's predictions against ground truth, prepared once so that
 /// scoring one run (one sweep point) is a single pass: per (input, concept), predictions in
 /// descending confidence, each with the true objects it overlaps enough, best IoU first.

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// How the predictions of one run compare with the ground truth.
 ///
 /// Accepted predictions are matched to true objects first (greedy by confidence, per concept, at

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WeirCore
+import WeirDriver
 import WeirStore
 
 /// One `weir run`: check and plan the workflow, build backends, resolve inputs, open the store,
@@ -71,6 +72,15 @@ struct RunSession {
 
   // MARK: steps
 
+  /// The driver for this run: `--types` and `--set`.
+  private func driver() throws -> Driver {
+    do {
+      return try Driver(typePaths: command.typePaths, sets: command.sets)
+    } catch {
+      throw Stop(status: ExitStatus.usage, message: "\(error)")
+    }
+  }
+
   private func read() throws -> SourceFile {
     switch SourceReader.read(command.file) {
     case .success(let f): return f
@@ -79,9 +89,10 @@ struct RunSession {
   }
 
   private func compile(_ file: SourceFile) throws -> ExecutionPlan {
-    let compiled: WorkflowCompiler.Compiled
+    let driver = try driver()
+    let compiled: PlanOutcome
     do {
-      compiled = try WorkflowCompiler.compile(file, sets: command.sets, typePaths: command.typePaths)
+      compiled = driver.plan(file, libraries: try driver.libraries(for: [file.path]))
     } catch {
       throw Stop(status: ExitStatus.usage, message: "\(error)")
     }
@@ -94,8 +105,9 @@ struct RunSession {
   private func makeBackends(_ plan: ExecutionPlan, recorder: PredictionRecorder?, file: SourceFile) throws
     -> [any ModelBackend]
   {
+    let driver = try driver()
     do {
-      return try RunBackends.make(plan, allowExec: command.allowExec, recorder: recorder)
+      return try RunBackends.make(plan, driver: driver, allowExec: command.allowExec, recorder: recorder)
     } catch {
       switch error {
       case .diagnostic(let d):
