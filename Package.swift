@@ -47,6 +47,8 @@ let package = Package(
     // The REPL core's tests stay here, beside the golden harness they share.
     .testTarget(name: "WeirCoreTests", dependencies: ["WeirCore", "WeirREPL"]),
     .testTarget(name: "WeirVisionTests", dependencies: ["WeirVision"]),
+    // The check ⇔ plan contract (every node type in every position) and the check/plan fuzz test.
+    .testTarget(name: "WeirDriverTests", dependencies: ["WeirDriver", "WeirCore"]),
     .testTarget(
       name: "WeirStoreTests",
       dependencies: ["WeirStore", "WeirCore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -16,8 +16,16 @@ extension Driver {
   /// Checks `file` (the full check: `check(_:library:)`) and, when nothing is wrong, plans it.
   /// Because the check reports everything the planner refuses, a workflow that checks plans.
   public func plan(_ file: SourceFile, libraries: TypeLibraries) -> PlanOutcome {
-    let outcome = check(file, library: libraries.library(for: file.path))
-    var reports = libraries.problems
+    plan(file, library: libraries.library(for: file.path), libraryProblems: libraries.problems)
+  }
+
+  /// `plan(_:libraries:)` with the library given; `libraryProblems` are reported first, and an
+  /// error among them stops the plan.
+  public func plan(_ file: SourceFile, library: NodeTypeLibrary, libraryProblems: [FileDiagnostics] = [])
+    -> PlanOutcome
+  {
+    let outcome = check(file, library: library)
+    var reports = libraryProblems
     guard let checked = outcome.checked, !outcome.hasErrors,
       !reports.contains(where: { $0.diagnostics.hasErrors })
     else {

@@ -45,13 +45,13 @@ import Testing
 
   @Test func standardInput() throws {
     let r = try WeirProcess.run(
-      ["check", "-"], stdin: "weir: 1\nnodes:\n  a: {type: input-filter, input: b}\n")
+      ["check", "-"], stdin: "weir: 1\nnodes:\n  a: {type: image-crop, input: b}\n")
     #expect(r.status == 1)
     #expect(
       r.stdout.hasPrefix(
-        "<stdin>:3:34: error: node 'a' reads 'b', which is not a node in this workflow [graph.unknown-input]\n"
+        "<stdin>:3:32: error: node 'a' reads 'b', which is not a node in this workflow [graph.unknown-input]\n"
       ))
-    let clean = try WeirProcess.run(["check", "-"], stdin: "weir: 1\nnodes:\n  a: {type: input-filter}\n")
+    let clean = try WeirProcess.run(["check", "-"], stdin: "weir: 1\nnodes:\n  a: {type: image-crop}\n")
     #expect(clean.status == 0)
     #expect(clean.stdout == "")
   }
