@@ -23,8 +23,8 @@ public enum Frontend {
   }
 
   /// Checks a parsed workflow: graph rules, types, then what the planner would refuse, so a
-  /// workflow without errors plans. A parameter the operator refuses is reported only when the
-  /// checker found nothing else (it has usually said the same first).
+  /// workflow without errors plans. Refusals that usually repeat a checker error
+  /// (`Planner.echoes`) are reported only when the checker found no error.
   public static func check(
     _ workflow: Workflow, library: NodeTypeLibrary = .standard, overrides: Overrides = Overrides(),
     operators: OperatorRegistry = .standard
@@ -34,7 +34,7 @@ public enum Frontend {
     diagnostics += typeDiagnostics
     let clean = !diagnostics.hasErrors
     diagnostics += Planner(registry: operators).refusals(checked).filter {
-      clean || $0.id != "plan.bad-parameter"
+      clean || !Planner.echoes.contains($0.id)
     }
     return (checked, diagnostics.sortedUnique())
   }

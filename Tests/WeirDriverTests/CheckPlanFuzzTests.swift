@@ -27,7 +27,7 @@ import WeirDriver
 
   @Test func mutatedWorkflowsNeverCrashAndKeepTheContract() throws {
     let environment = ProcessInfo.processInfo.environment
-    let iterations = environment["WEIR_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 400
+    let iterations = environment["WEIR_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 1000
     var random = SplitMix64(seed: environment["WEIR_FUZZ_SEED"].flatMap(UInt64.init) ?? 11)
     let corpus = try Self.corpus()
     #expect(corpus.count >= 10)
@@ -44,7 +44,9 @@ import WeirDriver
       let plan = driver.plan(file, library: .standard)
       if plan.plan != nil { planned += 1 }
       if checked.hasErrors == (plan.plan != nil) {
-        broken.append("#\(i) from \(name): check errors \(checked.hasErrors), planned \(plan.plan != nil)")
+        let said = plan.reports.flatMap(\.diagnostics).filter { $0.severity == .error }.map(\.message)
+        broken.append(
+          "#\(i) from \(name): check errors \(checked.hasErrors), planned \(plan.plan != nil) \(said)\n\(mutated)")
       }
     }
     #expect(broken == [])

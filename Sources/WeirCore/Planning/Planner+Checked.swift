@@ -97,18 +97,22 @@ extension Planner {
   /// operator cannot use, a model scope weir cannot run. The check reports these, so a workflow
   /// that checks without errors plans; the ids are the planner's own.
   ///
-  /// Problems the checker already reports (an unknown type, a missing model, a workflow type that
-  /// did not check) are left to it.
+  /// Some repeat what the checker usually says first (`echoes`): a node with no known type (a
+  /// Clarifai model whose type only Clarifai knows gets just a note from the checker), a model
+  /// node with no model, a workflow type that did not check, parameters the operator refuses.
   public func refusals(_ checked: CheckedWorkflow) -> [Diagnostic] {
     var specs: [PlanNodeSpec] = []
-    var diagnostics: [Diagnostic] = []
-    Self.collect(checked, prefix: "", input: [], anchor: nil, baseDirectory: ".", into: &specs, &diagnostics)
-    let repeated: Set<String> = ["plan.unknown-type", "plan.no-model", "plan.no-expansion"]
-    var refusals = diagnostics.filter { !repeated.contains($0.id) }
+    var refusals: [Diagnostic] = []
+    Self.collect(checked, prefix: "", input: [], anchor: nil, baseDirectory: ".", into: &specs, &refusals)
     for spec in specs {
       guard case .operator = spec.kind else { continue }
       if case .failure(let refusal) = makeOperator(spec) { refusals.append(refusal.diagnostic) }
     }
     return refusals
   }
+
+  /// Refusals that usually repeat a checker error: reported only when the checker found none.
+  public static let echoes: Set<String> = [
+    "plan.unknown-type", "plan.no-model", "plan.no-expansion", "plan.bad-parameter",
+  ]
 }
