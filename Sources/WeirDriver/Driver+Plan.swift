@@ -49,7 +49,9 @@ extension Driver {
   }
 
   /// The backend of one planned model (the REPL builds them one at a time).
-  public func backend(for model: ModelSpec, context: BackendContext) throws(BackendFailure) -> any ModelBackend {
+  public func backend(for model: ModelSpec, context: BackendContext) throws(BackendFailure)
+    -> any ModelBackend
+  {
     try backendKinds.make(model, context: context)
   }
 

@@ -78,7 +78,8 @@ public struct ProjectConfigurations: Sendable {
   /// The bytes of a regular file; `nil` when there is none (a folder named `.weir.yaml` is none).
   private static func readIfFile(_ path: String) -> Result<[UInt8], ReadFailure>? {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+    else {
       return nil
     }
     return SourceReader.read(path).map(\.bytes)

@@ -37,7 +37,9 @@ struct PlanCommand: AsyncParsableCommand {
 
   func run() async throws {
     let driver: Driver
-    do { driver = try Driver(typePaths: typePaths, sets: sets) } catch { throw ValidationError(error.description) }
+    do { driver = try Driver(typePaths: typePaths, sets: sets) } catch {
+      throw ValidationError(error.description)
+    }
     let file: SourceFile
     switch driver.read(self.file) {
     case .success(let f): file = f
@@ -46,7 +48,9 @@ struct PlanCommand: AsyncParsableCommand {
       throw ExitStatus.usage
     }
     let libraries: TypeLibraries
-    do { libraries = try driver.libraries(for: [file.path]) } catch { throw ValidationError(error.description) }
+    do { libraries = try driver.libraries(for: [file.path]) } catch {
+      throw ValidationError(error.description)
+    }
     let compiled = driver.plan(file, libraries: libraries)
     let color = !noColor && Terminal.wantsColor(.stderr)
     Terminal.write(DiagnosticRenderer.text(compiled.reports, color: color), to: .stderr)

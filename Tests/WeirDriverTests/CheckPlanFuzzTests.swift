@@ -46,7 +46,8 @@ import WeirDriver
       if checked.hasErrors == (plan.plan != nil) {
         let said = plan.reports.flatMap(\.diagnostics).filter { $0.severity == .error }.map(\.message)
         broken.append(
-          "#\(i) from \(name): check errors \(checked.hasErrors), planned \(plan.plan != nil) \(said)\n\(mutated)")
+          "#\(i) from \(name): check errors \(checked.hasErrors), planned \(plan.plan != nil) \(said)\n\(mutated)"
+        )
       }
     }
     #expect(broken == [])
@@ -89,7 +90,9 @@ enum Mutator {
     let scalars = Array(line)
     let isWord = { (c: Character) in c.isLetter || c.isNumber || c == "-" || c == "_" }
     var starts: [Int] = []
-    for (k, c) in scalars.enumerated() where isWord(c) && (k == 0 || !isWord(scalars[k - 1])) { starts.append(k) }
+    for (k, c) in scalars.enumerated() where isWord(c) && (k == 0 || !isWord(scalars[k - 1])) {
+      starts.append(k)
+    }
     guard !starts.isEmpty else { return line + " " + word }
     let start = starts[random.next(below: starts.count)]
     var end = start

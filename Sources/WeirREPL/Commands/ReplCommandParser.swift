@@ -1,5 +1,5 @@
-import WeirCore
 import Foundation
+import WeirCore
 
 /// Why a line typed at the REPL is not a command: the message and, when known, the usage to show.
 public struct ReplCommandError: Error, Equatable, Sendable {

@@ -1,5 +1,5 @@
-import WeirCore
 import Dispatch
+import WeirCore
 
 /// How many predictions went where in one evaluation, per concept.
 public struct RunCounts: Equatable, Sendable {

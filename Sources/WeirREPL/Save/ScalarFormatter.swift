@@ -1,5 +1,5 @@
-import WeirCore
 import Foundation
+import WeirCore
 
 /// Writes a new value in the style of the scalar it replaces, so a saved file looks hand-edited:
 /// `0.95` → `0.9`, `0.50` → `0.60` (a trailing zero says the author writes fixed decimals),

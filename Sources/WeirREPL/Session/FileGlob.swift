@@ -1,5 +1,5 @@
-import WeirCore
 import Foundation
+import WeirCore
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,5 @@
-import WeirCore
 import Foundation
+import WeirCore
 
 /// A run by the runtime's interpreter over the session's cached model outputs: for workflows the
 /// fast path cannot run (image-crop, random-sample, a classifier after a crop, …), and to check

@@ -1,6 +1,6 @@
+import Foundation
 import WeirCore
 import WeirDriver
-import Foundation
 
 extension ReplSession {
   /// `load FILE`: a new workflow; settings, runs and inputs start afresh (model outputs already
@@ -37,7 +37,8 @@ extension ReplSession {
       for target in dropped { settings[target] = nil }
       // The settings kept must still make a workflow that checks; if not, they are all dropped.
       var cleared: [SettingTarget] = []
-      let (again, diagnostics) = ReplToolchain.check(workflow.applying(settings), library: library, driver: environment.driver)
+      let (again, diagnostics) = ReplToolchain.check(
+        workflow.applying(settings), library: library, driver: environment.driver)
       if diagnostics.hasErrors {
         cleared = settings.keys.sorted()
         settings = [:]
@@ -87,7 +88,8 @@ extension ReplSession {
     var diagnostics = parseDiagnostics
     var checked: CheckedWorkflow?
     if let workflow {
-      let (result, checkDiagnostics) = ReplToolchain.check(workflow, library: library, driver: environment.driver)
+      let (result, checkDiagnostics) = ReplToolchain.check(
+        workflow, library: library, driver: environment.driver)
       checked = result
       diagnostics = (diagnostics + checkDiagnostics).sortedUnique()
     }

@@ -1,5 +1,5 @@
-import WeirCore
 import Foundation
+import WeirCore
 
 extension ReplSession {
   /// The plan of the workflow with the settings applied: which model each node calls, resolved.

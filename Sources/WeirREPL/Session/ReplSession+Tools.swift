@@ -1,6 +1,6 @@
+import Foundation
 import WeirCore
 import WeirDriver
-import Foundation
 
 extension ReplSession {
   /// `show NODE`: the node, what it reads and who reads it, its parameters in force, and — from the

@@ -1,5 +1,5 @@
-import WeirCore
 import Foundation
+import WeirCore
 
 /// A plain-text table with aligned columns, for the REPL's answers.
 struct ReplTextTable {

@@ -1,5 +1,5 @@
-import WeirCore
 import Foundation
+import WeirCore
 
 extension Workflow {
   /// The value a setting has in this workflow, as written (`nil` when it is not written).

@@ -1,5 +1,5 @@
-import WeirCore
 import Foundation
+import WeirCore
 
 /// Reads a COCO annotations file (`images`, `categories`, `annotations`) as `GroundTruth`.
 ///
