@@ -14,7 +14,9 @@ public enum Frontend {
     var diagnostics = parseDiagnostics
     var checked: CheckedWorkflow?
     if let workflow {
-      let (result, more) = check(workflow, library: library, overrides: overrides, operators: operators)
+      let (result, more) = check(
+        workflow, library: library, overrides: overrides, operators: operators,
+        afterErrors: parseDiagnostics.hasErrors)
       checked = result
       diagnostics += more
     }
@@ -24,15 +26,16 @@ public enum Frontend {
 
   /// Checks a parsed workflow: graph rules, types, then what the planner would refuse, so a
   /// workflow without errors plans. Refusals that usually repeat a checker error
-  /// (`Planner.echoes`) are reported only when the checker found no error.
+  /// (`Planner.echoes`) are reported only when nothing found an error, the parser included
+  /// (`afterErrors`: it did).
   public static func check(
     _ workflow: Workflow, library: NodeTypeLibrary = .standard, overrides: Overrides = Overrides(),
-    operators: OperatorRegistry = .standard
+    operators: OperatorRegistry = .standard, afterErrors: Bool = false
   ) -> (checked: CheckedWorkflow, diagnostics: [Diagnostic]) {
     var diagnostics = GraphChecker.check(workflow)
     let (checked, typeDiagnostics) = TypeChecker(library: library).check(workflow, overrides: overrides)
     diagnostics += typeDiagnostics
-    let clean = !diagnostics.hasErrors
+    let clean = !afterErrors && !diagnostics.hasErrors
     diagnostics += Planner(registry: operators).refusals(checked).filter {
       clean || !Planner.echoes.contains($0.id)
     }
