@@ -32,11 +32,16 @@ extension Driver {
       reports.append(FileDiagnostics(file: file, diagnostics: outcome.diagnostics))
       return PlanOutcome(plan: nil, checked: outcome.checked, reports: reports)
     }
-    let (plan, planDiagnostics) = Planner(registry: operators).plan(
-      checked, baseDirectory: Self.folder(of: file))
+    let (plan, planDiagnostics) = self.plan(checked, baseDirectory: Self.folder(of: file))
     reports.append(
       FileDiagnostics(file: file, diagnostics: (outcome.diagnostics + planDiagnostics).sortedUnique()))
     return PlanOutcome(plan: plan, checked: checked, reports: reports)
+  }
+
+  /// Plans a workflow the driver has checked (the REPL plans its workflow with its settings
+  /// applied); relative paths in backends start from `baseDirectory`, the workflow's folder.
+  public func plan(_ checked: CheckedWorkflow, baseDirectory: String) -> (ExecutionPlan?, [Diagnostic]) {
+    Planner(registry: operators).plan(checked, baseDirectory: baseDirectory)
   }
 
   /// One backend per `plan.models` entry, in order, each built by its kind.

@@ -1,5 +1,6 @@
 import Foundation
 import WeirCore
+import WeirDriver
 
 /// A run by the runtime's interpreter over the session's cached model outputs: for workflows the
 /// fast path cannot run (image-crop, random-sample, a classifier after a crop, …), and to check
@@ -31,7 +32,8 @@ extension ReplSession {
       return .failure(ReplResponseError("no workflow loaded; use 'load FILE' first"))
     }
     let folder = (document.path as NSString).deletingLastPathComponent
-    let (planned, diagnostics) = Planner().plan(checked, baseDirectory: folder.isEmpty ? "." : folder)
+    let (planned, diagnostics) = environment.driver.plan(
+      checked, baseDirectory: folder.isEmpty ? "." : folder)
     guard let plan = planned else {
       return .failure(
         ReplResponseError("the workflow did not plan: \(diagnostics.first?.message ?? "unknown reason")"))

@@ -1,12 +1,13 @@
 import Foundation
 import WeirCore
+import WeirDriver
 
 extension ReplSession {
   /// The plan of the workflow with the settings applied: which model each node calls, resolved.
   func currentPlan() -> ExecutionPlan? {
     guard let document, let checked else { return nil }
     let folder = (document.path as NSString).deletingLastPathComponent
-    return Planner().plan(checked, baseDirectory: folder.isEmpty ? "." : folder).0
+    return environment.driver.plan(checked, baseDirectory: folder.isEmpty ? "." : folder).0
   }
 
   /// The source model nodes (reading the workflow input) with the model each calls.

@@ -71,8 +71,7 @@ extension ReplSession {
   func plan() -> ReplResponse {
     guard let document, let checked else { return .error("no workflow loaded; use 'load FILE' first") }
     let folder = (document.path as NSString).deletingLastPathComponent
-    let (plan, diagnostics) = Planner(registry: environment.driver.operators).plan(
-      checked, baseDirectory: folder.isEmpty ? "." : folder)
+    let (plan, diagnostics) = environment.driver.plan(checked, baseDirectory: folder.isEmpty ? "." : folder)
     guard let plan else {
       return .error(
         "no plan: \(diagnostics.first?.message ?? "the workflow did not plan")", diagnostics: diagnostics)
