@@ -44,12 +44,16 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ], swiftSettings: strict),
     .target(name: "WeirModels", dependencies: ["WeirCore", "WeirVision"], swiftSettings: strict),
+    // One path from a file to check, lint, bands, plan and backends, for every front end.
+    .target(name: "WeirDriver", dependencies: ["WeirCore", "WeirModels"], swiftSettings: strict),
+    // The REPL core: requests in, responses out, no terminal; checks and plans through the driver.
+    .target(name: "WeirREPL", dependencies: ["WeirCore", "WeirDriver"], swiftSettings: strict),
     // The REPL's sweep charts, drawn as SVG or PNG.
-    .target(name: "WeirPlot", dependencies: ["WeirCore", "CPNG"], swiftSettings: strict),
+    .target(name: "WeirPlot", dependencies: ["WeirCore", "WeirREPL", "CPNG"], swiftSettings: strict),
     .executableTarget(
       name: "weir",
       dependencies: [
-        "WeirCore", "WeirStore", "WeirModels", "WeirVision", "WeirPlot", "CEditLine",
+        "WeirCore", "WeirDriver", "WeirREPL", "WeirStore", "WeirModels", "WeirVision", "WeirPlot", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: strict),
 
@@ -60,8 +64,13 @@ let package = Package(
       dependencies: ["WeirCore", "WeirValues", .product(name: "FlyingFox", package: "FlyingFox")],
       path: "Tests/WeirTestSupport", swiftSettings: strict),
 
-    .testTarget(name: "WeirCoreTests", dependencies: ["WeirCore", "WeirTestSupport"], swiftSettings: strict),
+    // The REPL core's tests stay here, beside the golden harness they share.
+    .testTarget(
+      name: "WeirCoreTests", dependencies: ["WeirCore", "WeirREPL", "WeirTestSupport"], swiftSettings: strict),
     .testTarget(name: "WeirVisionTests", dependencies: ["WeirVision"], swiftSettings: strict),
+    // The check ⇔ plan contract (every node type in every position) and the check/plan fuzz test.
+    .testTarget(
+      name: "WeirDriverTests", dependencies: ["WeirDriver", "WeirCore", "WeirTestSupport"], swiftSettings: strict),
     .testTarget(
       name: "WeirStoreTests",
       dependencies: ["WeirStore", "WeirCore", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
@@ -74,7 +83,7 @@ let package = Package(
     .testTarget(
       name: "WeirCLITests",
       dependencies: [
-        "WeirCore", "WeirVision", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        "WeirCore", "WeirDriver", "WeirVision", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ], swiftSettings: strict),
   ],
   swiftLanguageModes: [.v5]

@@ -1,24 +1,45 @@
-/// The check pipeline, source text to diagnostics, as one function every command calls
-/// (`weir check`, `lint`, `plan`, `run`, the REPL): Design.md §4.
+/// The language's part of the check, source text to diagnostics. The commands and the REPL reach
+/// it through the driver (`WeirDriver`), which adds what lives outside WeirCore (backend options).
 ///
-/// YAML → AST (`WorkflowParser`) → graph rules (`GraphChecker`) → types (`TypeChecker`).
+/// YAML → AST (`WorkflowParser`) → graph rules (`GraphChecker`) → types (`TypeChecker`) → what the
+/// planner would refuse (`Planner.refusals`).
 public enum Frontend {
   /// Parses and checks one file against `library` (the standard library unless given);
   /// diagnostics come sorted and de-duplicated.
   public static func check(
-    _ file: SourceFile, library: NodeTypeLibrary = .standard, overrides: Overrides = Overrides()
+    _ file: SourceFile, library: NodeTypeLibrary = .standard, overrides: Overrides = Overrides(),
+    operators: OperatorRegistry = .standard
   ) -> CheckOutcome {
     let (workflow, parseDiagnostics) = WorkflowParser.parse(file)
     var diagnostics = parseDiagnostics
     var checked: CheckedWorkflow?
     if let workflow {
-      diagnostics += GraphChecker.check(workflow)
-      let (result, typeDiagnostics) = TypeChecker(library: library).check(workflow, overrides: overrides)
+      let (result, more) = check(
+        workflow, library: library, overrides: overrides, operators: operators,
+        afterErrors: parseDiagnostics.hasErrors)
       checked = result
-      diagnostics += typeDiagnostics
+      diagnostics += more
     }
     return CheckOutcome(
       file: file, workflow: workflow, checked: checked, diagnostics: diagnostics.sortedUnique())
+  }
+
+  /// Checks a parsed workflow: graph rules, types, then what the planner would refuse, so a
+  /// workflow without errors plans. Refusals that usually repeat a checker error
+  /// (`Planner.echoes`) are reported only when nothing found an error, the parser included
+  /// (`afterErrors`: it did).
+  public static func check(
+    _ workflow: Workflow, library: NodeTypeLibrary = .standard, overrides: Overrides = Overrides(),
+    operators: OperatorRegistry = .standard, afterErrors: Bool = false
+  ) -> (checked: CheckedWorkflow, diagnostics: [Diagnostic]) {
+    var diagnostics = GraphChecker.check(workflow)
+    let (checked, typeDiagnostics) = TypeChecker(library: library).check(workflow, overrides: overrides)
+    diagnostics += typeDiagnostics
+    let clean = !afterErrors && !diagnostics.hasErrors
+    diagnostics += Planner(registry: operators).refusals(checked).filter {
+      clean || !Planner.echoes.contains($0.id)
+    }
+    return (checked, diagnostics.sortedUnique())
   }
 }
 

@@ -1,8 +1,9 @@
 import Foundation
 import WeirCore
 
-/// Builds the backends of WeirModels — `builtin`, `http` and `command` — from a model's `backend:`.
-/// (`replay` reads files only and lives in WeirCore.)
+/// The backends of WeirModels — `builtin`, `http` and `command` — built from a model's `backend:`
+/// by their kinds (`Kinds/`, registered in `BackendKinds.standard`). (`replay` reads files only and
+/// lives in WeirCore.)
 public enum ModelBackends {
   /// The backend kinds built here.
   public static let kinds: Set<String> = RemoteBackends.kinds.union(["builtin"])
@@ -17,20 +18,14 @@ public enum ModelBackends {
         spec: spec, model: model, environment: environment, keys: keys, allowExec: allowExec,
         baseDirectory: baseDirectory)
     }
-    let (config, errors) = BuiltinDetectorConfig.parse(spec: spec, model: model)
-    guard let config else {
-      throw errors.first
-        ?? BackendConfigError(
-          id: "backend.internal", message: "internal error: built-in backend rejected (please report)",
-          range: spec.range)
-    }
+    let planned = ModelSpec(
+      name: model.name.value, type: "builtin",
+      backend: BackendConfig(kind: "builtin", value: .null, baseDirectory: baseDirectory.path),
+      declaration: model)
     do {
-      return try BuiltinDetectorBackend(config: config)
+      return try BuiltinBackendKind().make(planned, context: BackendContext(environment: environment))
     } catch {
-      throw BackendConfigError(
-        id: "backend.builtin-unavailable",
-        message: "the built-in detector '\(config.name)' cannot load: \(error)",
-        range: spec.value.range)
+      throw error.configError(spec)
     }
   }
 
@@ -42,6 +37,18 @@ public enum ModelBackends {
 
   /// The concepts a built-in detector predicts, for the checker and the linter (`cat-face` → `cat`).
   public static func builtinConcepts(_ name: String) -> [String]? {
-    BuiltinDetectorConfig.detectors.first { $0.name == name }.map { [$0.concept] }
+    BuiltinBackendKind.models.first { $0.name == name }.map { [$0.concept] }
+  }
+}
+
+extension BackendFailure {
+  /// Back as the `BackendConfigError` the WeirModels entry points throw.
+  func configError(_ spec: BackendSpec) -> BackendConfigError {
+    switch self {
+    case .diagnostic(let d):
+      BackendConfigError(id: d.id, message: d.message, range: d.range, notes: d.notes)
+    case .message(let text):
+      BackendConfigError(id: "backend.internal", message: text, range: spec.range)
+    }
   }
 }

@@ -26,28 +26,11 @@ public enum RemoteBackends {
   ) throws -> any ModelBackend {
     switch spec.kind.value {
     case "http":
-      let (config, errors) = ClarifaiHTTPConfig.parse(spec: spec, model: model)
-      guard let config else { throw errors.first ?? internalError(spec) }
-      do {
-        return try ClarifaiHTTPBackend(
-          config: config, modelName: model.name.value, environment: environment, keys: keys)
-      } catch var error as BackendConfigError {
-        // Where the key would go is the URL's fault; which key, key_env's.
-        let url =
-          ["backend.host-not-allowed", "backend.key-over-http"].contains(error.id) ? spec.value.range : nil
-        error.range = error.range ?? url ?? spec.option("key_env")?.value.range ?? spec.kind.range
-        throw error
-      }
+      return try HTTPBackendKind(keys: keys).build(spec: spec, model: model, environment: environment)
     case "command":
-      guard allowExec else { throw refusal(spec: spec, model: model) }
-      let (config, errors) = CommandConfig.parse(spec: spec, model: model, baseDirectory: baseDirectory)
-      guard let config else { throw errors.first ?? internalError(spec) }
-      do {
-        return try CommandBackend(config: config, modelName: model.name.value, environment: environment)
-      } catch var error as BackendConfigError {
-        error.range = error.range ?? spec.value.range
-        throw error
-      }
+      return try CommandBackendKind().build(
+        spec: spec, model: model, context: BackendContext(environment: environment, allowExec: allowExec),
+        folder: baseDirectory)
     default:
       throw BackendConfigError(
         id: "backend.unknown-kind",
@@ -60,15 +43,8 @@ public enum RemoteBackends {
   /// Every problem with the options of an `http` or `command` backend, without building it: no
   /// environment, no permission to run anything, no file system. For `weir check`; empty for other kinds.
   public static func diagnose(spec: BackendSpec, model: ModelDecl) -> [Diagnostic] {
-    switch spec.kind.value {
-    case "http":
-      return ClarifaiHTTPConfig.parse(spec: spec, model: model).1.map(\.diagnostic)
-    case "command":
-      let here = URL(fileURLWithPath: "/")
-      return CommandConfig.parse(spec: spec, model: model, baseDirectory: here).1.map(\.diagnostic)
-    default:
-      return []
-    }
+    guard kinds.contains(spec.kind.value) else { return [] }
+    return BackendKinds.standard.kind(spec.kind.value)?.diagnose(spec: spec, model: model) ?? []
   }
 
   /// "model 'pets' runs a local command (python3 model.py); pass --allow-exec to allow it".
@@ -85,12 +61,5 @@ public enum RemoteBackends {
       message: "model '\(model.name.value)' runs a local command (\(command)); pass --allow-exec to allow it",
       range: spec.range,
       notes: [Note("weir never runs a program just because a workflow file names it")])
-  }
-
-  private static func internalError(_ spec: BackendSpec) -> BackendConfigError {
-    BackendConfigError(
-      id: "backend.internal",
-      message: "internal error: a backend was rejected without a reason (please report)",
-      range: spec.range)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import WeirCore
+import WeirREPL
 
 /// Writes sweep plots for the REPL: SVG or PNG by the file's extension.
 public struct PlotFileWriter: SweepPlotWriter {

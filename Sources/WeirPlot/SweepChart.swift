@@ -1,5 +1,6 @@
 import Foundation
 import WeirCore
+import WeirREPL
 
 /// The plot of a sweep: per branch, predictions against the swept value (left axis); with ground
 /// truth, precision and recall in percent (right axis); the current value marked.

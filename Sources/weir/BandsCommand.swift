@@ -1,5 +1,6 @@
 import ArgumentParser
 import WeirCore
+import WeirDriver
 
 /// `weir bands FILE`: what each annotation writer writes, per concept, and a chart of the [0, 1]
 /// confidence axis per concept showing what is accepted, sent to review and dropped
@@ -47,30 +48,31 @@ struct BandsCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    let driver: Driver
+    do { driver = try Driver(typePaths: typePaths, sets: assignments) } catch {
+      throw ValidationError(error.description)
+    }
     let source: SourceFile
-    switch SourceReader.read(file) {
+    switch driver.read(file) {
     case .success(let f): source = f
     case .failure(let failure):
       Terminal.fail(failure.description)
       throw ExitStatus.usage
     }
-    let libraries = try TypeLibraries.forCommand(typePaths: typePaths, workflowPaths: [file])
-    var overrides = Overrides()
-    for a in assignments { _ = overrides.add(assignment: a) }
-    let outcome = Frontend.check(source, library: libraries.library(for: file), overrides: overrides)
+    let libraries = try driver.librariesForCommand([file])
+    let (outcome, bands) = driver.bands(source, library: libraries.library(for: file))
     let problems =
       libraries.problems + [
         FileDiagnostics(file: source, diagnostics: outcome.diagnostics.filter { $0.severity == .error })
       ]
-    guard !outcome.hasErrors, let checked = outcome.checked else {
+    guard let bands, let checked = outcome.checked else {
       let color = !noColor && Terminal.wantsColor(.stdout)
       Terminal.write(DiagnosticRenderer.text(problems, color: color))
       throw ExitStatus.failure
     }
     let name = checked.workflow.id?.value ?? source.path
-    let analysis = BandAnalysis(checked: checked)
     Terminal.write(
       "bands of '\(name)' (\(source.path))\n\n"
-        + BandChart(width: width, includeNodes: nodes).render(analysis))
+        + BandChart(width: width, includeNodes: nodes).render(bands))
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WeirCore
+import WeirDriver
 import WeirModels
 import WeirStore
 
@@ -144,7 +145,7 @@ struct BenchRun: AsyncParsableCommand {
   /// The plan's backends, built as `weir run` builds them.
   private static func backends(_ plan: ExecutionPlan) throws -> [any ModelBackend] {
     do {
-      return try RunBackends.make(plan, allowExec: false, keys: KeyPolicy(), recorder: nil)
+      return try RunBackends.make(plan, allowExec: false, recorder: nil)
     } catch {
       throw ValidationError("cannot load the synthetic predictions: \(error)")
     }

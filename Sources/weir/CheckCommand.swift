@@ -1,5 +1,6 @@
 import ArgumentParser
 import WeirCore
+import WeirDriver
 
 /// `weir check FILE…`: parse and check workflows; print what is wrong.
 ///
@@ -44,10 +45,11 @@ struct CheckCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let libraries = try TypeLibraries.forCommand(typePaths: typePaths, workflowPaths: files)
-    if dumpAST || dumpTypes { return try await dump(libraries) }
+    let driver = Driver(typePaths: typePaths)
+    let libraries = try driver.librariesForCommand(files)
+    if dumpAST || dumpTypes { return try await dump(driver, libraries) }
     let results = await DiagnosticReport.collect(files) { file in
-      let outcome = CheckPipeline.check(file, library: libraries.library(for: file.path))
+      let outcome = driver.check(file, library: libraries.library(for: file.path))
       return FileDiagnostics(file: file, diagnostics: outcome.diagnostics)
     }
     try DiagnosticReport.finish(libraries.problems.map { .success($0) } + results, options: output)
@@ -55,11 +57,11 @@ struct CheckCommand: AsyncParsableCommand {
 
   /// Prints the dumps asked for, file by file in argument order (each under a `== path ==` header
   /// when there are several), then the diagnostics on standard error; the exit status is `check`'s.
-  private func dump(_ libraries: TypeLibraries) async throws {
+  private func dump(_ driver: Driver, _ libraries: TypeLibraries) async throws {
     let (ast, types, several) = (dumpAST, dumpTypes, files.count > 1)
     let results = await ParallelMap.map(files) { path in
-      SourceReader.read(path).map { file -> (FileDiagnostics, String) in
-        let outcome = CheckPipeline.check(file, library: libraries.library(for: file.path))
+      driver.read(path).map { file -> (FileDiagnostics, String) in
+        let outcome = driver.check(file, library: libraries.library(for: file.path))
         var text = several ? "== \(file.path) ==\n" : ""
         if ast { text += outcome.workflow.map { WorkflowDumper.dump($0, file: file) } ?? "no workflow\n" }
         if ast && types { text += "\n" }

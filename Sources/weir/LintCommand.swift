@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WeirCore
+import WeirDriver
 
 /// `weir lint FILE…`: check each file like `weir check`, then run the lint rules
 /// (Documentation/LintRules.md).
@@ -71,7 +72,8 @@ struct LintCommand: AsyncParsableCommand {
       Terminal.write(markdown ? LintRules.markdown() : LintRules.listing())
       return
     }
-    let libraries = try TypeLibraries.forCommand(typePaths: typePaths, workflowPaths: files)
+    let driver = Driver(typePaths: typePaths)
+    let libraries = try driver.librariesForCommand(files)
     let commandLine = LintConfiguration(
       only: only.isEmpty ? nil : Set(only.compactMap { LintRules.rule($0)?.id }),
       disabled: Set(disabled.compactMap { LintRules.rule($0)?.id }))
@@ -79,8 +81,8 @@ struct LintCommand: AsyncParsableCommand {
     let explain = self.explain
     let results = await ParallelMap.map(files) { path in
       SourceReader.read(path).map { file -> (FileDiagnostics, String?) in
-        let linter = Linter(configuration: projects.configuration(for: path))
-        let outcome = linter.lint(CheckPipeline.check(file, library: libraries.library(for: path)))
+        let outcome = driver.lint(
+          file, library: libraries.library(for: path), configuration: projects.configuration(for: path))
         let bands = explain ? outcome.bands.map { "\(file.path)\n\(BandChart().render($0))" } : nil
         return (FileDiagnostics(file: file, diagnostics: outcome.diagnostics), bands)
       }
@@ -104,63 +106,5 @@ struct LintCommand: AsyncParsableCommand {
     let strict = self.strict
     let fails = { (d: Diagnostic) in d.severity == .error || (strict && d.severity == .warning) }
     if reports.contains(where: { $0.diagnostics.contains(where: fails) }) { throw ExitStatus.failure }
-  }
-}
-
-/// The `.weir.yaml` that applies to each linted file, each read once, merged with the command line.
-struct ProjectConfigurations: Sendable {
-  /// The configuration by linted path.
-  private var byPath: [String: LintConfiguration] = [:]
-  private let commandLine: LintConfiguration
-  /// Problems in the `.weir.yaml` files, reported with the workflows'.
-  private(set) var problems: [FileDiagnostics] = []
-
-  init(files: [String], commandLine: LintConfiguration) {
-    self.commandLine = commandLine
-    var parsed: [String: LintConfiguration] = [:]
-    let cwd = FileManager.default.currentDirectoryPath
-    for path in files {
-      let absolute =
-        path == SourceReader.stdinPath ? "\(cwd)/-" : URL(fileURLWithPath: path).standardizedFileURL.path
-      guard let found = LintConfiguration.locate(forFile: absolute, fileExists: Self.isFile) else { continue }
-      if parsed[found] == nil {
-        let shown = Self.relative(found, to: cwd)
-        switch SourceReader.read(found) {
-        case .success(let file):
-          let (config, diagnostics) = LintConfiguration.parse(SourceFile(path: shown, bytes: file.bytes))
-          parsed[found] = config
-          if !diagnostics.isEmpty {
-            problems.append(
-              FileDiagnostics(file: SourceFile(path: shown, bytes: file.bytes), diagnostics: diagnostics))
-          }
-        case .failure(let failure):
-          parsed[found] = LintConfiguration()
-          problems.append(
-            FileDiagnostics(
-              file: SourceFile(path: shown, bytes: []),
-              diagnostics: [.error("config.unreadable", failure.description, at: nil)]))
-        }
-      }
-      byPath[path] = parsed[found]
-    }
-  }
-
-  /// The file's `.weir.yaml` settings with the command line's `--rule` and `--disable`.
-  func configuration(for path: String) -> LintConfiguration {
-    var config = byPath[path] ?? LintConfiguration()
-    config.only = commandLine.only
-    config.disabled = commandLine.disabled
-    return config
-  }
-
-  private static func isFile(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
-  }
-
-  /// `path` relative to `folder` when it lies inside it, so diagnostics show `.weir.yaml`.
-  private static func relative(_ path: String, to folder: String) -> String {
-    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
   }
 }

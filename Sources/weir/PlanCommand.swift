@@ -1,5 +1,6 @@
 import ArgumentParser
 import WeirCore
+import WeirDriver
 
 /// `weir plan FILE`: check a workflow and print the execution plan it compiles to.
 ///
@@ -35,14 +36,22 @@ struct PlanCommand: AsyncParsableCommand {
   var noColor = false
 
   func run() async throws {
+    let driver: Driver
+    do { driver = try Driver(typePaths: typePaths, sets: sets) } catch {
+      throw ValidationError(error.description)
+    }
     let file: SourceFile
-    switch SourceReader.read(self.file) {
+    switch driver.read(self.file) {
     case .success(let f): file = f
     case .failure(let failure):
       Terminal.fail(failure.description)
       throw ExitStatus.usage
     }
-    let compiled = try WorkflowCompiler.compile(file, sets: sets, typePaths: typePaths)
+    let libraries: TypeLibraries
+    do { libraries = try driver.libraries(for: [file.path]) } catch {
+      throw ValidationError(error.description)
+    }
+    let compiled = driver.plan(file, libraries: libraries)
     let color = !noColor && Terminal.wantsColor(.stderr)
     Terminal.write(DiagnosticRenderer.text(compiled.reports, color: color), to: .stderr)
     guard let plan = compiled.plan else { throw ExitStatus.usage }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import WeirCore
+import WeirDriver
 import WeirModels
 import WeirPlot
+import WeirREPL
 
 /// `weir repl [FILE]`: the interactive session where thresholds are tuned (Documentation/REPL.md).
 struct ReplCommand: AsyncParsableCommand {
@@ -48,14 +50,16 @@ struct ReplCommand: AsyncParsableCommand {
       FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
       throw ExitStatus.usage
     }
-    let models = WorkflowModelSource(allowExec: allowExec, keys: keys)
-    let typePaths = self.typePaths
+    var driver = Driver(typePaths: typePaths)
+    driver.backendKinds = .standard(keys: keys)
+    let models = WorkflowModelSource(driver: driver, allowExec: allowExec)
     // The standard library plus --types and the workflow's .weir/types/, as weir check and run use.
     let library: @Sendable (String) -> NodeTypeLibrary = { path in
-      (try? TypeLibraries(typePaths: typePaths, workflowPaths: [path]))?.library(for: path) ?? .standard
+      (try? driver.libraries(for: [path]))?.library(for: path) ?? .standard
     }
     let session = ReplSession(
-      environment: ReplEnvironment(typeLibrary: library, models: models, plotWriter: PlotFileWriter()))
+      environment: ReplEnvironment(
+        typeLibrary: library, models: models, plotWriter: PlotFileWriter(), driver: driver))
     var failed = false
     for line in openingCommands() {
       let response = await session.handle(line)

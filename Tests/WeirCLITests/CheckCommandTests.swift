@@ -46,13 +46,15 @@ import WeirTestSupport
 
   @Test func standardInput() throws {
     let r = try WeirProcess.run(
-      ["check", "-"], stdin: "weir: 1\nnodes:\n  a: {type: input-filter, input: b}\n")
+      ["check", "-"],
+      stdin: "weir: 1\nnodes:\n  a: {type: random-sample, input: b, params: {keep_fraction: 0.5}}\n")
     #expect(r.status == 1)
     #expect(
       r.stdout.hasPrefix(
-        "<stdin>:3:34: error: node 'a' reads 'b', which is not a node in this workflow [graph.unknown-input]\n"
+        "<stdin>:3:35: error: node 'a' reads 'b', which is not a node in this workflow [graph.unknown-input]\n"
       ))
-    let clean = try WeirProcess.run(["check", "-"], stdin: "weir: 1\nnodes:\n  a: {type: input-filter}\n")
+    let clean = try WeirProcess.run(
+      ["check", "-"], stdin: "weir: 1\nnodes:\n  a: {type: random-sample, params: {keep_fraction: 0.5}}\n")
     #expect(clean.status == 0)
     #expect(clean.stdout == "")
   }

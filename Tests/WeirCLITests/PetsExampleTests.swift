@@ -183,10 +183,11 @@ import WeirTestSupport
                        dog_shepherd_grass_opencvdoc.png, horses_darknet.jpg
 
         """)
-    // On a busy machine the run is slow enough for a progress line or two before the time.
-    let errorLines = run.stderr.split(separator: "\n")
-    #expect(errorLines.last?.hasPrefix("weir: ran in ") == true, "times go to standard error: \(run.stderr)")
-    #expect(errorLines.dropLast().allSatisfy { $0.hasPrefix("progress: ") }, "\(run.stderr)")
+    // Times go to standard error; a run slower than ten seconds (a loaded machine) also prints
+    // plain progress lines there first.
+    let timing = run.stderr.split(separator: "\n").filter { !$0.hasPrefix("progress: ") }
+    #expect(
+      timing.count == 1 && timing[0].hasPrefix("weir: ran in "), "times go to standard error: \(run.stderr)")
   }
 
   /// The recording of the live run, replayed into another store, gives the same annotations row

@@ -11,7 +11,8 @@ extension Planner {
   public func plan(_ checked: CheckedWorkflow, baseDirectory: String) -> (ExecutionPlan?, [Diagnostic]) {
     var specs: [PlanNodeSpec] = []
     var diagnostics: [Diagnostic] = []
-    Self.collect(checked, prefix: "", input: [], baseDirectory: baseDirectory, into: &specs, &diagnostics)
+    Self.collect(
+      checked, prefix: "", input: [], anchor: nil, baseDirectory: baseDirectory, into: &specs, &diagnostics)
     let vars = checked.vars.compactMap { v in
       v.value.map { PlanVar(name: v.name, value: $0.json, overridden: v.isOverridden) }
     }
@@ -21,9 +22,11 @@ extension Planner {
   }
 
   /// Adds the nodes of `checked` to `specs`. `input` is what `IN` means here: empty at the top (the
-  /// workflow input), the using node's inputs inside an expansion.
+  /// workflow input), the using node's inputs inside an expansion. `anchor` is where a problem
+  /// inside an expansion is reported: the top-level node that uses the workflow type.
   static func collect(
-    _ checked: CheckedWorkflow, prefix: String, input: [String], baseDirectory: String,
+    _ checked: CheckedWorkflow, prefix: String, input: [String], anchor: SourceRange?,
+    baseDirectory: String,
     into specs: inout [PlanNodeSpec],
     _ diagnostics: inout [Diagnostic]
   ) {
@@ -35,14 +38,15 @@ extension Planner {
         case .node(let n): return [prefix + n]
         }
       }
+      // Inside an expansion the ranges are in another file: point at the using node instead.
+      let range = prefix.isEmpty ? node.syntax.type?.range ?? node.syntax.id.range : anchor
+      let idRange = prefix.isEmpty ? node.syntax.id.range : anchor
       guard let type = node.type else {
         diagnostics.append(
-          .error("plan.unknown-type", "node '\(id)' has no known type", at: node.syntax.id.range))
+          .error("plan.unknown-type", "node '\(id)' has no known type", at: idRange))
         continue
       }
       let params = node.params.map { PlanParam($0.name, $0.value.json, vars: $0.vars) }
-      // Inside an expansion the ranges are in another file: point at the using node instead.
-      let range = prefix.isEmpty ? node.syntax.type?.range ?? node.syntax.id.range : nil
       switch type.role {
       case .operator:
         specs.append(
@@ -50,7 +54,7 @@ extension Planner {
         )
       case .model:
         guard let model = node.model else {
-          diagnostics.append(.error("plan.no-model", "node '\(id)' names no model", at: node.syntax.id.range))
+          diagnostics.append(.error("plan.no-model", "node '\(id)' names no model", at: idRange))
           continue
         }
         if node.scope != .whole {
@@ -58,7 +62,7 @@ extension Planner {
             .error(
               "plan.unsupported-scope",
               "node '\(id)' runs model '\(model.name)' \(node.scope), which weir cannot run yet",
-              at: node.syntax.id.range))
+              at: idRange))
           continue
         }
         let spec = ModelSpec(
@@ -74,15 +78,41 @@ extension Planner {
           diagnostics.append(
             .error(
               "plan.no-expansion", "node '\(id)' uses workflow type '\(type.name)', which did not check",
-              at: node.syntax.id.range))
+              at: idRange))
           continue
         }
         collect(
-          expansion, prefix: id + "/", input: inputs, baseDirectory: baseDirectory, into: &specs, &diagnostics
-        )
+          expansion, prefix: id + "/", input: inputs, anchor: anchor ?? node.syntax.id.range,
+          baseDirectory: baseDirectory, into: &specs, &diagnostics)
         specs.append(
           PlanNodeSpec(id: id, type: type.name, kind: .passThrough, inputs: inputs, params: params))
       }
     }
   }
+}
+
+extension Planner {
+  /// Everything the planner would refuse in `checked`, each at the node's position (a node inside a
+  /// workflow-typed node at the node that uses it): a type with no runtime behaviour, parameters an
+  /// operator cannot use, a model scope weir cannot run. The check reports these, so a workflow
+  /// that checks without errors plans; the ids are the planner's own.
+  ///
+  /// Some repeat what the checker usually says first (`echoes`): a node with no known type (a
+  /// Clarifai model whose type only Clarifai knows gets just a note from the checker), a model
+  /// node with no model, a workflow type that did not check, parameters the operator refuses.
+  public func refusals(_ checked: CheckedWorkflow) -> [Diagnostic] {
+    var specs: [PlanNodeSpec] = []
+    var refusals: [Diagnostic] = []
+    Self.collect(checked, prefix: "", input: [], anchor: nil, baseDirectory: ".", into: &specs, &refusals)
+    for spec in specs {
+      guard case .operator = spec.kind else { continue }
+      if case .failure(let refusal) = makeOperator(spec) { refusals.append(refusal.diagnostic) }
+    }
+    return refusals
+  }
+
+  /// Refusals that usually repeat a checker error: reported only when the checker found none.
+  public static let echoes: Set<String> = [
+    "plan.unknown-type", "plan.no-model", "plan.no-expansion", "plan.bad-parameter",
+  ]
 }

@@ -21,8 +21,10 @@ public struct Planner: Sendable {
     var stepOfNode: [String: Int] = [:]
     for (position, nodeIndex) in order.enumerated() {
       let node = nodes[nodeIndex]
-      let inputs: [StepInput] =
-        node.inputs.isEmpty ? [.workflowInput] : node.inputs.map { .step(stepOfNode[$0]!) }
+      // A node reading a refused node is skipped: the refusal is already an error, and one is enough.
+      let steps = node.inputs.compactMap { stepOfNode[$0] }
+      guard steps.count == node.inputs.count else { continue }
+      let inputs: [StepInput] = node.inputs.isEmpty ? [.workflowInput] : steps.map { .step($0) }
       guard let action = action(for: node, inputs: inputs, in: &plan, &diagnostics) else { continue }
       stepOfNode[node.id] = position
       plan.steps.append(
@@ -87,23 +89,40 @@ public struct Planner: Sendable {
     case .passThrough:
       return .operator(PassThrough())
     case .operator:
-      guard registry.implements(node.type) else {
-        diagnostics.append(
-          .error(
-            "plan.unsupported-node", "node '\(node.id)' has type '\(node.type)', which weir cannot run yet",
-            at: node.range,
-            notes: [Note("weir runs: \(registry.types.joined(separator: ", "))")]))
-        return nil
-      }
-      do {
-        let params = OperatorParams(
-          Dictionary(node.params.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }))
-        return .operator(try registry.make(type: node.type, params: params))
-      } catch {
-        diagnostics.append(.error("plan.bad-parameter", "node '\(node.id)': \(error)", at: node.range))
+      switch makeOperator(node) {
+      case .success(let op): return .operator(op)
+      case .failure(let refusal):
+        diagnostics.append(refusal.diagnostic)
         return nil
       }
     }
+  }
+
+  /// Builds the operator of an operator node, or says why weir cannot: its type has no behaviour
+  /// (`plan.unsupported-node`), or its parameters cannot build it (`plan.bad-parameter`).
+  func makeOperator(_ node: PlanNodeSpec) -> Result<any Operator, Refusal> {
+    guard registry.implements(node.type) else {
+      return .failure(
+        Refusal(
+          .error(
+            "plan.unsupported-node", "node '\(node.id)' has type '\(node.type)', which weir cannot run yet",
+            at: node.range,
+            notes: [Note("weir runs: \(registry.types.joined(separator: ", "))")])))
+    }
+    do {
+      let params = OperatorParams(
+        Dictionary(node.params.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }))
+      return .success(try registry.make(type: node.type, params: params))
+    } catch {
+      return .failure(
+        Refusal(.error("plan.bad-parameter", "node '\(node.id)': \(error)", at: node.range)))
+    }
+  }
+
+  /// Why the planner cannot build a node, as the diagnostic it reports.
+  struct Refusal: Error {
+    var diagnostic: Diagnostic
+    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
   }
 
   /// Fills in readers, branches, liveness and what is materialized.

@@ -10,10 +10,12 @@
 ///
 /// The parser owns the structure (one kind, no second kind) and, for `replay` and `builtin`,
 /// the options and their values. `http` and `command` options have richer rules (durations like
-/// `500ms`, `null` meaning a default, `$var` refused) that WeirModels owns:
-/// `RemoteBackends.diagnose`, which the `weir` commands run after `Frontend.check`
-/// (Documentation/Backends.md). Backends take no `$var`s (how a model is reached is not something
-/// `--set` or the REPL changes), so a `$var` is refused here as WeirModels refuses it.
+/// `500ms`, `null` meaning a default, `$var` refused) that their kinds own (`BackendKind.diagnose`,
+/// `Sources/WeirModels/Kinds/`), which the driver runs after the language's check
+/// (Documentation/Backends.md). The kind names here are the registry's (`BackendKinds.standard`,
+/// which WeirCore cannot see), kept in step by `BackendKindsTests`. Backends take no `$var`s (how a
+/// model is reached is not something `--set` or the REPL changes), so a `$var` is refused here as
+/// WeirModels refuses it.
 enum BackendParser {
   /// The kinds, and the options of those whose options the parser checks (`nil`: WeirModels does).
   static let options: KeyValuePairs<String, [String]?> = [
@@ -23,7 +25,7 @@ enum BackendParser {
     "command": nil,
   ]
   static var kinds: [String] { options.map(\.key) }
-  /// The detectors built into weir (WeirVision's cascades).
+  /// The detectors built into weir (WeirVision's cascades, as `BuiltinBackendKind.models` names them).
   static let builtinModels = ["cat-face", "cat-face-extended", "human-face"]
 
   static func parse(_ node: YAMLNode, context: inout SyntaxContext) -> BackendSpec? {
@@ -88,7 +90,7 @@ enum BackendParser {
       guard let name = context.nonEmptyString(node, "the built-in model") else { return false }
       return checkBuiltin(name, context: &context)
     default:
-      // http and command values are WeirModels' (RemoteBackends.diagnose).
+      // http and command values are their kinds' (BackendKind.diagnose, WeirModels).
       return true
     }
   }

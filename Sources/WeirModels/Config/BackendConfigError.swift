@@ -25,3 +25,13 @@ public struct BackendConfigError: Error, Sendable, Hashable, CustomStringConvert
   /// The error as a diagnostic, for `weir check` and for `weir run`'s start-up report.
   public var diagnostic: Diagnostic { .error(id, message, at: range, notes: notes) }
 }
+
+extension BackendConfigError {
+  /// A parser that gave neither a value nor a reason: a bug in weir.
+  static func rejectedWithoutReason(_ spec: BackendSpec) -> BackendConfigError {
+    BackendConfigError(
+      id: "backend.internal",
+      message: "internal error: a backend was rejected without a reason (please report)",
+      range: spec.range)
+  }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import WeirCore
+import WeirREPL
 
 /// Feeds lines to a session and prints its answers: from a terminal with line editing, or from
 /// any other standard input line by line (`weir repl < script`).

@@ -1,25 +1,24 @@
 import Foundation
 import WeirCore
-import WeirModels
+import WeirDriver
+import WeirREPL
 
 /// Backends for `weir repl`, built as `weir run` builds them: `replay` from WeirCore, `builtin`,
 /// `http` and `command` from WeirModels (`command` only with `--allow-exec`).
 struct WorkflowModelSource: ReplModelSource {
-  let allowExec: Bool
-  /// `--allow-host` and the user's config: where an `http` backend may send its key.
-  let keys: KeyPolicy
-  let environment: [String: String]
+  let driver: Driver
+  let context: BackendContext
 
-  init(allowExec: Bool, keys: KeyPolicy, environment: [String: String] = ProcessInfo.processInfo.environment)
-  {
-    self.allowExec = allowExec
-    self.keys = keys
-    self.environment = environment
+  init(
+    driver: Driver, allowExec: Bool, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
+    self.driver = driver
+    self.context = BackendContext(environment: environment, allowExec: allowExec)
   }
 
   func backend(for model: ModelSpec) -> Result<any ModelBackend, ModelError> {
     do {
-      return .success(try RunBackends.make(model, allowExec: allowExec, keys: keys, environment: environment))
+      return .success(try driver.backend(for: model, context: context))
     } catch {
       switch error {
       case .diagnostic(let d): return .failure(ModelError(d.message))

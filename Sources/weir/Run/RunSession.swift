@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import WeirCore
+import WeirDriver
+import WeirModels
 import WeirStore
 
 /// One `weir run`: check and plan the workflow, build backends, resolve inputs, open the store,
@@ -71,6 +73,24 @@ struct RunSession {
 
   // MARK: steps
 
+  /// The driver for this run: `--types` and `--set`, and `--allow-host` with the user's config
+  /// file for where an `http` backend may send its key.
+  private func driver() throws -> Driver {
+    var driver: Driver
+    do {
+      driver = try Driver(typePaths: command.typePaths, sets: command.sets)
+    } catch {
+      throw Stop(status: ExitStatus.usage, message: "\(error)")
+    }
+    do {
+      let keys = try KeyPolicy.load(allowHosts: command.allowHosts, environment: ProcessInfo.processInfo.environment)
+      driver.backendKinds = .standard(keys: keys)
+    } catch {
+      throw Stop(status: ExitStatus.usage, message: error.message)
+    }
+    return driver
+  }
+
   private func read() throws -> SourceFile {
     switch SourceReader.read(command.file) {
     case .success(let f): return f
@@ -79,9 +99,10 @@ struct RunSession {
   }
 
   private func compile(_ file: SourceFile) throws -> ExecutionPlan {
-    let compiled: WorkflowCompiler.Compiled
+    let driver = try driver()
+    let compiled: PlanOutcome
     do {
-      compiled = try WorkflowCompiler.compile(file, sets: command.sets, typePaths: command.typePaths)
+      compiled = driver.plan(file, libraries: try driver.libraries(for: [file.path]))
     } catch {
       throw Stop(status: ExitStatus.usage, message: "\(error)")
     }
@@ -94,9 +115,9 @@ struct RunSession {
   private func makeBackends(_ plan: ExecutionPlan, recorder: PredictionRecorder?, file: SourceFile) throws
     -> [any ModelBackend]
   {
+    let driver = try driver()
     do {
-      let keys = try RunBackends.keyPolicy(allowHosts: command.allowHosts)
-      return try RunBackends.make(plan, allowExec: command.allowExec, keys: keys, recorder: recorder)
+      return try RunBackends.make(plan, driver: driver, allowExec: command.allowExec, recorder: recorder)
     } catch {
       switch error {
       case .diagnostic(let d):

@@ -1,5 +1,6 @@
 import ArgumentParser
 import WeirCore
+import WeirDriver
 
 /// The end of every command that checks files: print what was found, then exit with weir's
 /// status (0 clean, 1 errors, 2 unreadable files; `ExitStatus`).

@@ -55,6 +55,24 @@ import Testing
     #expect(p.steps[0].readers == [1, 2])
   }
 
+  /// A node weir cannot run in the middle of a graph: one error, and the node reading it is skipped
+  /// (the planner used to crash looking up the refused node's step).
+  @Test func aRefusedNodeInTheMiddleIsOneErrorNotACrash() {
+    let nodes = [
+      PlanNodeSpec(
+        id: "d", type: "visual-detector", kind: .model(ModelSpec(name: "m", type: "visual-detector"))),
+      PlanNodeSpec(id: "isolate", type: "isolation-operator", kind: .operator, inputs: ["d"]),
+      PlanNodeSpec(
+        id: "write", type: "annotation-writer", kind: .operator, inputs: ["isolate"],
+        params: [PlanParam("annotation_status", .string("ANNOTATION_SUCCESS"))]),
+    ]
+    let (plan, diagnostics) = Planner().plan(workflowId: "wf", nodes: nodes)
+    #expect(plan == nil)
+    #expect(diagnostics.map(\.id) == ["plan.unsupported-node"])
+    #expect(
+      diagnostics.first?.message == "node 'isolate' has type 'isolation-operator', which weir cannot run yet")
+  }
+
   @Test func unsupportedNodeAndBadParametersAreErrorsAtPlanTime() {
     let nodes = [
       PlanNodeSpec(

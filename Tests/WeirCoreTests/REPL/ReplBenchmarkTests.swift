@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import WeirCore
+@testable import WeirREPL
 
 /// Sweep and run latency over many cached predictions (issue 7's benchmark). Not a timed test:
 /// it runs only with WEIR_BENCH=1 and prints its figures. The release figures come from the

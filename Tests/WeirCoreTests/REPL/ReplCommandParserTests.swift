@@ -1,6 +1,7 @@
 import Testing
 
 @testable import WeirCore
+@testable import WeirREPL
 
 @Suite struct ReplCommandParserTests {
   func parsed(_ line: String) -> ReplRequest? {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import WeirCore
+@testable import WeirREPL
 
 /// The fast path against the runtime's interpreter, and the interpreter standing in for it.
 @Suite struct ReplInterpreterTests {

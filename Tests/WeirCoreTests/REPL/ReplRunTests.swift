@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import WeirCore
+@testable import WeirREPL
 
 @Suite struct ReplRunTests {
   @Test func explainFollowsEachRegionNodeByNode() async throws {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import WeirCore
+@testable import WeirREPL
 
 @Suite struct ReplSessionTests {
   @Test func helpListsEveryCommandWithOneLine() async throws {

@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import WeirCore
+@testable import WeirREPL
 
 /// Paths and sessions for REPL tests.
 enum ReplFixtures {

@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import WeirCore
+@testable import WeirREPL
 
 /// The runtime's replay backends, counting how many inputs each model is asked about, so tests can
 /// see the session's cache at work.
