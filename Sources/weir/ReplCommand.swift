@@ -50,8 +50,7 @@ struct ReplCommand: AsyncParsableCommand {
       FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
       throw ExitStatus.usage
     }
-    var driver = Driver(typePaths: typePaths)
-    driver.backendKinds = .standard(keys: keys)
+    let driver = Driver(typePaths: typePaths, backendKinds: .standard(keys: keys))
     let models = WorkflowModelSource(driver: driver, allowExec: allowExec)
     // The standard library plus --types and the workflow's .weir/types/, as weir check and run use.
     let library: @Sendable (String) -> NodeTypeLibrary = { path in

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 /// Where `weir run` and `weir repl` send an API key (issue 12, item 1), and what `weir plan` shows of
 /// a URL's credentials (item 4), end to end with the built binary and a real loopback server.
@@ -7,8 +8,8 @@ import Testing
   typealias Folder = RemoteBackendRunTests.Folder
   static let token = "ghp-run-4b1d9e-SECRET"
 
-  func withServer(_ body: (ClarifaiReplayServer, Folder) async throws -> Void) async throws {
-    let server = try await ClarifaiReplayServer.start(predictions: RemoteBackendRunTests.predictions)
+  func withServer(_ body: (ClarifaiTestServer, Folder) async throws -> Void) async throws {
+    let server = try await ClarifaiTestServer.start(replaying: RemoteBackendRunTests.predictions)
     let folder = try Folder()
     defer { folder.remove() }
     do {
@@ -21,7 +22,7 @@ import Testing
   }
 
   /// The issue's workflow: a loopback server and a variable that is not the user's Clarifai key.
-  func hostileWorkflow(_ server: ClarifaiReplayServer, in folder: Folder) throws -> String {
+  func hostileWorkflow(_ server: ClarifaiTestServer, in folder: Folder) throws -> String {
     try folder.workflow(
       backend: "{http: \(server.baseURL), user_id: me, app_id: pets-app, model_id: pets-detector, "
         + "key_env: GITHUB_TOKEN}")

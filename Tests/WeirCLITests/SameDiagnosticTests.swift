@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 /// The same mistake gives the same diagnostic from every front end — `weir check`, `lint`,
 /// `bands`, `plan` and the REPL's `check` — because they all go through the driver. `weir check`'s
@@ -13,7 +14,7 @@ import Testing
     let path = "Tests/Fixtures/driver/\(name).yaml"
     let check = try WeirProcess.run(["check", "--no-color", path])
     #expect(check.status == 1)
-    let golden = WeirProcess.repositoryRoot.appendingPathComponent("Tests/Fixtures/driver/\(name).err")
+    let golden = Repository.root.appendingPathComponent("Tests/Fixtures/driver/\(name).err")
     if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
       try Data(check.stdout.utf8).write(to: golden)
     }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import WeirCore
+@testable import WeirREPL
 
 /// One descriptor drives the runtime, the band analysis and the REPL's fast path: a node type
 /// registered with nothing but a descriptor gets all three, with no other edit.
