@@ -1,7 +1,7 @@
 import Foundation
 import WeirCore
 
-/// Writes sweep plots for the REPL: SVG or PNG by the file's extension.
+/// Writes sweep plots for the REPL: SVG or PNG by the file's extension, by ``OutputTarget``'s rules.
 struct PlotFileWriter: SweepPlotWriter {
   func write(_ sweep: SweepResult, to path: String) throws {
     let chart = SweepChart(sweep)
@@ -11,6 +11,6 @@ struct PlotFileWriter: SweepPlotWriter {
     } else {
       bytes = Array(SVGRenderer.render(chart).utf8)
     }
-    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    try OutputTarget.inspect(path).write(bytes)
   }
 }
