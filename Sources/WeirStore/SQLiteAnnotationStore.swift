@@ -128,7 +128,9 @@ public final class SQLiteAnnotationStore: AnnotationStore, @unchecked Sendable {
     // give up (SQLITE_BUSY) at once, and the next one, or SQLite's own, copies the pages.
     do {
       _ = try dbQueue.writeWithoutTransaction { db in try db.checkpoint(.passive) }
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+    } catch let error as DatabaseError
+      where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    {
       return
     } catch {
       throw Self.translate(error, path: path, waited: options.busyTimeout)

@@ -50,7 +50,8 @@ enum StoreSchema {
     let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
     for (index, migration) in migrations.enumerated() where !applied.contains(migration.identifier) {
       try db.execute(sql: migration.sql)
-      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
+      try db.execute(
+        sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
       try db.execute(sql: "PRAGMA user_version = \(index + 1)")
     }
   }

@@ -79,7 +79,8 @@ struct AnnotationsCommand: ParsableCommand {
       }
     }
 
-    private func write(_ result: ExportResult, to target: OutputTarget?, annotations: Int, images: Int) throws {
+    private func write(_ result: ExportResult, to target: OutputTarget?, annotations: Int, images: Int) throws
+    {
       guard let output else {
         for file in result.files { FileHandle.standardOutput.write(file.contents) }
         return

@@ -16,8 +16,10 @@ import Foundation
 /// writes through one.
 public enum OutputFolder {
   /// Writes `files` (plain names, no `/`) into the folder at `path`.
-  public static func write(_ files: [(name: String, bytes: [UInt8])], to path: String) throws(OutputFileError) {
-    for file in files where file.name.isEmpty || file.name.contains("/") || file.name == "." || file.name == ".." {
+  public static func write(_ files: [(name: String, bytes: [UInt8])], to path: String) throws(OutputFileError)
+  {
+    for file in files
+    where file.name.isEmpty || file.name.contains("/") || file.name == "." || file.name == ".." {
       throw OutputFileError(path: path, reason: "'\(file.name)' is not a plain file name")
     }
     let resolved = try FilePaths.resolvingLinks(path)
@@ -27,14 +29,18 @@ public enum OutputFolder {
       let staging = try makeStagingFolder(in: (resolved as NSString).deletingLastPathComponent, path: path)
       do throws(OutputFileError) {
         try fill(staging, with: files, path: path)
-        guard rename(staging, resolved) == 0 else { throw OutputFileError(path: path, reason: FilePaths.errnoText()) }
+        guard rename(staging, resolved) == 0 else {
+          throw OutputFileError(path: path, reason: FilePaths.errnoText())
+        }
       } catch {
         removeTree(staging)
         throw error
       }
       return
     }
-    guard st.st_mode & S_IFMT == S_IFDIR else { throw OutputFileError(path: path, reason: "it is not a folder") }
+    guard st.st_mode & S_IFMT == S_IFDIR else {
+      throw OutputFileError(path: path, reason: "it is not a folder")
+    }
     try checkEntries(resolved, files.map(\.name), path: path)
     let staging = try makeStagingFolder(in: resolved, path: path)
     defer { removeTree(staging) }
@@ -47,7 +53,8 @@ public enum OutputFolder {
   }
 
   /// Refuses an existing folder in which one of the names is anything but a regular file.
-  private static func checkEntries(_ folder: String, _ names: [String], path: String) throws(OutputFileError) {
+  private static func checkEntries(_ folder: String, _ names: [String], path: String) throws(OutputFileError)
+  {
     for name in names {
       var st = stat()
       guard lstat(folder + "/" + name, &st) == 0 else { continue }
@@ -67,7 +74,8 @@ public enum OutputFolder {
   private static func makeStagingFolder(in parent: String, path: String) throws(OutputFileError) -> String {
     let name = (path as NSString).lastPathComponent
     for _ in 0..<100 {
-      let staging = parent + "/." + name + ".weir-" + String(UInt32.random(in: 0...UInt32.max), radix: 16) + ".tmp"
+      let staging =
+        parent + "/." + name + ".weir-" + String(UInt32.random(in: 0...UInt32.max), radix: 16) + ".tmp"
       if mkdir(staging, 0o777) == 0 { return staging }
       if errno != EEXIST { throw OutputFileError(path: path, reason: FilePaths.errnoText()) }
     }
@@ -79,10 +87,14 @@ public enum OutputFolder {
     throws(OutputFileError)
   {
     for file in files {
-      let fd = FilePaths.open(staging + "/" + file.name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-      guard fd >= 0 else { throw OutputFileError(path: path + "/" + file.name, reason: FilePaths.errnoText()) }
+      let fd = FilePaths.open(
+        staging + "/" + file.name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+      guard fd >= 0 else {
+        throw OutputFileError(path: path + "/" + file.name, reason: FilePaths.errnoText())
+      }
       let target = OutputTarget(
-        path: path + "/" + file.name, resolved: staging + "/" + file.name, kind: .absent, mode: nil, owner: nil)
+        path: path + "/" + file.name, resolved: staging + "/" + file.name, kind: .absent, mode: nil,
+        owner: nil)
       let stream = OutputFileStream(target: target, fd: fd, temporary: nil)
       try stream.write(file.bytes)
       try stream.commit()

@@ -14,7 +14,9 @@ extension OutputTarget {
   /// Throws when this output is the same file as one of `files`: the same device and inode after
   /// links, or (for a file that does not exist yet, like a new store) the same resolved path.
   /// Called before anything is opened for writing, so a refused command changes nothing.
+  /// A character device (`/dev/null`) is never refused: it holds no file's bytes.
   public func refuseSameFile(as files: [ProtectedFile]) throws(OutputFileError) {
+    guard kind != .characterDevice else { return }
     let mine = FilePaths.identity(resolved)
     for file in files {
       let same: Bool

@@ -64,7 +64,8 @@ public struct OutputTarget: Sendable {
         owner: nil)
     case S_IFDIR: throw OutputFileError(path: path, reason: "it is a folder")
     case S_IFBLK: throw OutputFileError(path: path, reason: "it is a block device, which weir never writes")
-    default: throw OutputFileError(path: path, reason: "it is not a regular file, a FIFO or a character device")
+    default:
+      throw OutputFileError(path: path, reason: "it is not a regular file, a FIFO or a character device")
     }
   }
 

@@ -39,7 +39,8 @@ struct OutputTargets {
   private static func readFiles(_ command: RunCommand, plan: ExecutionPlan) -> [ProtectedFile] {
     var files = [ProtectedFile("workflow", command.file)]
     for model in plan.models {
-      guard let backend = model.spec.backend, backend.kind == "replay", case .string(let value) = backend.value
+      guard let backend = model.spec.backend, backend.kind == "replay",
+        case .string(let value) = backend.value
       else { continue }
       let path = value.hasPrefix("/") ? value : backend.baseDirectory + "/" + value
       files.append(ProtectedFile("predictions file", path))

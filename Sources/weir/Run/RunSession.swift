@@ -61,7 +61,8 @@ struct RunSession {
         throw Stop(status: ExitStatus.usage, message: "\(error)")
       }
     }
-    let ended = await execute(plan, backends, todo, info: info, store: store, output: output, outcomes: outcomes)
+    let ended = await execute(
+      plan, backends, todo, info: info, store: store, output: output, outcomes: outcomes)
     await RunBackends.close(backends)
     // Every file is closed and every problem reported, not only the first: a full disk under
     // both --output and --record says so for both.
@@ -77,6 +78,9 @@ struct RunSession {
         ended.report, plan: plan, info: info, store: store, outcomes: outcomes.value,
         resumedInputs: resumedInputs)
     }
+    // A file that failed while the run wrote it fails again on closing: say it once.
+    let distinct = problems.enumerated().filter { i, p in !problems[..<i].contains { $0.contains(p) } }
+    problems = distinct.map(\.element)
     for problem in problems { Terminal.fail(problem) }
     if ended.report.interrupted && problems.isEmpty { return ExitCode(130) }
     return problems.isEmpty && ended.report.summary.failures.isEmpty ? ExitStatus.ok : ExitStatus.failure

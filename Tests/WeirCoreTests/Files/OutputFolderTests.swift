@@ -25,7 +25,10 @@ import WeirCore
     try OutputFolder.write(Self.labels, to: folder.at("labels"))
     #expect(try folder.read("labels/classes.txt") == "cat\n")
     #expect(try folder.read("labels/keep.txt") == "mine\n")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.at("labels")).sorted() == ["cat1.txt", "classes.txt", "keep.txt"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.at("labels")).sorted() == [
+        "cat1.txt", "classes.txt", "keep.txt",
+      ])
     #expect(try folder.hidden().isEmpty)
   }
 
@@ -37,7 +40,9 @@ import WeirCore
     try folder.write("victim.txt", "precious\n")
     try FileManager.default.createDirectory(atPath: folder.at("labels"), withIntermediateDirectories: true)
     symlink("../victim.txt", folder.at("labels/cat1.txt"))
-    let error = #expect(throws: OutputFileError.self) { try OutputFolder.write(Self.labels, to: folder.at("labels")) }
+    let error = #expect(throws: OutputFileError.self) {
+      try OutputFolder.write(Self.labels, to: folder.at("labels"))
+    }
     #expect(
       error?.description
         == "cannot write '\(folder.at("labels/cat1.txt"))': it is a symbolic link; weir never writes through a link or over a special file in an output folder"

@@ -14,7 +14,8 @@ import WeirCore
     let path: String
 
     init() throws {
-      path = FileManager.default.temporaryDirectory.appendingPathComponent("weir-files-\(UUID().uuidString)").path
+      path =
+        FileManager.default.temporaryDirectory.appendingPathComponent("weir-files-\(UUID().uuidString)").path
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
@@ -155,7 +156,10 @@ import WeirCore
     try folder.write("predictions.json", "{}\n")
     link(folder.at("predictions.json"), folder.at("hard.json"))
     symlink("predictions.json", folder.at("soft.json"))
-    let inputs = [ProtectedFile("workflow", folder.at("wf.yaml")), ProtectedFile("predictions file", folder.at("predictions.json"))]
+    let inputs = [
+      ProtectedFile("workflow", folder.at("wf.yaml")),
+      ProtectedFile("predictions file", folder.at("predictions.json")),
+    ]
     for name in ["predictions.json", "hard.json", "soft.json"] {
       let error = #expect(throws: OutputFileError.self) {
         try OutputTarget.inspect(folder.at(name)).refuseSameFile(as: inputs)
@@ -167,7 +171,9 @@ import WeirCore
     }
     // A store that does not exist yet is the same file as an output of the same path.
     let store = [ProtectedFile("annotation store", folder.path + "/./new.db")]
-    #expect(throws: OutputFileError.self) { try OutputTarget.inspect(folder.at("new.db")).refuseSameFile(as: store) }
+    #expect(throws: OutputFileError.self) {
+      try OutputTarget.inspect(folder.at("new.db")).refuseSameFile(as: store)
+    }
     try OutputTarget.inspect(folder.at("other.jsonl")).refuseSameFile(as: inputs + store)
     #expect(try folder.read("predictions.json") == "{}\n")
   }
