@@ -12,7 +12,7 @@ public final class OutputFileStream {
   public let target: OutputTarget
   private var fd: Int32
   /// The temporary file for a regular target; `nil` when writing into a FIFO or device.
-  private let temporary: String?
+  private var temporary: String?
   /// The first write error: a file that failed part way is never renamed into place.
   private var failure: OutputFileError?
 
@@ -79,6 +79,8 @@ public final class OutputFileStream {
       unlink(temporary)
       throw OutputFileError(path: path, reason: reason)
     }
+    // The name is the target's now: nothing for `discard` to remove.
+    self.temporary = nil
   }
 
   /// Abandons the file: the temporary file is removed and the target stays as it was.
@@ -87,6 +89,9 @@ public final class OutputFileStream {
       close(fd)
       fd = -1
     }
-    if let temporary { unlink(temporary) }
+    if let temporary {
+      unlink(temporary)
+      self.temporary = nil
+    }
   }
 }
