@@ -2,7 +2,7 @@ import Foundation
 import WeirCore
 import WeirREPL
 
-/// Writes sweep plots for the REPL: SVG or PNG by the file's extension.
+/// Writes sweep plots for the REPL: SVG or PNG by the file's extension, by ``OutputTarget``'s rules.
 public struct PlotFileWriter: SweepPlotWriter {
   public init() {}
 
@@ -14,6 +14,6 @@ public struct PlotFileWriter: SweepPlotWriter {
     } else {
       bytes = Array(SVGRenderer.render(chart).utf8)
     }
-    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    try OutputTarget.inspect(path).write(bytes)
   }
 }

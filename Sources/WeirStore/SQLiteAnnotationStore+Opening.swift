@@ -25,26 +25,21 @@ extension SQLiteAnnotationStore {
     }
   }
 
-  /// Checks that the file is weir's and not newer than this weir, applies pending migrations, and
-  /// (for a writer) puts the file in WAL mode, which then persists in the file.
+  /// Checks that the file is weir's and not newer than this weir, finishes its schema when it
+  /// is not complete (a new file, or one whose creation was killed), and (for a writer) puts the
+  /// file in WAL mode, which then persists in the file. A reader never writes: an unfinished store
+  /// is an error for it.
   static func prepareSchema(_ dbQueue: DatabaseQueue, path: String, writer: Bool) throws {
-    let migrator = StoreSchema.migrator
-    let upToDate = try dbQueue.read { db -> Bool in
-      let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-      let applied = try migrator.appliedIdentifiers(db)
-      let superseded = try migrator.hasBeenSuperseded(db)
-      if version > StoreSchema.version || superseded {
-        throw StoreError.newerSchema(
-          path: path, found: max(version, applied.count), supported: StoreSchema.version)
+    let state = try dbQueue.read { db in try StoreSchema.state(db, path: path) }
+    if state == .needsMigration {
+      guard writer else { throw StoreError.unfinished(path: path) }
+      // One IMMEDIATE transaction checks again and creates everything: a kill leaves nothing
+      // half-made, and a second creator waits here, then finds the schema complete.
+      try dbQueue.inTransaction(.immediate) { db in
+        try StoreSchema.migrate(db, path: path)
+        return .commit
       }
-      if applied.isEmpty {
-        let tables = try String.fetchAll(
-          db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-        if !tables.isEmpty { throw StoreError.notAWeirStore(path: path) }
-      }
-      return try migrator.hasCompletedMigrations(db)
     }
-    if !upToDate { try migrator.migrate(dbQueue) }
     guard writer else { return }
     let mode = try dbQueue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
     if mode != "wal" {
@@ -54,6 +49,22 @@ extension SQLiteAnnotationStore {
         }
       }
     }
+  }
+
+  /// What SQLite is given to open a store read-only. A store in WAL mode needs its `-shm` side
+  /// file to be read; in a folder where it cannot be made (a read-only folder or mount) and with
+  /// no `-wal` file, no writer can be at work either, so the file is opened as immutable and read
+  /// without side files.
+  static func readOnlyLocation(_ path: String) -> String {
+    let folder = (path as NSString).deletingLastPathComponent
+    let fm = FileManager.default
+    guard !fm.isWritableFile(atPath: folder.isEmpty ? "." : folder), !fm.fileExists(atPath: path + "-wal")
+    else { return path }
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove(charactersIn: "?#%")
+    let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+    return "file:" + encoded + "?immutable=1"
   }
 
   /// Maps a GRDB/SQLite error to the `StoreError` a user can act on.

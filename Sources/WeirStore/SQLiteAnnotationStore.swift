@@ -19,18 +19,22 @@ public final class SQLiteAnnotationStore: AnnotationStore, @unchecked Sendable {
     public var busyTimeout: TimeInterval
     /// Outcomes per transaction. Larger batches write faster; smaller ones lose less to a kill.
     public var batchSize: Int
-    /// Create the file (and the schema) when it does not exist; `false` is for readers.
+    /// Create the file (and the schema) when it does not exist.
     public var create: Bool
+    /// Open the file read-only (`weir annotations list`, `export`, `runs`): nothing is written,
+    /// not even WAL side files where they cannot be made. Implies `create == false`.
+    public var readOnly: Bool
     /// The time written into `recorded_at` / `written_at`; tests fix it.
     public var clock: @Sendable () -> Date
 
     public init(
-      busyTimeout: TimeInterval = 5, batchSize: Int = 256, create: Bool = true,
+      busyTimeout: TimeInterval = 5, batchSize: Int = 256, create: Bool = true, readOnly: Bool = false,
       clock: @escaping @Sendable () -> Date = { Date() }
     ) {
       self.busyTimeout = busyTimeout
       self.batchSize = max(1, batchSize)
-      self.create = create
+      self.create = create && !readOnly
+      self.readOnly = readOnly
       self.clock = clock
     }
   }
@@ -59,8 +63,11 @@ public final class SQLiteAnnotationStore: AnnotationStore, @unchecked Sendable {
     try Self.checkPath(path, create: options.create)
     var config = Configuration()
     config.busyMode = .timeout(options.busyTimeout)
+    config.readonly = options.readOnly
     config.label = "weir.store"
+    let writer = !options.readOnly
     config.prepareDatabase { db in
+      guard writer else { return }
       // NORMAL in WAL: a commit survives a killed process; `flush` checkpoints for power loss.
       // WAL itself is set once, in the file, by `prepareSchema`: GRDB's `journalMode = .wal` would
       // write on every open, so even a reader would wait for a running writer's lock.
@@ -69,12 +76,11 @@ public final class SQLiteAnnotationStore: AnnotationStore, @unchecked Sendable {
       try db.execute(
         sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 8192")
     }
-    do {
-      dbQueue = try DatabaseQueue(path: path, configuration: config)
-    } catch {
-      throw Self.translate(error, path: path, waited: options.busyTimeout)
+    let location = options.readOnly ? Self.readOnlyLocation(path) : path
+    dbQueue = try Self.retryingWhileLocked(path: path, waited: options.busyTimeout) {
+      try DatabaseQueue(path: location, configuration: config)
     }
-    try guarded { try Self.prepareSchema(dbQueue, path: path, writer: options.create) }
+    try guarded { try Self.prepareSchema(dbQueue, path: path, writer: writer) }
   }
 
   deinit {
@@ -118,11 +124,28 @@ public final class SQLiteAnnotationStore: AnnotationStore, @unchecked Sendable {
   /// Writes everything recorded so far, then checkpoints the WAL into the database file.
   public func flush() throws {
     try drain()
-    try guarded { _ = try dbQueue.writeWithoutTransaction { db in try db.checkpoint(.passive) } }
+    // A passive checkpoint is best effort: another connection checkpointing or reading makes it
+    // give up (SQLITE_BUSY) at once, and the next one, or SQLite's own, copies the pages.
+    do {
+      _ = try dbQueue.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+    } catch let error as DatabaseError
+      where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    {
+      return
+    } catch {
+      throw Self.translate(error, path: path, waited: options.busyTimeout)
+    }
   }
 
+  /// Writes what is buffered and sets the run's status. A run that ends failed or interrupted
+  /// gets its status even when the buffered outcomes cannot be written (the store stayed locked):
+  /// those inputs are then not done, and the next run does them again.
   public func finishRun(id: String, status: RunStatus, endedAt: Date, summary: String?) throws {
-    try drain()
+    var unwritten: Error?
+    do { try drain() } catch {
+      guard status != .completed else { throw error }
+      unwritten = error
+    }
     try guarded {
       try dbQueue.inTransaction(.immediate) { db in
         try db.execute(
@@ -132,6 +155,7 @@ public final class SQLiteAnnotationStore: AnnotationStore, @unchecked Sendable {
         return .commit
       }
     }
+    if let unwritten { throw unwritten }
     try flush()
   }
 
@@ -182,12 +206,30 @@ public final class SQLiteAnnotationStore: AnnotationStore, @unchecked Sendable {
     return found
   }
 
-  /// Runs `body`, turning any SQLite error into a `StoreError`.
+  /// Runs `body` (a whole transaction, or a read), turning any SQLite error into a `StoreError`;
+  /// while another connection holds the lock it is tried again until the busy timeout is spent.
   func guarded<T>(_ body: () throws -> T) throws -> T {
-    do {
-      return try body()
-    } catch {
-      throw Self.translate(error, path: path, waited: options.busyTimeout)
+    try Self.retryingWhileLocked(path: path, waited: options.busyTimeout, body)
+  }
+
+  /// SQLite's busy handler waits for a lock only where waiting cannot deadlock: a connection
+  /// that finds another one checkpointing, recovering the WAL or changing the journal mode, or
+  /// whose read snapshot went stale, gets `SQLITE_BUSY` at once. So "locked" is retried here,
+  /// with short growing pauses, until `waited` seconds have passed since the first try; only then
+  /// is it the user's error.
+  static func retryingWhileLocked<T>(path: String, waited: TimeInterval, _ body: () throws -> T) throws -> T {
+    let deadline = Date().addingTimeInterval(waited)
+    var pause: TimeInterval = 0.002
+    while true {
+      do {
+        return try body()
+      } catch {
+        let translated = translate(error, path: path, waited: waited)
+        let left = deadline.timeIntervalSinceNow
+        guard case StoreError.locked = translated, left > 0 else { throw translated }
+        Thread.sleep(forTimeInterval: min(pause, left))
+        pause = min(pause * 2, 0.05)
+      }
     }
   }
 

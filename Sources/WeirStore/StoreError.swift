@@ -13,6 +13,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
   case notADatabase(path: String)
   /// A SQLite database that weir did not create (it has tables, but no weir schema version).
   case notAWeirStore(path: String)
+  /// A reader found a store whose schema was never finished (its creation was interrupted).
+  case unfinished(path: String)
   /// Written by a newer weir whose schema this one does not know.
   case newerSchema(path: String, found: Int, supported: Int)
   /// Another connection held the write lock for longer than the busy timeout.
@@ -36,6 +38,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
       return "'\(path)' is not an annotation store: the file is not a SQLite database"
     case .notAWeirStore(let path):
       return "'\(path)' is a SQLite database but not a weir annotation store (it has no weir schema version)"
+    case .unfinished(let path):
+      return
+        "the annotation store '\(path)' was never finished (its creation was interrupted); "
+        + "the next `weir run` with this --store finishes it"
     case .newerSchema(let path, let found, let supported):
       return
         "the annotation store '\(path)' has schema version \(found), newer than this weir understands "

@@ -2,21 +2,58 @@ import GRDB
 
 /// The versioned schema of the SQLite annotation store (Documentation/Store.md, "Schema").
 ///
-/// Migrations are applied in order by GRDB's `DatabaseMigrator`, which records each one in
-/// `grdb_migrations`; the schema version is also kept in `PRAGMA user_version` so that a person
-/// with the `sqlite3` shell (or another tool) can read it without knowing GRDB.
+/// Migrations are applied in order, all of them in the one transaction that also checks the file
+/// (`migrate`), so a store is either untouched or has its whole schema: a process killed while
+/// creating a store, or two runs creating the same store at once, can never leave a file with only
+/// part of it. Each applied migration is listed in `grdb_migrations` (the table GRDB's migrator
+/// keeps, so stores made by earlier weirs read the same), and the version is also kept in
+/// `PRAGMA user_version` so that a person with the `sqlite3` shell can read it.
 enum StoreSchema {
   /// The schema version this weir writes and reads. Bump it with every new migration.
   static let version = 1
 
-  /// The migrations, oldest first. Never edit a shipped migration; add a new one.
-  static var migrator: DatabaseMigrator {
-    var migrator = DatabaseMigrator()
-    migrator.registerMigration("v1") { db in
-      try db.execute(sql: v1)
-      try db.execute(sql: "PRAGMA user_version = 1")
+  /// The migrations, oldest first, by identifier. Never edit a shipped migration; add a new one.
+  static let migrations: [(identifier: String, sql: String)] = [("v1", v1)]
+
+  /// What a file holds, read without writing.
+  enum State: Equatable {
+    /// Every migration applied.
+    case current
+    /// An empty file, a store whose creation was interrupted (by an older weir, which made the
+    /// migrations table first), or an older schema: `migrate` finishes it.
+    case needsMigration
+  }
+
+  /// Reads the schema state; throws for a newer schema or another application's database.
+  static func state(_ db: Database, path: String) throws -> State {
+    let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+    let tables = try String.fetchAll(
+      db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    let applied =
+      tables.contains("grdb_migrations")
+      ? try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations") : []
+    let known = Set(migrations.map(\.identifier))
+    if version > Self.version || !applied.isSubset(of: known) {
+      throw StoreError.newerSchema(path: path, found: max(version, applied.count), supported: Self.version)
     }
-    return migrator
+    if applied.isEmpty && version == 0 && tables.contains(where: { $0 != "grdb_migrations" }) {
+      throw StoreError.notAWeirStore(path: path)
+    }
+    return applied == known ? .current : .needsMigration
+  }
+
+  /// Checks the file again and applies what is missing. Runs inside the caller's `BEGIN IMMEDIATE`
+  /// transaction, so a second creator waits for the first and then finds the work done.
+  static func migrate(_ db: Database, path: String) throws {
+    guard try state(db, path: path) == .needsMigration else { return }
+    try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+    let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
+    for (index, migration) in migrations.enumerated() where !applied.contains(migration.identifier) {
+      try db.execute(sql: migration.sql)
+      try db.execute(
+        sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
+      try db.execute(sql: "PRAGMA user_version = \(index + 1)")
+    }
   }
 
   /// Version 1: runs, the inputs each run saw, and one row per annotation key.

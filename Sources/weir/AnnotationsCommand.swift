@@ -49,31 +49,50 @@ struct AnnotationsCommand: ParsableCommand {
         if format == .yolo && output == nil {
           throw Failure("yolo export writes one file per image; give a folder with --output")
         }
+        let target = try checkOutput()
         let store = try filter.openStore()
         let set = try store.exportSet(try filter.annotationFilter())
         let result = try AnnotationExporter.export(set, as: format)
         for note in result.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
-        try write(result, annotations: set.annotations.count, images: set.images.count)
+        try write(result, to: target, annotations: set.annotations.count, images: set.images.count)
       }
     }
 
-    private func write(_ result: ExportResult, annotations: Int, images: Int) throws {
+    /// The file to write, refused (before the store is even opened) when it is the store itself
+    /// or something weir must not write (``OutputTarget``). A yolo folder is checked as it is
+    /// written (``OutputFolder``).
+    private func checkOutput() throws -> OutputTarget? {
+      guard let output else { return nil }
+      do {
+        if format == .yolo {
+          let folder = try FilePaths.resolvingLinks(output)
+          if folder == (try? FilePaths.resolvingLinks(filter.store)) {
+            throw Failure("refusing to write '\(output)': it is the annotation store '\(filter.store)'")
+          }
+          return nil
+        }
+        let target = try OutputTarget.inspect(output)
+        try target.refuseSameFile(as: [ProtectedFile("annotation store", filter.store)])
+        return target
+      } catch let error as OutputFileError {
+        throw Failure(error.description)
+      }
+    }
+
+    private func write(_ result: ExportResult, to target: OutputTarget?, annotations: Int, images: Int) throws
+    {
       guard let output else {
         for file in result.files { FileHandle.standardOutput.write(file.contents) }
         return
       }
-      let fm = FileManager.default
       do {
         if format == .yolo {
-          try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
-          for file in result.files {
-            try file.contents.write(to: URL(fileURLWithPath: output).appendingPathComponent(file.path))
-          }
-        } else if let file = result.files.first {
-          try file.contents.write(to: URL(fileURLWithPath: output))
+          try OutputFolder.write(result.files.map { ($0.path, [UInt8]($0.contents)) }, to: output)
+        } else if let target, let file = result.files.first {
+          try target.write([UInt8](file.contents))
         }
       } catch {
-        throw Failure("cannot write '\(output)': \(error.localizedDescription)")
+        throw Failure("\(error)")
       }
       let summary =
         "wrote \(annotations) annotation\(annotations == 1 ? "" : "s") on \(images) image\(images == 1 ? "" : "s") to '\(output)'"
@@ -90,7 +109,7 @@ struct AnnotationsCommand: ParsableCommand {
 
     func run() throws {
       try AnnotationsCommand.reportingErrors {
-        let store = try SQLiteAnnotationStore(path: store, options: .init(create: false))
+        let store = try SQLiteAnnotationStore(path: store, options: .init(readOnly: true))
         print(AnnotationTable.render(runs: try store.runs()), terminator: "")
       }
     }
@@ -175,7 +194,7 @@ extension AnnotationsCommand {
     }
 
     func openStore() throws -> SQLiteAnnotationStore {
-      try SQLiteAnnotationStore(path: store, options: .init(create: false))
+      try SQLiteAnnotationStore(path: store, options: .init(readOnly: true))
     }
 
     func annotationFilter() throws -> AnnotationFilter {

@@ -38,7 +38,7 @@ struct BenchGenerate: ParsableCommand {
   @Option(name: .shortAndLong, help: "Where to write them.") var output: String
 
   func run() throws {
-    try Data(synthetic.generator.jsonLines().utf8).write(to: URL(fileURLWithPath: output))
+    try OutputTarget.inspect(output).write(Array(synthetic.generator.jsonLines().utf8))
   }
 }
 

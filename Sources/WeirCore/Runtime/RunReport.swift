@@ -30,6 +30,8 @@ public struct RunReport: Sendable {
 /// A run that had to stop: the store or the output failed. What was delivered before is kept.
 public struct RunFailure: Error, Sendable, CustomStringConvertible {
   public var message: String
+  /// Whether the run had begun in the store (and so may have written something) when it failed.
+  public var runBegan: Bool = true
   public var description: String { message }
 }
 

@@ -27,7 +27,15 @@ public struct Runner: Sendable {
     var report = RunReport(summary: RunTally(plan: interpreter.plan))
     let clock = ContinuousClock()
     let started = clock.now
-    if let store { try Self.guarded("cannot start the run in the store") { try store.beginRun(info) } }
+    if let store {
+      do throws(RunFailure) {
+        try Self.guarded("cannot start the run in the store") { try store.beginRun(info) }
+      } catch {
+        var notBegun = error
+        notBegun.runBegan = false
+        throw notBegun
+      }
+    }
     let batchSize = options.batchSize ?? interpreter.defaultBatchSize
     let batches = stride(from: 0, to: inputs.count, by: batchSize).map {
       Array(inputs[$0..<min($0 + batchSize, inputs.count)])
@@ -53,6 +61,7 @@ public struct Runner: Sendable {
     do {
       try await runBatches(batches, deliver: deliver)
     } catch {
+      // The store marks the run failed even when what is buffered cannot be written.
       if let store {
         try? store.finishRun(id: info.id, status: .failed, endedAt: Date(), summary: error.message)
       }
@@ -61,11 +70,16 @@ public struct Runner: Sendable {
     report.interrupted = done < inputs.count
     if let store {
       let t = clock.now
-      try Self.guarded("cannot finish the run in the store") {
-        try store.flush()
-        let status: RunStatus =
-          report.interrupted ? .interrupted : report.summary.failures.isEmpty ? .completed : .failed
-        try store.finishRun(id: info.id, status: status, endedAt: Date(), summary: report.summary.oneLine)
+      let status: RunStatus =
+        report.interrupted ? .interrupted : report.summary.failures.isEmpty ? .completed : .failed
+      do throws(RunFailure) {
+        try Self.guarded("cannot finish the run in the store") {
+          try store.flush()
+          try store.finishRun(id: info.id, status: status, endedAt: Date(), summary: report.summary.oneLine)
+        }
+      } catch {
+        try? store.finishRun(id: info.id, status: .failed, endedAt: Date(), summary: error.message)
+        throw error
       }
       report.storeSeconds += (clock.now - t).seconds
     }

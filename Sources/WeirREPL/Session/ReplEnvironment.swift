@@ -8,6 +8,8 @@ public struct ReplEnvironment: Sendable {
   /// Relative paths typed at the REPL are resolved against this directory.
   public var currentDirectory: String
   public var readFile: @Sendable (String) throws -> [UInt8]
+  /// Writes a whole file by ``OutputTarget``'s rules: through links, atomically, keeping the mode,
+  /// never over a read-only file or a device node.
   public var writeFile: @Sendable (String, [UInt8]) throws -> Void
   /// Inputs named by files, folders, globs or manifests, relative paths against the given folder
   /// (the runtime's `InputResolver`, as for `weir run --inputs`).
@@ -37,7 +39,7 @@ public struct ReplEnvironment: Sendable {
       try [UInt8](Data(contentsOf: URL(fileURLWithPath: $0)))
     },
     writeFile: @escaping @Sendable (String, [UInt8]) throws -> Void = {
-      try Data($1).write(to: URL(fileURLWithPath: $0), options: .atomic)
+      try OutputTarget.inspect($0).write($1)
     },
     resolveInputs: @escaping @Sendable ([String], String) -> Result<[InputItem], InputSourceError> = {
       sources, base in

@@ -244,6 +244,7 @@ extension ReplSession {
 
   /// A short reason for a failed file operation.
   static func describe(_ error: Error) -> String {
+    if let refused = error as? OutputFileError { return refused.message ?? refused.reason }
     let ns = error as NSError
     if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoSuchFileError || ns.code == 260 {
       return "no such file"

@@ -22,6 +22,9 @@ extension ReplSession {
         text: "nothing to save: the file already says what is in force",
         payload: .saved(SaveSummary(path: shown, changes: [])))
     }
+    if let refusal = refusal(toWrite: destination, workflowIsOutput: destination == document.path) {
+      return .error("nothing saved: \(refusal)")
+    }
     do {
       try environment.writeFile(destination, bytes)
     } catch {
@@ -48,6 +51,31 @@ extension ReplSession {
     }
     return ReplResponse(
       text: lines.joined(separator: "\n"), payload: .saved(SaveSummary(path: shown, changes: changes)))
+  }
+}
+
+extension ReplSession {
+  /// Why `path` must not be written: it is a file the session reads (the workflow, unless it is
+  /// the file being saved, or a predictions file). Checked by device and inode after links.
+  func refusal(toWrite path: String, workflowIsOutput: Bool) -> String? {
+    var files: [ProtectedFile] = []
+    if let document, !workflowIsOutput { files.append(ProtectedFile("workflow", document.path)) }
+    for model in currentPlan()?.models ?? [] {
+      guard let backend = model.spec.backend, backend.kind == "replay",
+        case .string(let value) = backend.value
+      else { continue }
+      let file = value.hasPrefix("/") ? value : backend.baseDirectory + "/" + value
+      files.append(ProtectedFile("predictions file", file))
+    }
+    do {
+      try OutputTarget.inspect(path).refuseSameFile(as: files)
+      return nil
+    } catch let error where error.message != nil {
+      return error.description
+    } catch {
+      // Whether the file can be written at all is the writer's to say, in its own words.
+      return nil
+    }
   }
 }
 

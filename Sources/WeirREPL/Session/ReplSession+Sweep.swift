@@ -86,6 +86,9 @@ extension ReplSession {
     guard let writer = environment.plotWriter else {
       return .failure(ReplResponseError("plots are written by the weir command line, not by this session"))
     }
+    if let refusal = refusal(toWrite: environment.resolve(path), workflowIsOutput: false) {
+      return .failure(ReplResponseError("no plot written: \(refusal)"))
+    }
     do {
       try writer.write(result, to: environment.resolve(path))
       return .success(())

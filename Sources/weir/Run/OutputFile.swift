@@ -2,20 +2,19 @@ import Foundation
 import WeirCore
 
 /// `--output results.jsonl`: one line per input, in input order (ResultEncoder's shape).
+///
+/// The lines go to a temporary file beside the target that `close` renames into place, so a run
+/// that fails leaves an earlier file as it was; a FIFO or character device is written straight
+/// into (``OutputTarget``).
 final class OutputFile {
   let path: String
-  private let handle: FileHandle
+  private let stream: OutputFileStream
   private let encoder: ResultEncoder
 
-  init(path: String, plan: ExecutionPlan) throws {
-    guard FileManager.default.createFile(atPath: path, contents: nil) else {
-      throw OutputError(message: "cannot write '\(path)'")
-    }
-    guard let handle = FileHandle(forWritingAtPath: path) else {
-      throw OutputError(message: "cannot write '\(path)'")
-    }
-    self.path = path
-    self.handle = handle
+  /// Opens `target`, already inspected and checked against the run's inputs.
+  init(target: OutputTarget, plan: ExecutionPlan) throws(OutputFileError) {
+    self.path = target.path
+    self.stream = try target.open()
     self.encoder = ResultEncoder(plan: plan)
   }
 
@@ -25,17 +24,16 @@ final class OutputFile {
       data.append(try encoder.encode(r))
       data.append(0x0a)
     }
-    do { try handle.write(contentsOf: data) } catch {
-      throw OutputError(message: "cannot write '\(path)': \(error.localizedDescription)")
-    }
+    try stream.write([UInt8](data))
   }
 
-  func close() throws {
-    try handle.close()
+  /// Puts the file in place.
+  func close() throws(OutputFileError) {
+    try stream.commit()
   }
 
-  struct OutputError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+  /// Leaves whatever was at the path before.
+  func discard() {
+    stream.discard()
   }
 }

@@ -32,8 +32,9 @@ struct RunSession {
   private func execute() async throws -> ExitCode {
     let file = try read()
     let plan = try compile(file)
-    let recorder = try command.record.map { path -> PredictionRecorder in
-      do { return try PredictionRecorder(path: path) } catch {
+    let targets = try OutputTargets.inspect(command, plan: plan)
+    let recorder = try targets.record.map { target -> PredictionRecorder in
+      do { return try PredictionRecorder(target: target) } catch {
         throw Stop(status: ExitStatus.usage, message: "\(error)")
       }
     }
@@ -55,20 +56,36 @@ struct RunSession {
       Terminal.write(
         "weir: resuming run \(info.id): \(done) of \(inputs.count) inputs already done\n", to: .stderr)
     }
-    let outcomes = OutcomeCollector()
-    let report = try await execute(plan, backends, todo, info: info, store: store, outcomes: outcomes)
-    await RunBackends.close(backends)
-    var failed = !report.summary.failures.isEmpty
-    if let recorder {
-      do { try recorder.close() } catch {
-        Terminal.fail("\(error)")
-        failed = true
+    let outcomes = OutcomeCollector(plan: plan)
+    let output = try targets.output.map { target -> OutputFile in
+      do { return try OutputFile(target: target, plan: plan) } catch {
+        recorder?.discard()
+        throw Stop(status: ExitStatus.usage, message: "\(error)")
       }
     }
-    try printSummary(
-      report, plan: plan, info: info, store: store, outcomes: outcomes.value, resumedInputs: resumedInputs)
-    if report.interrupted { return ExitCode(130) }
-    return failed ? ExitStatus.failure : ExitStatus.ok
+    let ended = await execute(
+      plan, backends, todo, info: info, store: store, output: output, outcomes: outcomes)
+    await RunBackends.close(backends)
+    // Every file is closed and every problem reported, not only the first: a full disk under
+    // both --output and --record says so for both.
+    var problems = ended.failure.map { [$0.message] } ?? []
+    if let output {
+      do { try output.close() } catch { problems.append("\(error)") }
+    }
+    if let recorder {
+      do { try recorder.close() } catch { problems.append("\(error)") }
+    }
+    if ended.failure?.runBegan ?? true {
+      try printSummary(
+        ended.report, plan: plan, info: info, store: store, outcomes: outcomes.value,
+        resumedInputs: resumedInputs)
+    }
+    // A file that failed while the run wrote it fails again on closing: say it once.
+    let distinct = problems.enumerated().filter { i, p in !problems[..<i].contains { $0.contains(p) } }
+    problems = distinct.map(\.element)
+    for problem in problems { Terminal.fail(problem) }
+    if ended.report.interrupted && problems.isEmpty { return ExitCode(130) }
+    return problems.isEmpty && ended.report.summary.failures.isEmpty ? ExitStatus.ok : ExitStatus.failure
   }
 
   // MARK: steps
@@ -163,16 +180,18 @@ struct RunSession {
     }
   }
 
+  /// How the runner ended: its report, or (when the store or a file failed part way) the failure
+  /// and an empty report, the summary then coming from what the store holds.
+  struct Ended {
+    var report: RunReport
+    var failure: RunFailure?
+  }
+
   private func execute(
     _ plan: ExecutionPlan, _ backends: [any ModelBackend], _ inputs: [InputItem], info: RunInfo,
-    store: SQLiteAnnotationStore?, outcomes: OutcomeCollector
-  ) async throws -> RunReport {
+    store: SQLiteAnnotationStore?, output: OutputFile?, outcomes: OutcomeCollector
+  ) async -> Ended {
     let interrupts = InterruptHandler()
-    let output = try command.output.map { path -> OutputFile in
-      do { return try OutputFile(path: path, plan: plan) } catch {
-        throw Stop(status: ExitStatus.usage, message: "\(error)")
-      }
-    }
     let options = RunOptions(
       jobs: command.jobs, batchSize: command.batchSize, keepOutputs: output != nil, stop: interrupts.flag)
     let progress = ProgressDisplay(interval: command.progressInterval)
@@ -183,18 +202,18 @@ struct RunSession {
         inputs, info: info, store: store,
         onResults: { results in
           outcomes.value.add(results)
+          for r in results { outcomes.delivered.add(r) }
           try output?.write(results)
         },
         onProgress: progress.update)
       progress.finish()
-      try output?.close()
       let seconds = Date().timeIntervalSince(started)
       let rate = seconds > 0 ? Double(inputs.count) / seconds : 0
       Terminal.write(String(format: "weir: ran in %.2f s (%.0f inputs/s)\n", seconds, rate), to: .stderr)
-      return report
-    } catch let failure as RunFailure {
+      return Ended(report: report)
+    } catch {
       progress.finish()
-      throw Stop(status: ExitStatus.failure, message: failure.message)
+      return Ended(report: RunReport(summary: outcomes.delivered), failure: error)
     }
   }
 
@@ -217,6 +236,10 @@ struct RunSession {
   /// Gathers ``InputOutcomes`` from the results as the runner delivers them (on one task, in order).
   final class OutcomeCollector {
     var value = InputOutcomes()
+    /// The counts of what was delivered, for the summary of a run that failed part way.
+    var delivered: RunTally
+
+    init(plan: ExecutionPlan) { delivered = RunTally(plan: plan) }
   }
 
   /// `20261129-101530-3f9a`: sortable by time, unique enough for one store.

@@ -8,23 +8,31 @@ import Foundation
 public final class PredictionRecorder: @unchecked Sendable {
   public let path: String
   private let lock = NSLock()
-  private var file: UnsafeMutablePointer<FILE>?
+  private var stream: OutputFileStream?
   private var firstError: String?
   private let encoder: JSONEncoder
 
-  /// Opens (creating or truncating, or appending) the recording file.
-  public init(path: String, append: Bool = false) throws(ReplayError) {
-    self.path = path
-    guard let f = fopen(path, append ? "a" : "w") else {
-      throw ReplayError(path: path, message: "cannot write the recording: \(FileReadError(errno))")
+  /// Opens the recording file; it replaces what is at `path` only when `close` succeeds.
+  public convenience init(path: String) throws(ReplayError) {
+    let target: OutputTarget
+    do {
+      target = try OutputTarget.inspect(path)
+    } catch {
+      throw ReplayError(path: path, message: "cannot write the recording: \(error.reason)")
     }
-    file = f
-    encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    try self.init(target: target)
   }
 
-  deinit {
-    if let file { fclose(file) }
+  /// Opens a target already inspected (and checked against the run's inputs).
+  public init(target: OutputTarget) throws(ReplayError) {
+    self.path = target.path
+    do {
+      stream = try target.open()
+    } catch {
+      throw ReplayError(path: target.path, message: "cannot write the recording: \(error.reason)")
+    }
+    encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
   }
 
   /// Appends one model output.
@@ -38,22 +46,36 @@ public final class PredictionRecorder: @unchecked Sendable {
     }
     lock.lock()
     defer { lock.unlock() }
-    guard let file else { return }
-    let ok =
-      line.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
-      && fputc(0x0a, file) != EOF
-    if !ok { keepLocked("cannot write the recording: \(FileReadError(errno))") }
+    guard let stream, firstError == nil else { return }
+    do {
+      try stream.write([UInt8](line) + [0x0a])
+    } catch {
+      keepLocked("cannot write the recording: \(error.reason)")
+    }
   }
 
-  /// Flushes and closes the file; throws the first error met while recording.
+  /// Puts the recording in place; throws the first error met while recording, and then leaves
+  /// what was at the path before.
   public func close() throws(ReplayError) {
     lock.lock()
     defer { lock.unlock() }
-    if let f = file {
-      if fclose(f) != 0 { keepLocked("cannot write the recording: \(FileReadError(errno))") }
-      file = nil
+    if let stream {
+      if firstError == nil {
+        do { try stream.commit() } catch { keepLocked("cannot write the recording: \(error.reason)") }
+      } else {
+        stream.discard()
+      }
+      self.stream = nil
     }
     if let firstError { throw ReplayError(path: path, message: firstError) }
+  }
+
+  /// Abandons the recording (the run failed before it finished): nothing is replaced.
+  public func discard() {
+    lock.lock()
+    defer { lock.unlock() }
+    stream?.discard()
+    stream = nil
   }
 
   private func keep(_ message: String) {

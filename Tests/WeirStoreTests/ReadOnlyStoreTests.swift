@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import WeirCore
+
+@testable import WeirStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A store in a folder nobody may write (a shared dataset, a read-only mount) is read without
+/// creating WAL side files: `weir annotations list`, `export` and `runs` work.
+@Suite struct ReadOnlyStoreTests {
+  /// Runs `weir` as a user who cannot write the folder: as root (who may write anywhere) the
+  /// command drops to `nobody` with setpriv; as anyone else the folder's mode is enough.
+  func runAsReader(_ arguments: [String], in folder: URL) throws -> ProcessResult {
+    guard geteuid() == 0 else { return try runWeir(arguments, in: folder) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+    process.arguments =
+      ["--reuid=65534", "--regid=65534", "--clear-groups", try weirBinary().path] + arguments
+    process.currentDirectoryURL = folder
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let errBox = DataBox()
+    let reader = Thread {
+      errBox.data = err.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal()
+    }
+    reader.start()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    errBox.done.wait()
+    process.waitUntilExit()
+    return ProcessResult(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errBox.data, as: UTF8.self))
+  }
+
+  @Test(.enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+  func aStoreInAReadOnlyFolderIsListedAndExported() throws {
+    let temp = try TempFolder()
+    defer {
+      chmod(temp.url.path, 0o755)
+      temp.remove()
+    }
+    let path = temp.path("weir.db")
+    do {
+      let store = try openStore(path)
+      try store.beginRun(Pets.run("r1"))
+      for outcome in Pets.outcomes(runId: "r1") { try store.record(outcome) }
+      try store.finishRun(id: "r1", status: .completed, endedAt: Date(), summary: nil)
+    }
+    // The writer is gone: its WAL side files went with it.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temp.url.path) == ["weir.db"])
+    chmod(path, 0o444)
+    chmod(temp.url.path, 0o555)
+
+    let list = try runAsReader(["annotations", "list", "--store", path], in: temp.url)
+    #expect(list.status == 0, "\(list.stderr)")
+    #expect(list.stdout.hasPrefix("input "), "\(list.stdout)")
+    #expect(list.stdout.contains("cat"))
+    let export = try runAsReader(
+      ["annotations", "export", "--format", "jsonl", "--store", path], in: temp.url)
+    #expect(export.status == 0, "\(export.stderr)")
+    #expect(
+      export.stdout.split(separator: "\n").count == Pets.outcomes(runId: "r1").flatMap(\.annotations).count)
+    let runs = try runAsReader(["annotations", "runs", "--store", path], in: temp.url)
+    #expect(runs.status == 0 && runs.stdout.contains("completed"), "\(runs.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temp.url.path) == ["weir.db"])
+  }
+}
