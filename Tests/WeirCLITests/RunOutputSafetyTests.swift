@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import WeirTestSupport
 import WeirCore
 
 #if canImport(Glibc)
@@ -11,10 +12,10 @@ import WeirCore
 /// device files and FIFOs made in the test's own folder (never the machine's /dev), and two runs
 /// on one store at once.
 @Suite(.serialized) struct RunOutputSafetyTests {
-  typealias Temp = RunCommandTests.Temp
+  typealias Temp = TemporaryDirectory
 
   static let workflow = "examples/auto-annotation/workflow.yaml"
-  static let predictions = WeirProcess.repositoryRoot.appendingPathComponent(
+  static let predictions = Repository.root.appendingPathComponent(
     "examples/auto-annotation/predictions.json"
   ).path
 
@@ -142,9 +143,9 @@ import WeirCore
       let store = temp.path("s\(trial).db")
       let runs = try (0..<2).map { _ -> (Process, Pipe) in
         let child = Process()
-        child.executableURL = try #require(WeirProcess.binary)
+        child.executableURL = try WeirProcess.executable()
         child.arguments = ["run", Self.workflow, "--store", store]
-        child.currentDirectoryURL = WeirProcess.repositoryRoot
+        child.currentDirectoryURL = Repository.root
         let err = Pipe()
         child.standardError = err
         child.standardOutput = FileHandle.nullDevice
@@ -172,12 +173,12 @@ import WeirCore
     let gen = SyntheticPredictions(images: 20_000, regionsPerImage: 3, seed: 11)
     try temp.write("synthetic.jsonl", gen.jsonLines())
     let workflow = try String(
-      contentsOf: WeirProcess.repositoryRoot.appendingPathComponent(Self.workflow), encoding: .utf8)
+      contentsOf: Repository.root.appendingPathComponent(Self.workflow), encoding: .utf8)
     try temp.write(
       "workflow.yaml", workflow.replacingOccurrences(of: "predictions.json", with: "synthetic.jsonl"))
     let store = temp.path("weir.db")
     let child = Process()
-    child.executableURL = try #require(WeirProcess.binary)
+    child.executableURL = try WeirProcess.executable()
     child.arguments = [
       "run", temp.path("workflow.yaml"), "--store", store, "--jobs", "1", "--batch-size", "50",
       "--progress-interval", "0", "--lock-timeout", "1",

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import WeirTestSupport
 import WeirCore
 
 @testable import WeirStore
@@ -10,7 +11,7 @@ import WeirCore
 @Suite struct CreationTests {
   /// What an older weir left when killed while creating a store: only the migrations table.
   @Test func aStoreHoldingOnlyTheMigrationsTableIsFinishedByTheNextWriter() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     let path = temp.path("weir.db")
     try DatabaseQueue(path: path).write { db in
@@ -42,13 +43,13 @@ import WeirCore
   /// `weir annotations write-synthetic` SIGKILLed the moment its store file appears, many times:
   /// the next writer always opens the store and finishes its run.
   @Test func aCreatorKilledDuringCreationNeverLeavesAStoreThatIsRefused() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     var killedWithAFile = 0
     for trial in 0..<40 {
       let path = temp.path("s\(trial).db")
       let child = Process()
-      child.executableURL = try weirBinary()
+      child.executableURL = try WeirProcess.executable()
       child.arguments = [
         "annotations", "write-synthetic", "--store", path, "--inputs", "1", "--regions", "1",
       ]
@@ -65,10 +66,10 @@ import WeirCore
       if child.terminationReason == .uncaughtSignal && FileManager.default.fileExists(atPath: path) {
         killedWithAFile += 1
       }
-      let next = try runWeir(
+      let next = try WeirProcess.run(
         ["annotations", "write-synthetic", "--store", path, "--inputs", "2", "--regions", "1"], in: temp.url)
       #expect(next.status == 0, "trial \(trial): \(next.stderr)")
-      let runs = try runWeir(["annotations", "runs", "--store", path], in: temp.url)
+      let runs = try WeirProcess.run(["annotations", "runs", "--store", path], in: temp.url)
       #expect(runs.status == 0 && runs.stdout.contains("completed"), "trial \(trial): \(runs.stderr)")
     }
     #expect(killedWithAFile > 0, "no trial killed a creator after its file appeared")
@@ -76,13 +77,13 @@ import WeirCore
 
   /// Two writers creating one store at the same moment, many times: both finish their runs.
   @Test func twoCreatorsOfOneStoreBothSucceed() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     for trial in 0..<20 {
       let path = temp.path("s\(trial).db")
       let writers = try ["a", "b"].map { id -> (Process, Pipe) in
         let child = Process()
-        child.executableURL = try weirBinary()
+        child.executableURL = try WeirProcess.executable()
         child.arguments = [
           "annotations", "write-synthetic", "--store", path, "--run-id", id, "--inputs", "20", "--regions",
           "2",

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 import WeirCore
 
 @testable import WeirStore
@@ -10,7 +11,7 @@ import WeirCore
 
 /// `weir annotations export --output` misused: the store itself, a link planted in a YOLO folder.
 @Suite struct ExportSafetyTests {
-  func makeStore(_ temp: TempFolder) throws {
+  func makeStore(_ temp: TemporaryDirectory) throws {
     let store = try openStore(temp.path("weir.db"))
     try store.beginRun(Pets.run("r1"))
     for o in Pets.outcomes(runId: "r1") { try store.record(o) }
@@ -18,12 +19,12 @@ import WeirCore
   }
 
   @Test func exportingOverTheStoreIsRefused() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     try makeStore(temp)
     let before = try Data(contentsOf: URL(fileURLWithPath: temp.path("weir.db")))
     for format in ["jsonl", "yolo"] {
-      let r = try runWeir(["annotations", "export", "--format", format, "--output", "weir.db"], in: temp.url)
+      let r = try WeirProcess.run(["annotations", "export", "--format", format, "--output", "weir.db"], in: temp.url)
       #expect(r.status == 1)
       #expect(r.stderr.hasPrefix("error: refusing to write 'weir.db': it is "), "\(r.stderr)")
     }
@@ -33,13 +34,13 @@ import WeirCore
   /// `labels/cat1.txt` is a link to a file outside the folder: the export is refused, nothing is
   /// written, and the file outside keeps its bytes.
   @Test func aYOLOExportNeverWritesThroughALinkPlantedInItsFolder() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
     try makeStore(temp)
     try Data("precious\n".utf8).write(to: temp.url.appendingPathComponent("victim.txt"))
     try FileManager.default.createDirectory(atPath: temp.path("labels"), withIntermediateDirectories: true)
     #expect(symlink("../victim.txt", temp.path("labels/cat1.txt")) == 0)
-    let r = try runWeir(["annotations", "export", "--format", "yolo", "--output", "labels"], in: temp.url)
+    let r = try WeirProcess.run(["annotations", "export", "--format", "yolo", "--output", "labels"], in: temp.url)
     #expect(r.status == 1)
     #expect(
       r.stderr.hasSuffix(

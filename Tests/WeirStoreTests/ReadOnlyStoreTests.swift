@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 import WeirCore
 
 @testable import WeirStore
@@ -13,34 +14,15 @@ import WeirCore
 @Suite struct ReadOnlyStoreTests {
   /// Runs `weir` as a user who cannot write the folder: as root (who may write anywhere) the
   /// command drops to `nobody` with setpriv; as anyone else the folder's mode is enough.
-  func runAsReader(_ arguments: [String], in folder: URL) throws -> ProcessResult {
-    guard geteuid() == 0 else { return try runWeir(arguments, in: folder) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-    process.arguments =
-      ["--reuid=65534", "--regid=65534", "--clear-groups", try weirBinary().path] + arguments
-    process.currentDirectoryURL = folder
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let errBox = DataBox()
-    let reader = Thread {
-      errBox.data = err.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal()
-    }
-    reader.start()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    errBox.done.wait()
-    process.waitUntilExit()
-    return ProcessResult(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errBox.data, as: UTF8.self))
+  func runAsReader(_ arguments: [String], in folder: URL) throws -> WeirProcess.Result {
+    guard geteuid() == 0 else { return try WeirProcess.run(arguments, in: folder) }
+    return try WeirProcess.run(
+      arguments, in: folder, launcher: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"])
   }
 
   @Test(.enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
   func aStoreInAReadOnlyFolderIsListedAndExported() throws {
-    let temp = try TempFolder()
+    let temp = try TemporaryDirectory("weir-store-tests")
     defer {
       chmod(temp.url.path, 0o755)
       temp.remove()

@@ -41,14 +41,20 @@ public enum WeirProcess {
   }
 
   /// Runs `weir arguments…` in `folder` (the repository root unless given) to completion, feeding
-  /// `stdin`, with `environment` added to this process's (without `NO_COLOR`).
+  /// `stdin`, with `environment` added to this process's (without `NO_COLOR`). With a `launcher`
+  /// (`["/usr/bin/setpriv", "--reuid=65534"]`, say) weir runs under that program.
   public static func run(
     _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-    in folder: URL = Repository.root
+    in folder: URL = Repository.root, launcher: [String] = []
   ) throws -> Result {
     let process = Process()
-    process.executableURL = try executable()
-    process.arguments = arguments
+    if let program = launcher.first {
+      process.executableURL = URL(fileURLWithPath: program)
+      process.arguments = launcher.dropFirst() + [try executable().path] + arguments
+    } else {
+      process.executableURL = try executable()
+      process.arguments = arguments
+    }
     process.currentDirectoryURL = folder
     // Files rather than pipes: a chatty child can never block on a full pipe, and nothing needs a thread.
     let temp = try TemporaryDirectory("weir-cli")
