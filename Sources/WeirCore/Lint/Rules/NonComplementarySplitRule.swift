@@ -45,8 +45,9 @@ struct NonComplementarySplitRule: LintRule {
     let siblings = LintText.grouped(splitters) { Set($0.inputs.map(\.value)) }
     var out: [Diagnostic] = []
     for group in siblings {
-      for (i, a) in group.items.enumerated() {
-        for b in group.items[(i + 1)...] { out += check(a, b, context) }
+      // Only the pairs that can lose a single point, in the order of a loop over every pair.
+      for (i, j) in SplitPairs.candidates(group.items, context) {
+        out += check(group.items[i], group.items[j], context)
       }
     }
     return out
