@@ -100,6 +100,7 @@ models:
   m: {type: visual-detector, concepts: [cat], backend: {command: [python3, model.py, "$((mb << 20))"], timeout: 600}}
 nodes:
   detect: {model: m}
+  write: {type: annotation-writer, input: detect, params: {annotation_status: ANNOTATION_SUCCESS, annotation_user_id: bot, task_id: t}}
 YAML
     echo "command model, one answer line of ${mb} MB: $(measure 600 "$WEIR" run "$dir/lines/workflow.yaml" \
       --inputs "$dir/lines/a.png" --allow-exec --store "$dir/lines/s$mb.db")"
@@ -128,6 +129,7 @@ models:
   m: {type: visual-detector, concepts: [cat], backend: {builtin: cat-face}}
 nodes:
   detect: {model: m}
+  write: {type: annotation-writer, input: detect, params: {annotation_status: ANNOTATION_SUCCESS, annotation_user_id: bot, task_id: t}}
 YAML
   local size
   size=$(($(stat -c %s "$dir/image/big.png") / 1024))
