@@ -14,7 +14,10 @@ extension RunSummary {
     }
     if !failures.isEmpty {
       out += "\nfailed inputs\n"
-      for f in failures { out += "  \(f.inputId)\(f.node.map { " at \($0)" } ?? ""): \(f.message)\n" }
+      for f in failures {
+        out +=
+          "  " + VisibleText.escaped("\(f.inputId)\(f.node.map { " at \($0)" } ?? ""): \(f.message)") + "\n"
+      }
     }
     return out
   }

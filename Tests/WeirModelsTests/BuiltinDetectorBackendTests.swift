@@ -36,6 +36,20 @@ import WeirTestSupport
     #expect(grass.concepts[0].value < 0.5)
   }
 
+  /// Issue 12, item 16: the pixel budget is a backend option; an image over it fails its input alone.
+  @Test func maxPixelsBoundsTheImagesDecoded() async throws {
+    let small = try backend("{builtin: cat-face, max_pixels: 100000}")
+    let results = await small.predict([request("cat_kitten_gcompris.jpg")])
+    let path = photos.appendingPathComponent("cat_kitten_gcompris.jpg").path
+    #expect(
+      results[0].failureMessage
+        == "cannot read image '\(path)': JPEG image too large: 640x360 is more than 0.1 megapixels; raise the "
+        + "backend's 'max_pixels' to read it")
+    let enough = try backend("{builtin: cat-face, max_pixels: 230400}")
+    #expect(try await enough.predict([request("cat_kitten_gcompris.jpg")])[0].get().regions.count == 2)
+    #expect(throws: BackendConfigError.self) { try backend("{builtin: cat-face, max_pixels: 0}") }
+  }
+
   @Test func horsesHaveNoCat() async throws {
     let results = try await backend("builtin: cat-face").predict([request("horses_darknet.jpg")])
     #expect(try results[0].get().regions.isEmpty)

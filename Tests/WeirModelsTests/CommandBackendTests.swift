@@ -213,3 +213,99 @@ import WeirTestSupport
     #expect(backend.runningProcessID == nil)
   }
 }
+
+/// Issue 12: a hung model's helpers die with it; answer lines are read in linear time with a cap.
+@Suite struct CommandBackendHardeningTests {
+  func backend(_ command: String, options: String = "") throws -> CommandBackend {
+    try CommandBackendTests().backend(command, options: options)
+  }
+
+  /// Whether a process is gone: no such process, or a zombie nobody reaps yet (in a container whose
+  /// first process does not reap orphans).
+  static func isGone(_ pid: Int32) -> Bool {
+    if kill(pid, 0) != 0 { return true }
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return false }
+    return stat[stat.index(close, offsetBy: 2)...].hasPrefix("Z")
+  }
+
+  @Test func aTimedOutModelIsKilledWithTheProcessesItStarted() async throws {
+    let backend = try backend("[python3, spawning_model.py]", options: ", timeout: 0.5, startup_timeout: 5")
+    let first = await backend.predict(requests(["a"]))
+    let helper = Int32(try #require(first[0].successValue?.metadata["helper"]?.number))
+    defer { kill(helper, SIGKILL) }
+    #expect(!Self.isGone(helper))
+
+    let hung = await backend.predict(requests(["hang1"]))
+    #expect(hung[0].failureMessage?.contains("did not answer within 0.5 s; it was stopped") == true)
+    var gone = false
+    for _ in 0..<200 where !gone {
+      gone = Self.isGone(helper)
+      if !gone { try? await Task.sleep(for: .milliseconds(10)) }
+    }
+    #expect(gone, "the model's helper process \(helper) outlived the killed model")
+    await backend.close()
+  }
+
+  @Test func anAnswerLineOverTheCapFailsItsInputOnlyAndTheNextAnswerIsRead() async throws {
+    var config = try backend("[python3, long_line_model.py, '300000']").config
+    config.maxLineBytes = 100_000
+    let backend = try CommandBackend(
+      config: config, modelName: "pets", environment: CommandBackendTests.environment)
+    let results = await backend.predict(requests(["a", "big1", "b"]))
+    #expect(results[0].successValue?.concepts.first?.id == "cat")
+    #expect(
+      results[1].failureMessage
+        == "the model program (python3 long_line_model.py 300000) printed an answer line longer than "
+        + "100000 bytes, the most weir reads; this input fails and the rest of that line is skipped")
+    #expect(results[2].successValue?.concepts.first?.id == "cat")
+    // The program was not restarted: the cap fails one input, not the program.
+    #expect(backend.runningProcessID != nil)
+    await backend.close()
+  }
+
+  @Test func aLongAnswerUnderTheCapIsReadWhole() async throws {
+    let backend = try backend("[python3, long_line_model.py, '3000000']")
+    let results = await backend.predict(requests(["big1", "a"]))
+    let pad = try #require(results[0].successValue?.metadata["pad"]?.string)
+    #expect(pad.count >= 3_000_000 && pad.allSatisfy { $0 == "x" })
+    #expect(results[1].successValue?.concepts.first?.id == "cat")
+    await backend.close()
+  }
+}
+
+/// The line reader on its own: lines split across chunks, several in one chunk, the cap.
+@Suite struct LineChannelTests {
+  func drain(_ channel: LineChannel) async -> [LineChannel.Event] {
+    var events: [LineChannel.Event] = []
+    while true {
+      let event = await channel.next(timeout: .seconds(5))
+      events.append(event)
+      if event == .endOfFile || event == .timedOut { return events }
+    }
+  }
+
+  @Test func linesSplitAcrossChunksAndManyInOneChunkComeOutWhole() async {
+    let channel = LineChannel(maxLineBytes: 100)
+    for chunk in ["ab", "c\nde", "f\ng\n\nh", "é", "\n", "tail"] { channel.append(Data(chunk.utf8)) }
+    channel.finish()
+    #expect(
+      await drain(channel) == [
+        .line("abc"), .line("def"), .line("g"), .line(""), .line("hé"), .line("tail"), .endOfFile,
+      ])
+  }
+
+  @Test func aLineOverTheCapIsReportedAtOnceAndSkippedToItsEnd() async {
+    let channel = LineChannel(maxLineBytes: 10)
+    channel.append(Data("short\n0123456".utf8))
+    channel.append(Data("789abc".utf8))
+    // Reported before its line break arrives: the reader need not wait for a line that may never end.
+    #expect(await channel.next(timeout: .seconds(5)) == .line("short"))
+    #expect(await channel.next(timeout: .seconds(5)) == .tooLong(limit: 10))
+    channel.append(Data(String(repeating: "x", count: 1000).utf8))
+    channel.append(Data("yz\nnext\n0123456789\n".utf8))
+    channel.finish()
+    #expect(await drain(channel) == [.line("next"), .line("0123456789"), .endOfFile])
+  }
+}

@@ -167,7 +167,7 @@ import Testing
       (Array("P2 2 1 255 1 300".utf8), "corrupt PNM data: sample 300 exceeds the maximum value 255"),
       (Array("P5 0 2 255\n".utf8), "corrupt PNM data: image size 0x2"),
       (Array("P5 2 2 0\n".utf8), "corrupt PNM data: maximum value 0 is not in 1...65535"),
-      (Array("P5 100000 100000 255\n".utf8), "PNM image too large: 100000x100000 exceeds 268435456 pixels"),
+      (Array("P5 100000 100000 255\n".utf8), "PNM image too large: 100000x100000 is more than 50 megapixels"),
     ] as [([UInt8], String)])
   func badInputThrowsAClearError(bytes: [UInt8], message: String) {
     #expect(throws: ImageDecodingError.self) { try ImageDecoder.decodeGray(Data(bytes)) }
@@ -193,9 +193,35 @@ import Testing
 
   @Test func hugeDeclaredSizeIsRefusedBeforeAllocating() {
     let png = TestPNG(width: 100_000, height: 100_000, colorType: 0, bitDepth: 8, samples: [])
-    #expect(throws: ImageDecodingError.tooLarge(.png, width: 100_000, height: 100_000)) {
+    #expect(throws: ImageDecodingError.tooLarge(.png, width: 100_000, height: 100_000, limit: 50_000_000)) {
       try ImageDecoder.decodeGray(Data(png.bytes))
     }
+  }
+
+  /// Issue 12, item 16: 16000 × 16000 (256 megapixels, 768 MB of RGB) was admitted, and a 2 KB file
+  /// declaring it took that memory before failing as truncated. The budget is checked from the header,
+  /// so a truncated file says "too large", not "truncated": no pixel was decoded or allocated.
+  @Test func theDefaultBudgetRefusesA16000SquareImageFromItsHeader() throws {
+    let png = TestPNG(width: 16000, height: 16000, colorType: 2, bitDepth: 8, samples: [])
+    let error = ImageDecodingError.tooLarge(.png, width: 16000, height: 16000, limit: 50_000_000)
+    #expect(throws: error) { try ImageDecoder.decodeRGB(Data(png.bytes)) }
+    #expect("\(error)" == "PNG image too large: 16000x16000 is more than 50 megapixels")
+    let pnm = Data("P5\n16000 16000\n255\n".utf8)
+    #expect(throws: ImageDecodingError.tooLarge(.pnm, width: 16000, height: 16000, limit: 50_000_000)) {
+      try ImageDecoder.decodeGray(pnm)
+    }
+  }
+
+  @Test func aCallerSetsItsOwnBudget() throws {
+    let samples = Array(repeating: [128], count: 40 * 30)
+    let data = Data(TestPNG(width: 40, height: 30, colorType: 0, bitDepth: 8, samples: samples).bytes)
+    #expect(throws: ImageDecodingError.tooLarge(.png, width: 40, height: 30, limit: 1000)) {
+      try ImageDecoder.decodeGray(data, maxPixels: 1000)
+    }
+    #expect(try ImageDecoder.decodeGray(data, maxPixels: 1200).width == 40)
+    #expect(
+      "\(ImageDecodingError.tooLarge(.png, width: 40, height: 30, limit: 1000))".hasSuffix(
+        "more than 0 megapixels"))
   }
 
   @Test func unreadableFiles() throws {

@@ -15,10 +15,10 @@ public struct LintContext: Sendable {
 
   /// The model nodes whose predictions reach `id`, in source order.
   func sourceModels(of id: String) -> [(node: BandNode, model: BandModel)] {
-    let ids = bands.sources[id] ?? []
-    return graph.nodes.compactMap { n in
-      guard ids.contains(n.id.value), let m = n.model else { return nil }
-      return (n, m)
+    let positions = (bands.sources[id] ?? []).compactMap { graph.position(of: $0) }.sorted()
+    return positions.compactMap { i in
+      let n = graph.nodes[i]
+      return n.model.map { (n, $0) }
     }
   }
 

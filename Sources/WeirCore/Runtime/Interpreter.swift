@@ -138,7 +138,8 @@ struct BatchState {
             node: step.nodeId, message: "model '\(model.name)' gave no answer for this input")
           continue
         }
-        switch results[k] {
+        // Every backend's answer is checked here, once, before anything reads it or caches it.
+        switch results[k].flatMap({ ModelOutputCheck.check($0, model: model.name) }) {
         case .success(let record):
           row[i] = record
           if let keys { fresh.append((keys[p], record)) }

@@ -13,6 +13,10 @@ public struct SourceFile: Sendable {
   public let lineStarts: [Int]
   /// Whether every byte is ASCII, so that a column is a byte distance (the common case, O(1)).
   public let isASCII: Bool
+  /// In a file that is not pure ASCII, points along long lines where the column is known, sorted by
+  /// offset, so a column costs at most one stretch between two points to count, not the whole line
+  /// before it (thousands of diagnostics on one long line stay linear).
+  private let columnMarks: [ColumnMark]
 
   public init(path: String, bytes: [UInt8]) {
     self.path = path
@@ -25,6 +29,7 @@ public struct SourceFile: Sendable {
     }
     self.lineStarts = starts
     self.isASCII = ascii
+    self.columnMarks = ascii ? [] : ColumnMark.marks(bytes, lineStarts: starts)
   }
 
   public init(path: String, text: String) {
@@ -37,7 +42,8 @@ public struct SourceFile: Sendable {
   /// 1-based line and character column of a byte offset.
   ///
   /// O(log lines): a binary search in the line table; in a file that is not pure ASCII, the
-  /// characters before the offset on its line are then counted.
+  /// characters before the offset on its line are then counted, from the nearest column mark (at
+  /// most about a kilobyte away).
   public func location(of offset: Int) -> (line: Int, column: Int) {
     let p = position(of: offset)
     return (p.line, p.column)
@@ -49,8 +55,10 @@ public struct SourceFile: Sendable {
     let line = line(containing: offset)
     let start = lineStarts[line - 1]
     if isASCII { return SourcePosition(line: line, column: offset - start + 1) }
-    let prefix = String(decoding: bytes[start..<offset], as: UTF8.self)
-    return SourcePosition(line: line, column: prefix.count + 1)
+    let mark = ColumnMark.nearest(in: columnMarks, atOrBefore: offset, notBefore: start)
+    let from = mark?.offset ?? start
+    let prefix = String(decoding: bytes[from..<offset], as: UTF8.self)
+    return SourcePosition(line: line, column: (mark?.column ?? 0) + prefix.count + 1)
   }
 
   /// The 1-based line holding a byte offset.
@@ -91,6 +99,57 @@ public struct SourceFile: Sendable {
     let s = min(max(0, range.start), bytes.count)
     let e = min(max(s, range.end), bytes.count)
     return String(decoding: bytes[s..<e], as: UTF8.self)
+  }
+}
+
+/// A byte offset inside a long line and the number of characters between the line's start and it.
+///
+/// A mark sits only between two ASCII bytes that are not CR LF: there a character always ends (no
+/// combining mark, joiner or multi-byte sequence spans it, and an invalid sequence ends before an
+/// ASCII byte), so counting the characters before a later offset can start at the mark.
+private struct ColumnMark: Sendable {
+  var offset: Int
+  var column: Int
+
+  /// Lines shorter than this are counted from their start.
+  static let longLine = 2048
+  /// The least distance in bytes between two marks.
+  static let spacing = 1024
+
+  static func marks(_ bytes: [UInt8], lineStarts: [Int]) -> [ColumnMark] {
+    var marks: [ColumnMark] = []
+    for (i, start) in lineStarts.enumerated() {
+      let end = i + 1 < lineStarts.count ? lineStarts[i + 1] : bytes.count
+      guard end - start >= longLine else { continue }
+      var last = start
+      var column = 0
+      var p = start + spacing
+      while p < end {
+        let (a, b) = (bytes[p - 1], bytes[p])
+        if a < 0x80, b < 0x80, !(a == UInt8(ascii: "\r") && b == UInt8(ascii: "\n")) {
+          column += String(decoding: bytes[last..<p], as: UTF8.self).count
+          marks.append(ColumnMark(offset: p, column: column))
+          last = p
+          p += spacing
+        } else {
+          p += 1
+        }
+      }
+    }
+    return marks
+  }
+
+  /// The last mark at or before `offset` that is not before `lineStart`.
+  static func nearest(in marks: [ColumnMark], atOrBefore offset: Int, notBefore lineStart: Int) -> ColumnMark?
+  {
+    var lo = 0
+    var hi = marks.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if marks[mid].offset <= offset { lo = mid + 1 } else { hi = mid }
+    }
+    guard lo > 0, marks[lo - 1].offset >= lineStart else { return nil }
+    return marks[lo - 1]
   }
 }
 

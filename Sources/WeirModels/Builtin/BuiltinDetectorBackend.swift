@@ -42,7 +42,13 @@ public final class BuiltinDetectorBackend: ModelBackend {
     }
     let image: GrayImage
     do {
-      image = try ImageDecoder.decodeGray(contentsOf: URL(fileURLWithPath: path))
+      image = try ImageDecoder.decodeGray(contentsOf: URL(fileURLWithPath: path), maxPixels: config.maxPixels)
+    } catch let error as ImageDecodingError {
+      if case .tooLarge = error {
+        return .failure(
+          ModelError("cannot read image '\(path)': \(error); raise the backend's 'max_pixels' to read it"))
+      }
+      return .failure(ModelError("cannot read image '\(path)': \(error)"))
     } catch {
       return .failure(ModelError("cannot read image '\(path)': \(error)"))
     }

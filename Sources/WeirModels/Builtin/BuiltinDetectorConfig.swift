@@ -2,7 +2,8 @@ import Foundation
 import WeirCore
 import WeirVision
 
-/// The options of `backend: {builtin: cat-face, scale_factor, min_neighbors, min_size, max_size}`
+/// The options of `backend: {builtin: cat-face, scale_factor, min_neighbors, min_size, max_size,
+/// max_pixels}`
 /// (Documentation/Backends.md, "builtin").
 public struct BuiltinDetectorConfig: Sendable, Hashable {
   /// The built-in detectors by the name a workflow uses, with the concept their regions carry.
@@ -13,20 +14,25 @@ public struct BuiltinDetectorConfig: Sendable, Hashable {
   ]
 
   /// Every option besides the detector's name.
-  static let optionNames = ["scale_factor", "min_neighbors", "min_size", "max_size"]
+  static let optionNames = ["scale_factor", "min_neighbors", "min_size", "max_size", "max_pixels"]
 
   public var name: String
   public var cascade: BuiltInCascade
   public var concept: String
   public var options: DetectionOptions
+  /// The largest image decoded (width × height); a larger one fails its input, read from the header
+  /// before any pixel memory is taken.
+  public var maxPixels: Int
 
   public init(
-    name: String, cascade: BuiltInCascade, concept: String, options: DetectionOptions = DetectionOptions()
+    name: String, cascade: BuiltInCascade, concept: String, options: DetectionOptions = DetectionOptions(),
+    maxPixels: Int = ImageDecoder.maximumPixelCount
   ) {
     self.name = name
     self.cascade = cascade
     self.concept = concept
     self.options = options
+    self.maxPixels = maxPixels
   }
 
   /// Reads a `builtin` backend mapping, collecting every problem.
@@ -59,10 +65,12 @@ public struct BuiltinDetectorConfig: Sendable, Hashable {
     if let n = reader.int("min_neighbors", in: 0...1000) { options.minNeighbors = n }
     if let n = reader.int("min_size", in: 0...100_000) { options.minSize = n }
     if let n = reader.int("max_size", in: 0...100_000) { options.maxSize = n }
+    let maxPixels = reader.int("max_pixels", in: 1...(1 << 30))
     guard reader.errors.isEmpty, let detector else { return (nil, reader.errors) }
     return (
       BuiltinDetectorConfig(
-        name: detector.name, cascade: detector.cascade, concept: detector.concept, options: options), []
+        name: detector.name, cascade: detector.cascade, concept: detector.concept, options: options,
+        maxPixels: maxPixels ?? ImageDecoder.maximumPixelCount), []
     )
   }
 }

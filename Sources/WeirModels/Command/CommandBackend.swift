@@ -101,6 +101,13 @@ public final class CommandBackend: ModelBackend, @unchecked Sendable {
         return await stopHung(process, "did not answer within \(format(timeout))")
       case .endOfFile:
         return await ended(process)
+      case .tooLong(let limit):
+        awaitingFirstAnswer = false
+        return .failure(
+          ModelError(
+            "the model program (\(config.displayCommand)) printed an answer line longer than "
+              + "\(Self.megabytes(limit)), the most weir reads; this input fails and the rest of that line is skipped"
+          ))
       case .line(let line) where line.allSatisfy(\.isWhitespace):
         continue
       case .line(let line):
@@ -146,7 +153,7 @@ public final class CommandBackend: ModelBackend, @unchecked Sendable {
     do {
       let process = try CommandProcess.launch(
         executable: executable, arguments: Array(config.argv.dropFirst()), environment: environment,
-        directory: config.workingDirectory)
+        directory: config.workingDirectory, maxLineBytes: config.maxLineBytes)
       setCurrent(process)
       awaitingFirstAnswer = true
       return .success(process)
@@ -203,6 +210,11 @@ public final class CommandBackend: ModelBackend, @unchecked Sendable {
   }
 
   private func format(_ duration: Duration) -> String { ClarifaiHTTPBackend.format(duration) }
+
+  /// "64 MB", or "1500 bytes" below a megabyte.
+  static func megabytes(_ bytes: Int) -> String {
+    bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MB" : "\(bytes) bytes"
+  }
 
   private func currentProcess() -> CommandProcess? {
     lock.lock()

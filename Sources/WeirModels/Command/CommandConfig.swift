@@ -17,6 +17,11 @@ public struct CommandConfig: Sendable, Hashable {
   public var restarts: Int
   /// The most inputs the interpreter should hand over in one `predict` call.
   public var batchSize: Int
+  /// The longest answer line read, in bytes; a longer one fails its input.
+  public var maxLineBytes = defaultMaxLineBytes
+
+  /// 64 MB: room for thousands of regions with polygons, and a bound on what one answer may cost.
+  public static let defaultMaxLineBytes = 64 << 20
 
   public init(
     argv: [String], workingDirectory: URL, timeout: Duration = .seconds(30), startupTimeout: Duration? = nil,

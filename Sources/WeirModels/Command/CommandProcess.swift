@@ -14,6 +14,12 @@ import Foundation
 /// SIGTERM blocked and SIGPIPE ignored, so `terminate()` would not stop it, and shell pipelines inside
 /// it would print "Broken pipe" errors. Here the child starts with every signal unblocked and at its
 /// default action, as if started from a shell.
+///
+/// The program leads a process group of its own, and stopping it ends the whole group: a model that
+/// runs helpers (a shell script starting `python`, a server it forks) leaves none of them behind when
+/// it hangs and is killed. Being in its own group also means a Ctrl-C at the terminal reaches weir
+/// only, which lets the inputs in flight finish as `weir run` promises; the program sees its stdin
+/// close when weir ends.
 final class CommandProcess: @unchecked Sendable {
   /// How a program ended.
   enum Termination: Sendable, Equatable, CustomStringConvertible {
@@ -34,16 +40,17 @@ final class CommandProcess: @unchecked Sendable {
     }
   }
 
-  let stdout = LineChannel()
+  let stdout: LineChannel
   let stderr = StderrTail()
   let pid: pid_t
   private let lock = NSLock()
   private var stdinFD: Int32
   private var termination: Termination?
 
-  private init(pid: pid_t, stdinFD: Int32) {
+  private init(pid: pid_t, stdinFD: Int32, maxLineBytes: Int) {
     self.pid = pid
     self.stdinFD = stdinFD
+    self.stdout = LineChannel(maxLineBytes: maxLineBytes)
   }
 
   deinit {
@@ -51,10 +58,11 @@ final class CommandProcess: @unchecked Sendable {
   }
 
   /// Starts `executable` with `arguments` in `directory`. Throws when it cannot be started at all.
-  static func launch(executable: URL, arguments: [String], environment: [String: String], directory: URL)
-    throws
-    -> CommandProcess
-  {
+  /// Answer lines longer than `maxLineBytes` arrive as `LineChannel.Event.tooLong`.
+  static func launch(
+    executable: URL, arguments: [String], environment: [String: String], directory: URL,
+    maxLineBytes: Int = CommandConfig.defaultMaxLineBytes
+  ) throws -> CommandProcess {
     ignoreSIGPIPE
     // Pipes are made close-on-exec in two steps (Swift cannot see `pipe2`), so two launches at once
     // could hand each other's pipes to their children; one launch at a time prevents that.
@@ -76,7 +84,7 @@ final class CommandProcess: @unchecked Sendable {
     }
     // Writes must never block forever on a program that stopped reading: see `send`.
     _ = fcntl(input.write, F_SETFL, fcntl(input.write, F_GETFL) | O_NONBLOCK)
-    let process = CommandProcess(pid: pid, stdinFD: input.write)
+    let process = CommandProcess(pid: pid, stdinFD: input.write, maxLineBytes: maxLineBytes)
     // The readers hold the channels, not the process, so releasing the process still stops it.
     let (lines, tail) = (process.stdout, process.stderr)
     drain(output.read, into: { lines.append($0) }, then: { lines.finish() })
@@ -118,7 +126,10 @@ final class CommandProcess: @unchecked Sendable {
       sigaddset(&defaults, s)
     }
     posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    // Process group 0: a new group whose id is the child's pid.
+    posix_spawnattr_setpgroup(&attributes, 0)
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
     let argv =
       ["/bin/sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "weir-model", directory.path, executable.path]
@@ -212,14 +223,17 @@ final class CommandProcess: @unchecked Sendable {
     }
   }
 
-  /// Kills the program at once (SIGKILL): for a program that hung, there is nothing to wait for.
+  /// Kills the program and every process in its group at once (SIGKILL): for a program that hung,
+  /// there is nothing to wait for.
   func kill() {
     closeInput()
     deliver(SIGKILL)
   }
 
+  /// Sends `signal` to the program's process group: to the program and whatever it started that is
+  /// still in the group, even after the program itself has exited.
   private func deliver(_ signal: Int32) {
-    if isRunning { _ = Glibc.kill(pid, signal) }
+    _ = Glibc.kill(-pid, signal)
   }
 
   /// How the program ended, once it has; `nil` if it is still running after `timeout`.
@@ -232,10 +246,14 @@ final class CommandProcess: @unchecked Sendable {
     }
   }
 
-  /// Closes stdin and gives the program `grace` to exit, then SIGTERM, then SIGKILL.
+  /// Closes stdin and gives the program `grace` to exit, then SIGTERM, then SIGKILL; processes it
+  /// left behind in its group get SIGTERM once it has exited.
   func shutdown(grace: Duration) async {
     closeInput()
-    if await waitForExit(timeout: grace) != nil { return }
+    if await waitForExit(timeout: grace) != nil {
+      deliver(SIGTERM)
+      return
+    }
     deliver(SIGTERM)
     if await waitForExit(timeout: .milliseconds(500)) != nil { return }
     kill()
@@ -255,7 +273,7 @@ final class CommandProcess: @unchecked Sendable {
         if waitpid(pid, &status, WNOHANG) != 0 { return }
         usleep(10_000)
       }
-      _ = Glibc.kill(pid, SIGKILL)
+      _ = Glibc.kill(-pid, SIGKILL)
       _ = waitpid(pid, &status, 0)
     }
   }

@@ -2,38 +2,49 @@ import Foundation
 
 /// Lines read from a program's stdout by a reader thread, handed to one async reader at a time with a
 /// deadline. Thread-safe: the reader thread appends, the backend awaits.
+///
+/// Each chunk read is searched for line breaks once and copied once, so reading a line costs time in
+/// proportion to its length however it arrives. A line may not pass `maxLineBytes`: as soon as it
+/// does, the reader gets `.tooLong` and the rest of that line, up to its line break, is dropped, so a
+/// program that prints gigabytes without a newline cannot exhaust memory.
 final class LineChannel: @unchecked Sendable {
   enum Event: Sendable, Equatable {
     case line(String)
+    /// A line passed the size limit; its bytes are dropped up to the next line break.
+    case tooLong(limit: Int)
     /// The program closed its stdout (it exited, most likely).
     case endOfFile
     case timedOut
   }
 
-  /// A line longer than this is cut and delivered as is, so a program that prints megabytes without
-  /// a newline cannot exhaust memory; the cut line will not parse and fails its request.
-  static let maxLineBytes = 64 << 20
+  /// The longest line delivered, in bytes (without its line break).
+  let maxLineBytes: Int
 
   private let lock = NSLock()
-  private var lines: [String] = []
+  private var events: [Event] = []
   private var head = 0
-  private var partial = Data()
+  /// The line being read, while it is within the limit.
+  private var partial: [UInt8] = []
+  /// Whether the line being read passed the limit and is being skipped.
+  private var skipping = false
   private var finished = false
   private var waiter: Waiter?
   private var nextToken: UInt64 = 0
 
+  init(maxLineBytes: Int = CommandConfig.defaultMaxLineBytes) {
+    self.maxLineBytes = maxLineBytes
+  }
+
   /// Adds bytes read from the pipe; complete lines become available.
   func append(_ bytes: Data) {
     lock.lock()
-    partial.append(bytes)
-    while let newline = partial.firstIndex(of: UInt8(ascii: "\n")) {
-      lines.append(String(decoding: partial[partial.startIndex..<newline], as: UTF8.self))
-      partial.removeSubrange(partial.startIndex...newline)
+    var rest = bytes[...]
+    while let newline = rest.firstIndex(of: UInt8(ascii: "\n")) {
+      take(rest[rest.startIndex..<newline])
+      endLine()
+      rest = rest[rest.index(after: newline)...]
     }
-    if partial.count > Self.maxLineBytes {
-      lines.append(String(decoding: partial, as: UTF8.self))
-      partial.removeAll()
-    }
+    take(rest)
     let resume = takeWaiterIfReady()
     lock.unlock()
     resume?()
@@ -42,14 +53,33 @@ final class LineChannel: @unchecked Sendable {
   /// The pipe reached its end; a last unterminated line still counts.
   func finish() {
     lock.lock()
-    if !partial.isEmpty {
-      lines.append(String(decoding: partial, as: UTF8.self))
-      partial.removeAll()
-    }
+    if !partial.isEmpty { endLine() }
     finished = true
     let resume = takeWaiterIfReady()
     lock.unlock()
     resume?()
+  }
+
+  /// Call with the lock held: adds part of the current line.
+  private func take(_ bytes: Data.SubSequence) {
+    guard !skipping, !bytes.isEmpty else { return }
+    if partial.count + bytes.count > maxLineBytes {
+      skipping = true
+      partial = []
+      events.append(.tooLong(limit: maxLineBytes))
+      return
+    }
+    partial.append(contentsOf: bytes)
+  }
+
+  /// Call with the lock held: the current line ended.
+  private func endLine() {
+    if skipping {
+      skipping = false
+    } else {
+      events.append(.line(String(decoding: partial, as: UTF8.self)))
+    }
+    partial.removeAll(keepingCapacity: partial.count <= 1 << 16)
   }
 
   /// The next line, the end of the stream, or `.timedOut` when neither comes within `timeout`.
@@ -99,14 +129,14 @@ final class LineChannel: @unchecked Sendable {
 
   /// Call with the lock held.
   private func takeReady() -> Event? {
-    if head < lines.count {
-      let line = lines[head]
+    if head < events.count {
+      let event = events[head]
       head += 1
-      if head > 1024 && head * 2 > lines.count {
-        lines.removeFirst(head)
+      if head > 1024 && head * 2 > events.count {
+        events.removeFirst(head)
         head = 0
       }
-      return .line(line)
+      return event
     }
     return finished ? .endOfFile : nil
   }

@@ -104,7 +104,9 @@ extension ReplSession {
       let batch = inputs[start..<min(inputs.count, start + size)].map { input in
         ModelRequest(input: input, data: DataRecord(image: ImageRef(url: input.url, path: input.path)))
       }
-      results += await backend.predict(batch)
+      results += await backend.predict(batch).map {
+        $0.flatMap { ModelOutputCheck.check($0, model: model.name) }
+      }
     }
     return results
   }

@@ -9,9 +9,11 @@ import Foundation
 /// exits or prints. Like `imread`, JPEG and PNG images are turned upright by their EXIF
 /// orientation, so boxes are in the coordinates a viewer shows.
 public enum ImageDecoder {
-  /// The largest image (width × height) decoded; larger headers throw
-  /// ``ImageDecodingError/tooLarge(_:width:height:)`` before any pixel memory is allocated.
-  public static let maximumPixelCount = 1 << 28
+  /// The largest image (width × height) decoded unless a caller allows more: 50 megapixels, a
+  /// 50 MP camera's photo (8160 × 6120). Decoding one takes about 150 MB for the pixels; the size is
+  /// read from the header, and a larger one throws
+  /// ``ImageDecodingError/tooLarge(_:width:height:limit:)`` before any pixel memory is allocated.
+  public static let maximumPixelCount = 50_000_000
 
   /// Reads the format and size (upright, after EXIF orientation) from the header only.
   public static func info(of data: Data) throws -> ImageInfo {
@@ -35,30 +37,33 @@ public enum ImageDecoder {
     try info(of: read(url))
   }
 
-  /// Decodes `data` into 8-bit RGB.
-  public static func decodeRGB(_ data: Data) throws -> RGBImage {
+  /// Decodes `data` into 8-bit RGB; an image of more than `maxPixels` pixels throws
+  /// ``ImageDecodingError/tooLarge(_:width:height:limit:)`` from its header.
+  public static func decodeRGB(_ data: Data, maxPixels: Int = maximumPixelCount) throws -> RGBImage {
     let format = try sniff(data)
     return try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> RGBImage in
       switch format {
-      case .jpeg, .png: ExifOrientation.read(bytes, format: format).apply(to: try codecDecode(format, bytes))
-      case .pnm: try PNMDecoder.decodeRGB(bytes)
+      case .jpeg, .png:
+        ExifOrientation.read(bytes, format: format).apply(
+          to: try codecDecode(format, bytes, maxPixels: maxPixels))
+      case .pnm: try PNMDecoder.decodeRGB(bytes, maxPixels: maxPixels)
       }
     }
   }
 
   /// Decodes `data` into grey (see ``RGBImage/gray`` for the conversion).
-  public static func decodeGray(_ data: Data) throws -> GrayImage {
-    try decodeRGB(data).gray
+  public static func decodeGray(_ data: Data, maxPixels: Int = maximumPixelCount) throws -> GrayImage {
+    try decodeRGB(data, maxPixels: maxPixels).gray
   }
 
   /// Decodes the file at `url` into 8-bit RGB.
-  public static func decodeRGB(contentsOf url: URL) throws -> RGBImage {
-    try decodeRGB(read(url))
+  public static func decodeRGB(contentsOf url: URL, maxPixels: Int = maximumPixelCount) throws -> RGBImage {
+    try decodeRGB(read(url), maxPixels: maxPixels)
   }
 
   /// Decodes the file at `url` into grey.
-  public static func decodeGray(contentsOf url: URL) throws -> GrayImage {
-    try decodeGray(read(url))
+  public static func decodeGray(contentsOf url: URL, maxPixels: Int = maximumPixelCount) throws -> GrayImage {
+    try decodeGray(read(url), maxPixels: maxPixels)
   }
 
   // MARK: - Helpers
@@ -78,14 +83,14 @@ public enum ImageDecoder {
     return format
   }
 
-  /// Throws unless `width × height` is positive and within ``maximumPixelCount``.
-  static func checkSize(_ format: ImageFormat, _ width: Int, _ height: Int) throws {
+  /// Throws unless `width × height` is positive and within `maxPixels`.
+  static func checkSize(_ format: ImageFormat, _ width: Int, _ height: Int, maxPixels: Int) throws {
     guard width > 0, height > 0 else {
       throw ImageDecodingError.corrupt(format, detail: "image size \(width)x\(height)")
     }
     let (area, overflow) = width.multipliedReportingOverflow(by: height)
-    guard !overflow, area <= maximumPixelCount else {
-      throw ImageDecodingError.tooLarge(format, width: width, height: height)
+    guard !overflow, area <= maxPixels else {
+      throw ImageDecodingError.tooLarge(format, width: width, height: height, limit: maxPixels)
     }
   }
 
@@ -103,10 +108,12 @@ public enum ImageDecoder {
   }
 
   /// Full decode of a JPEG or PNG through the C wrappers: header, size check, then pixels.
-  private static func codecDecode(_ format: ImageFormat, _ bytes: UnsafeRawBufferPointer) throws -> RGBImage {
+  private static func codecDecode(_ format: ImageFormat, _ bytes: UnsafeRawBufferPointer, maxPixels: Int)
+    throws -> RGBImage
+  {
     var header = try codecHeader(format, bytes)
     let width = Int(header.width), height = Int(header.height)
-    try checkSize(format, width, height)
+    try checkSize(format, width, height, maxPixels: maxPixels)
     let count = width * height * 3
     let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
     var status = WEIR_IMAGE_OK

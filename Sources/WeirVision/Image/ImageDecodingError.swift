@@ -13,8 +13,9 @@ public enum ImageDecodingError: Error, Sendable, Hashable, CustomStringConvertib
   case corrupt(ImageFormat, detail: String)
   /// Valid data that uses a feature this decoder does not handle.
   case unsupported(ImageFormat, detail: String)
-  /// The header declares more pixels than ``ImageDecoder/maximumPixelCount``.
-  case tooLarge(ImageFormat, width: Int, height: Int)
+  /// The header declares more pixels than the budget (``ImageDecoder/maximumPixelCount`` unless
+  /// the caller set another).
+  case tooLarge(ImageFormat, width: Int, height: Int, limit: Int)
 
   public var description: String {
     switch self {
@@ -24,8 +25,14 @@ public enum ImageDecodingError: Error, Sendable, Hashable, CustomStringConvertib
     case .truncated(let format): "truncated \(format.displayName) data"
     case .corrupt(let format, let detail): "corrupt \(format.displayName) data: \(detail)"
     case .unsupported(let format, let detail): "unsupported \(format.displayName) image: \(detail)"
-    case .tooLarge(let format, let width, let height):
-      "\(format.displayName) image too large: \(width)x\(height) exceeds \(ImageDecoder.maximumPixelCount) pixels"
+    case .tooLarge(let format, let width, let height, let limit):
+      "\(format.displayName) image too large: \(width)x\(height) is more than \(Self.megapixels(limit)) megapixels"
     }
+  }
+
+  /// "50", "0.1": megapixels with at most one decimal (a budget below 50,000 pixels shows as 0).
+  static func megapixels(_ pixels: Int) -> String {
+    let tenths = (pixels + 50_000) / 100_000
+    return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
   }
 }

@@ -45,9 +45,9 @@ enum PNMDecoder {
   }
 
   /// Decodes the samples into RGB (grey maps are replicated into three channels).
-  static func decodeRGB(_ bytes: UnsafeRawBufferPointer) throws -> RGBImage {
+  static func decodeRGB(_ bytes: UnsafeRawBufferPointer, maxPixels: Int) throws -> RGBImage {
     let header = try header(bytes)
-    try ImageDecoder.checkSize(.pnm, header.width, header.height)
+    try ImageDecoder.checkSize(.pnm, header.width, header.height, maxPixels: maxPixels)
     let samples = header.width * header.height * header.channels
     let values =
       header.isBinary ? try binarySamples(bytes, header, samples) : try asciiSamples(bytes, header, samples)

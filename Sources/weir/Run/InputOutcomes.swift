@@ -65,11 +65,14 @@ struct InputOutcomes {
   /// `cat_tabby.jpg (cat 0.85)`, `many.jpg (cat 0.99, dog 0.97, +3)`: the most confident
   /// annotations first.
   static func entry(_ input: String, _ annotations: [AnnotationRecord]) -> String {
-    guard !annotations.isEmpty else { return input }
+    let shown = VisibleText.escaped(input)
+    guard !annotations.isEmpty else { return shown }
     let sorted = annotations.sorted { ($0.confidence, $1.conceptName) > ($1.confidence, $0.conceptName) }
-    var parts = sorted.prefix(shownPerInput).map { "\($0.conceptName) \(confidence($0.confidence))" }
+    var parts = sorted.prefix(shownPerInput).map {
+      "\(VisibleText.escaped($0.conceptName)) \(confidence($0.confidence))"
+    }
     if sorted.count > shownPerInput { parts.append("+\(sorted.count - shownPerInput)") }
-    return "\(input) (\(parts.joined(separator: ", ")))"
+    return "\(shown) (\(parts.joined(separator: ", ")))"
   }
 
   /// Two decimals, rounded down: a shown value is never above the real one, so 0.999 is not "1.00"

@@ -150,7 +150,11 @@ struct RunSession {
   private func resolveInputs(_ backends: [any ModelBackend]) throws -> [InputItem] {
     if !command.inputs.isEmpty {
       do {
-        return try InputResolver().resolve(command.inputs)
+        let resolved = try InputResolver().resolveAll(command.inputs)
+        if !resolved.skipped.isEmpty {
+          Terminal.write("weir: warning: \(resolved.skippedMessage)\n", to: .stderr)
+        }
+        return resolved.items
       } catch {
         throw Stop(status: ExitStatus.usage, message: error.description)
       }

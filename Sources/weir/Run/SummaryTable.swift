@@ -28,7 +28,8 @@ enum SummaryTable {
     if !tally.failures.isEmpty {
       out += "\nfailed inputs\n"
       for f in tally.failures.prefix(failuresShown) {
-        out += "  \(f.input.id)\(f.error.node.map { " at \($0)" } ?? ""): \(f.error.message)\n"
+        let line = "\(f.input.id)\(f.error.node.map { " at \($0)" } ?? ""): \(f.error.message)"
+        out += "  \(VisibleText.escaped(line))\n"
       }
       if tally.failures.count > failuresShown {
         let all = stored ? " (the store's inputs table holds every one)" : ""
@@ -41,7 +42,9 @@ enum SummaryTable {
   private static func table(_ title: String, _ rows: [(String, [Int: Int])], _ statuses: [Int]) -> String {
     let header = [title] + statuses.map { AnnotationStatus(rawValue: $0)?.name ?? String($0) } + ["total"]
     let body = rows.map { key, counts in
-      [key] + statuses.map { String(counts[$0] ?? 0) } + [String(counts.values.reduce(0, +))]
+      [VisibleText.escaped(key)] + statuses.map { String(counts[$0] ?? 0) } + [
+        String(counts.values.reduce(0, +))
+      ]
     }
     let all = [header] + body
     let widths = header.indices.map { i in all.map { $0[i].count }.max() ?? 0 }

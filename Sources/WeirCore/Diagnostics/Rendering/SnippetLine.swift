@@ -8,20 +8,56 @@ struct SnippetLine {
   var before: String
   var marked: String
   var after: String
+  /// Whether the line goes on before `before` or after `after` (they were cut from a long line).
+  var moreBefore = false
+  var moreAfter = false
 
   /// Lines longer than this many characters are shown as a window.
   static let maxCharacters = 160
+  /// At most this many characters before the underline are shown in a window (with `…`), and at
+  /// most this many underlined.
+  static let maxBefore = 40
+  static let maxMarked = 100
+
+  /// The part of `line` around `marked`, read as bytes: a line that fits in a window whole, or just
+  /// enough bytes on each side for the window (four per character, at character boundaries: a cut
+  /// never splits a UTF-8 sequence). A diagnostic on a line of megabytes costs no more than one on a
+  /// short line.
+  static func around(_ marked: Range<Int>, in file: SourceFile, line: SourceRange) -> SnippetLine {
+    let bytes = file.bytes
+    guard line.end - line.start > 4 * maxCharacters else {
+      return SnippetLine(
+        before: file.slice(SourceRange(start: line.start, end: marked.lowerBound)),
+        marked: file.slice(SourceRange(start: marked.lowerBound, end: marked.upperBound)),
+        after: file.slice(SourceRange(start: marked.upperBound, end: line.end)))
+    }
+    var from = max(line.start, marked.lowerBound - 4 * (maxBefore + 1))
+    while from > line.start, from < marked.lowerBound, isContinuation(bytes[from]) { from += 1 }
+    var markedEnd = min(marked.upperBound, marked.lowerBound + 4 * maxMarked)
+    while markedEnd < marked.upperBound, markedEnd > marked.lowerBound, isContinuation(bytes[markedEnd]) {
+      markedEnd -= 1
+    }
+    var to = min(line.end, marked.upperBound + 4 * maxCharacters)
+    while to < line.end, to > marked.upperBound, isContinuation(bytes[to]) { to -= 1 }
+    return SnippetLine(
+      before: file.slice(SourceRange(start: from, end: marked.lowerBound)),
+      marked: file.slice(SourceRange(start: marked.lowerBound, end: markedEnd)),
+      after: file.slice(SourceRange(start: marked.upperBound, end: to)),
+      moreBefore: from > line.start, moreAfter: to < line.end)
+  }
+
+  private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
   /// The text to show, the caret's indent and the underline's width, in cells.
   func windowed() -> (text: String, indent: Int, marked: Int) {
     var b = Array(Self.clean(before))
     var m = Array(Self.clean(marked))
     var a = Array(Self.clean(after))
-    if b.count + m.count + a.count > Self.maxCharacters {
-      if b.count > 40 { b = ["…"] + b.suffix(39) }
-      if m.count > 100 { m = Array(m.prefix(100)) }
+    if b.count + m.count + a.count > Self.maxCharacters || moreBefore || moreAfter {
+      if b.count > Self.maxBefore || moreBefore { b = ["…"] + b.suffix(Self.maxBefore - 1) }
+      if m.count > Self.maxMarked { m = Array(m.prefix(Self.maxMarked)) }
       let room = max(0, Self.maxCharacters - b.count - m.count)
-      if a.count > room { a = Array(a.prefix(room)) + ["…"] }
+      if a.count > room || moreAfter { a = Array(a.prefix(room)) + ["…"] }
     }
     let text = String(b) + String(m) + String(a)
     return (Self.trimTrailing(text), Self.cells(b), max(1, Self.cells(m)))

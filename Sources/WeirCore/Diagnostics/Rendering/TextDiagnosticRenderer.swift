@@ -66,11 +66,7 @@ struct TextDiagnosticRenderer {
     let lineRange = file.byteRange(ofLine: lineNumber)
     let start = min(max(range.start, lineRange.start), lineRange.end)
     let end = min(max(range.end, start), lineRange.end)
-    let line = SnippetLine(
-      before: file.slice(SourceRange(start: lineRange.start, end: start)),
-      marked: file.slice(SourceRange(start: start, end: end)),
-      after: file.slice(SourceRange(start: end, end: lineRange.end)))
-    let (text, indent, marked) = line.windowed()
+    let (text, indent, marked) = SnippetLine.around(start..<end, in: file, line: lineRange).windowed()
     let gutter = String(repeating: " ", count: width - String(lineNumber).count) + String(lineNumber)
     let blank = String(repeating: " ", count: width)
     let underline = "^" + String(repeating: "~", count: max(0, marked - 1))

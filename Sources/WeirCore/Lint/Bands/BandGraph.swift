@@ -5,24 +5,50 @@
 /// Built from a checked workflow (`BandGraph(checked:)`); tests build it directly.
 public struct BandGraph: Sendable {
   /// Nodes in source order.
-  public var nodes: [BandNode]
+  public var nodes: [BandNode] { didSet { index = NodeIndex(nodes) } }
   /// What the workflow input carries: `.none` for an image; unknown concepts when the workflow is used
   /// as a node type over regions.
   public var inputBands: ConceptBands
+  /// Nodes by id and readers by id, so that rules walking the graph cost a lookup per step rather
+  /// than a scan of every node.
+  private var index: NodeIndex
 
   public init(nodes: [BandNode], inputBands: ConceptBands = .none) {
     self.nodes = nodes
     self.inputBands = inputBands
+    self.index = NodeIndex(nodes)
   }
 
-  public func node(_ id: String) -> BandNode? { nodes.first { $0.id.value == id } }
+  /// The first node with this id.
+  public func node(_ id: String) -> BandNode? { index.first[id].map { nodes[$0] } }
 
   /// Whether any node writes annotations (then the workflow's results are its annotations, not its outputs).
   public var writesAnnotations: Bool { nodes.contains { $0.writer != nil } }
 
   /// Ids of the nodes that read `id`, in source order.
   public func consumers(of id: String) -> [BandNode] {
-    nodes.filter { $0.inputs.contains { $0.value == id } }
+    (index.readers[id] ?? []).map { nodes[$0] }
+  }
+
+  /// The position of the first node with this id.
+  public func position(of id: String) -> Int? { index.first[id] }
+}
+
+/// Positions in `BandGraph.nodes`, by node id.
+private struct NodeIndex: Sendable {
+  /// The first node with each id.
+  var first: [String: Int] = [:]
+  /// The nodes reading each id, in source order, each once.
+  var readers: [String: [Int]] = [:]
+
+  init(_ nodes: [BandNode]) {
+    for (i, node) in nodes.enumerated() {
+      if first[node.id.value] == nil { first[node.id.value] = i }
+      var seen = Set<String>()
+      for input in node.inputs where seen.insert(input.value).inserted {
+        readers[input.value, default: []].append(i)
+      }
+    }
   }
 }
 

@@ -48,14 +48,20 @@ extension BandAnalysis {
     _ concept: String?, predicted: IntervalSet, writers: [(writer: WriterBand, band: IntervalSet)]
   ) -> ConceptCoverage {
     var byStatus: [AnnotationStatus: IntervalSet] = [:]
+    // A writer with no (understood) status is a group of its own, as a status of its own.
+    var byGroup: [AnnotationStatus?: IntervalSet] = [:]
     var written = IntervalSet.empty
-    var conflicting = IntervalSet.empty
-    for (i, a) in writers.enumerated() {
+    for a in writers {
       written = written.union(a.band)
       if let s = a.writer.status { byStatus[s] = (byStatus[s] ?? .empty).union(a.band) }
-      for b in writers[(i + 1)...] where a.writer.status != b.writer.status {
-        conflicting = conflicting.union(a.band.intersection(b.band))
-      }
+      byGroup[a.writer.status] = (byGroup[a.writer.status] ?? .empty).union(a.band)
+    }
+    // Two writers with different statuses both write x exactly when x is in the union of each
+    // status's bands, for two statuses: a pass over status pairs, not over writer pairs.
+    var conflicting = IntervalSet.empty
+    let unions = Array(byGroup.values)
+    for (i, a) in unions.enumerated() {
+      for b in unions[(i + 1)...] { conflicting = conflicting.union(a.intersection(b)) }
     }
     return ConceptCoverage(
       concept: concept, predicted: predicted.union(written), writers: writers, byStatus: byStatus,

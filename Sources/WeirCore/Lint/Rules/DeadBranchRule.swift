@@ -117,9 +117,8 @@ struct DeadBranchRule: LintRule {
         queue.append(reader.id.value)
       }
     }
-    let order = Dictionary(
-      context.graph.nodes.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-    return writers.sorted { order[$0.id.value]! < order[$1.id.value]! }
+    let graph = context.graph
+    return writers.sorted { (graph.position(of: $0.id.value) ?? 0) < (graph.position(of: $1.id.value) ?? 0) }
   }
 }
 

@@ -57,13 +57,15 @@ struct NonComplementarySplitRule: LintRule {
     return points
   }
 
-  /// Thresholders with a comparator that read the same inputs, two by two.
+  /// Thresholders with a comparator that read the same inputs, two by two: the pairs that can lose
+  /// a single point (`SplitPairs`).
   private static func siblingPairs(_ context: LintContext) -> [(a: BandNode, b: BandNode)] {
     let splitters = context.graph.nodes.filter { $0.thresholder?.comparator != nil }
     var pairs: [(a: BandNode, b: BandNode)] = []
     for group in LintText.grouped(splitters, by: { Set($0.inputs.map(\.value)) }) {
-      for (i, a) in group.items.enumerated() {
-        for b in group.items[(i + 1)...] { pairs.append((a, b)) }
+      // Only the pairs that can lose a single point, in the order of a loop over every pair.
+      for (i, j) in SplitPairs.candidates(group.items, context) {
+        pairs.append((group.items[i], group.items[j]))
       }
     }
     return pairs

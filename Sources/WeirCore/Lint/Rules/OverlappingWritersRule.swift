@@ -42,13 +42,21 @@ struct OverlappingWritersRule: LintRule {
 
   func check(_ context: LintContext) -> [Diagnostic] {
     let writers = context.bands.writers.filter { $0.status != nil }
-    var out: [Diagnostic] = []
-    for (i, a) in writers.enumerated() {
-      for b in writers[(i + 1)...] where a.status != b.status && !a.sources.isDisjoint(with: b.sources) {
-        out += check(a, b, context)
+    // Only writers with different statuses can conflict: pairs are taken across status groups, so
+    // thousands of writers with one status cost nothing here.
+    let groups = Dictionary(grouping: writers.indices) { writers[$0].status }.values.map { $0 }
+    var pairs: [(Int, Int)] = []
+    for (g, first) in groups.enumerated() {
+      for second in groups[(g + 1)...] {
+        for i in first {
+          for j in second where !writers[i].sources.isDisjoint(with: writers[j].sources) {
+            pairs.append(i < j ? (i, j) : (j, i))
+          }
+        }
       }
     }
-    return out
+    pairs.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+    return pairs.flatMap { check(writers[$0.0], writers[$0.1], context) }
   }
 
   private func check(_ a: WriterBand, _ b: WriterBand, _ context: LintContext) -> [Diagnostic] {

@@ -16,7 +16,9 @@ import Foundation
 ///   `images`); relative paths are relative to the manifest;
 /// - an `http(s)://` URL: one input.
 ///
-/// Ids must name one input each: the same id for two different files is an error.
+/// Ids must name one input each: the same id for two different files is an error. Ids and paths are
+/// text, so an image whose file name (or folder name) is not UTF-8 cannot be an input: folders and
+/// globs leave it out and list it in `ResolvedInputs.skipped`, for the caller to say so.
 public struct InputResolver: Sendable {
   /// File extensions taken as images (compared lowercased).
   public static let imageExtensions: Set<String> = [
@@ -34,10 +36,19 @@ public struct InputResolver: Sendable {
 
   /// Resolves each source in order and joins the lists, dropping exact repeats.
   public func resolve(_ sources: [String]) throws(InputSourceError) -> [InputItem] {
+    try resolveAll(sources).items
+  }
+
+  /// Resolves each source in order and joins the lists, dropping exact repeats, with the images
+  /// left out because their names are not UTF-8.
+  public func resolveAll(_ sources: [String]) throws(InputSourceError) -> ResolvedInputs {
     var items: [InputItem] = []
+    var skipped: [String] = []
     var byId: [String: InputItem] = [:]
     for source in sources {
-      for item in try resolve(source) {
+      let resolved = try resolveOne(source)
+      skipped += resolved.skipped
+      for item in resolved.items {
         if let seen = byId[item.id] {
           if seen == item { continue }
           let a = seen.path ?? seen.url ?? seen.id
@@ -49,13 +60,17 @@ public struct InputResolver: Sendable {
         items.append(item)
       }
     }
-    return items
+    return ResolvedInputs(items: items, skipped: skipped)
   }
 
   /// Resolves one source.
   public func resolve(_ source: String) throws(InputSourceError) -> [InputItem] {
+    try resolveOne(source).items
+  }
+
+  private func resolveOne(_ source: String) throws(InputSourceError) -> ResolvedInputs {
     if source.hasPrefix("http://") || source.hasPrefix("https://") {
-      return [InputItem(id: InputNames.fileName(source), url: source)]
+      return ResolvedInputs(items: [InputItem(id: InputNames.fileName(source), url: source)])
     }
     let path = absolute(source)
     switch FileBytes.kind(path) {
@@ -63,10 +78,10 @@ public struct InputResolver: Sendable {
     case .file, .other:
       let ext = Self.fileExtension(path)
       if Self.imageExtensions.contains(ext) {
-        return [InputItem(id: InputNames.fileName(source), path: source)]
+        return ResolvedInputs(items: [InputItem(id: InputNames.fileName(source), path: source)])
       }
       if Self.manifestExtensions.contains(ext) {
-        return try ManifestReader(path: source, absolutePath: path).read()
+        return ResolvedInputs(items: try ManifestReader(path: source, absolutePath: path).read())
       }
       throw InputSourceError(
         path: source, message: "not an image, a folder or a manifest (.jsonl, .csv, a COCO .json)")
@@ -85,53 +100,50 @@ public struct InputResolver: Sendable {
   static func isImage(_ path: String) -> Bool { imageExtensions.contains(fileExtension(path)) }
 
   /// Every image under a folder, skipping hidden files and folders.
-  private func folder(_ source: String, _ path: String) throws(InputSourceError) -> [InputItem] {
-    let relatives = Self.walk(path).filter(Self.isImage)
+  private func folder(_ source: String, _ path: String) throws(InputSourceError) -> ResolvedInputs {
+    let listing = FolderListing(path)
+    let relatives = listing.files.filter(Self.isImage)
     guard !relatives.isEmpty else {
-      throw InputSourceError(path: source, message: "no images (.jpg, .jpeg, .png, …) in this folder")
+      throw InputSourceError(
+        path: source, message: "no images (.jpg, .jpeg, .png, …) in this folder" + Self.note(listing.skipped))
     }
-    return relatives.map { rel in
+    let items = relatives.map { rel in
       InputItem(id: rel, path: (source as NSString).appendingPathComponent(rel))
     }
+    return ResolvedInputs(
+      items: items, skipped: listing.skipped.map { (source as NSString).appendingPathComponent($0) })
   }
 
-  /// Relative paths of the regular files under a folder, sorted.
-  static func walk(_ path: String) -> [String] {
-    guard let walker = FileManager.default.enumerator(atPath: path) else { return [] }
-    var files: [String] = []
-    while let rel = walker.nextObject() as? String {
-      let name = (rel as NSString).lastPathComponent
-      if name.hasPrefix(".") {
-        if FileBytes.kind((path as NSString).appendingPathComponent(rel)) == .directory {
-          walker.skipDescendants()
-        }
-        continue
-      }
-      if FileBytes.kind((path as NSString).appendingPathComponent(rel)) == .file { files.append(rel) }
-    }
-    return files.sorted()
+  /// "; skipped 2 images whose names are not UTF-8: a\xE9.jpg, …", or nothing.
+  static func note(_ skipped: [String]) -> String {
+    skipped.isEmpty ? "" : "; " + ResolvedInputs(items: [], skipped: skipped).skippedMessage
   }
 
   /// The images a glob matches. `**` crosses folders; `*` and `?` stay within one.
-  private func glob(_ pattern: String) throws(InputSourceError) -> [InputItem] {
+  private func glob(_ pattern: String) throws(InputSourceError) -> ResolvedInputs {
     let components = pattern.split(separator: "/", omittingEmptySubsequences: false)
     let fixed = components.prefix { !$0.contains(where: { "*?[".contains($0) }) }
     let root = fixed.joined(separator: "/")
     let rootPath = absolute(root.isEmpty ? "." : root)
     let crossFolders = pattern.contains("**")
-    var items: [InputItem] = []
-    for rel in Self.walk(rootPath) where Self.isImage(rel) {
-      let shown = root.isEmpty ? rel : (root as NSString).appendingPathComponent(rel)
-      let flags: Int32 = crossFolders ? 0 : FNM_PATHNAME
-      if fnmatch(pattern, shown, flags) == 0
+    let flags: Int32 = crossFolders ? 0 : FNM_PATHNAME
+    func matches(_ shown: String) -> Bool {
+      fnmatch(pattern, shown, flags) == 0
         || fnmatch(pattern.replacingOccurrences(of: "**/", with: "*"), shown, flags) == 0
-      {
-        items.append(InputItem(id: rel, path: shown))
-      }
     }
+    func shown(_ rel: String) -> String {
+      root.isEmpty ? rel : (root as NSString).appendingPathComponent(rel)
+    }
+    let listing = FolderListing(rootPath)
+    var items: [InputItem] = []
+    for rel in listing.files where Self.isImage(rel) && matches(shown(rel)) {
+      items.append(InputItem(id: rel, path: shown(rel)))
+    }
+    // A name that is not UTF-8 matches as its escaped form would (`*` matches the escapes).
+    let skipped = listing.skipped.map(shown).filter(matches)
     guard !items.isEmpty else {
-      throw InputSourceError(path: pattern, message: "no images match this pattern")
+      throw InputSourceError(path: pattern, message: "no images match this pattern" + Self.note(skipped))
     }
-    return items
+    return ResolvedInputs(items: items, skipped: skipped)
   }
 }

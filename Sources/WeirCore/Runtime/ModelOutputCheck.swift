@@ -1,0 +1,95 @@
+/// What every backend's answer must satisfy before the runtime thresholds, writes or exports it
+/// (Documentation/Runtime.md, "What a model may answer"). Checked where answers enter the runtime,
+/// the same for replayed, built-in, HTTP and command models:
+///
+/// - a confidence (a concept's value, a region's value) is a number in [0, 1];
+/// - a box's four sides are in [0, 1], its top not below its bottom, its left not right of its right;
+/// - a value at most `tolerance` outside [0, 1] is rounding error and is clamped to the bound;
+/// - a concept listed twice in one list (the input's concepts, or one region's) is kept once, with
+///   the higher value, where it was first listed: both say the model saw it, and a thresholder
+///   keeps a concept when any of its confidences passes.
+///
+/// Anything else fails that input with a message naming the model, the region and the value; the
+/// other inputs go on.
+public enum ModelOutputCheck {
+  /// How far outside [0, 1] a value may stray and still be clamped (single-precision rounding).
+  public static let tolerance = 1e-6
+
+  /// The answer, clamped and with repeated concepts merged, or why it cannot be used.
+  public static func check(_ record: DataRecord, model: String) -> Result<DataRecord, ModelError> {
+    var out = record
+    do throws(ModelError) {
+      out.concepts = try concepts(record.concepts, model: model, region: nil)
+      for i in out.regions.indices { out.regions[i] = try region(out.regions[i], model: model) }
+    } catch {
+      return .failure(error)
+    }
+    return .success(out)
+  }
+
+  private static func region(_ region: Region, model: String) throws(ModelError) -> Region {
+    var out = region
+    out.concepts = try concepts(region.concepts, model: model, region: region.id)
+    if let value = region.value {
+      out.value = try unit(value) { "model '\(model)' gave region '\(region.id)' the confidence \($0)" }
+    }
+    if let box = region.boundingBox { out.boundingBox = try self.box(box, model: model, region: region.id) }
+    return out
+  }
+
+  /// The concepts with clamped values, each id once with its highest value.
+  private static func concepts(_ concepts: [Concept], model: String, region: String?) throws(ModelError)
+    -> [Concept]
+  {
+    var out: [Concept] = []
+    var position: [String: Int] = [:]
+    for concept in concepts {
+      var c = concept
+      c.value = try unit(concept.value) { value in
+        let place = region.map { " in region '\($0)'" } ?? ""
+        return "model '\(model)' gave concept '\(concept.id)'\(place) the confidence \(value)"
+      }
+      if let at = position[c.id] {
+        if c.value > out[at].value { out[at] = c }
+      } else {
+        position[c.id] = out.count
+        out.append(c)
+      }
+    }
+    return out
+  }
+
+  private static func box(_ box: BoundingBox, model: String, region: String) throws(ModelError) -> BoundingBox
+  {
+    let what = "model '\(model)' gave region '\(region)' the box \(describe(box))"
+    let sides = [box.topRow, box.leftCol, box.bottomRow, box.rightCol]
+    guard sides.allSatisfy({ $0.isFinite && $0 >= -tolerance && $0 <= 1 + tolerance }) else {
+      throw ModelError("\(what); box sides are fractions of the image, between 0 and 1")
+    }
+    let clamped = sides.map { min(max($0, 0), 1) }
+    let out = BoundingBox(
+      topRow: clamped[0], leftCol: clamped[1], bottomRow: clamped[2], rightCol: clamped[3])
+    guard out.topRow <= out.bottomRow, out.leftCol <= out.rightCol else {
+      let which =
+        out.topRow > out.bottomRow ? "its top is below its bottom" : "its left is right of its right"
+      throw ModelError("\(what): \(which)")
+    }
+    return out
+  }
+
+  /// `value` clamped into [0, 1], or an error built from `what` when it is further out.
+  private static func unit(_ value: Double, _ what: (String) -> String) throws(ModelError) -> Double {
+    guard value.isFinite, value >= -tolerance, value <= 1 + tolerance else {
+      throw ModelError("\(what(NumberText.format(value))); confidences are between 0 and 1")
+    }
+    return min(max(value, 0), 1)
+  }
+
+  /// `top 0.9, left 0.9, bottom 0.1, right 0.1`.
+  private static func describe(_ box: BoundingBox) -> String {
+    let sides = [
+      ("top", box.topRow), ("left", box.leftCol), ("bottom", box.bottomRow), ("right", box.rightCol),
+    ]
+    return sides.map { "\($0.0) \(NumberText.format($0.1))" }.joined(separator: ", ")
+  }
+}
