@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -32,7 +33,7 @@ import Testing
   }
 
   @Test func badModelOutputFailsItsInputAndEscapesAreShownNotObeyed() throws {
-    let temp = try RunCommandTests.Temp()
+    let temp = try TemporaryDirectory("weir-run")
     defer { temp.remove() }
     try temp.write("workflow.yaml", Self.workflow)
     let lines = [
@@ -65,11 +66,11 @@ import Testing
   }
 
   @Test func imagesWithNamesThatAreNotUTF8AreNamedOnStderr() throws {
-    let temp = try RunCommandTests.Temp()
+    let temp = try TemporaryDirectory("weir-run")
     defer { temp.remove() }
     let photos = temp.url.appendingPathComponent("photos")
     try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
-    let cat = WeirProcess.repositoryRoot.appendingPathComponent(
+    let cat = Repository.root.appendingPathComponent(
       "examples/pets/photos/cat_kitten_gcompris.jpg")
     try FileManager.default.copyItem(at: cat, to: photos.appendingPathComponent("cat.jpg"))
     // photos/caf\xE9.jpg: Latin-1, as old cameras and archives write it.
