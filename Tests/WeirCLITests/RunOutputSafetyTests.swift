@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 import Testing
-import WeirTestSupport
 import WeirCore
+import WeirTestSupport
 
 #if canImport(Glibc)
   import Glibc

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-import WeirTestSupport
 import WeirCore
+import WeirTestSupport
 
 @testable import WeirModels
 

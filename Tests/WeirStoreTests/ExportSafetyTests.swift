@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-import WeirTestSupport
 import WeirCore
+import WeirTestSupport
 
 @testable import WeirStore
 
@@ -24,7 +24,8 @@ import WeirCore
     try makeStore(temp)
     let before = try Data(contentsOf: URL(fileURLWithPath: temp.path("weir.db")))
     for format in ["jsonl", "yolo"] {
-      let r = try WeirProcess.run(["annotations", "export", "--format", format, "--output", "weir.db"], in: temp.url)
+      let r = try WeirProcess.run(
+        ["annotations", "export", "--format", format, "--output", "weir.db"], in: temp.url)
       #expect(r.status == 1)
       #expect(r.stderr.hasPrefix("error: refusing to write 'weir.db': it is "), "\(r.stderr)")
     }
@@ -40,7 +41,8 @@ import WeirCore
     try Data("precious\n".utf8).write(to: temp.url.appendingPathComponent("victim.txt"))
     try FileManager.default.createDirectory(atPath: temp.path("labels"), withIntermediateDirectories: true)
     #expect(symlink("../victim.txt", temp.path("labels/cat1.txt")) == 0)
-    let r = try WeirProcess.run(["annotations", "export", "--format", "yolo", "--output", "labels"], in: temp.url)
+    let r = try WeirProcess.run(
+      ["annotations", "export", "--format", "yolo", "--output", "labels"], in: temp.url)
     #expect(r.status == 1)
     #expect(
       r.stderr.hasSuffix(

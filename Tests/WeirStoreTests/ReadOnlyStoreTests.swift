@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-import WeirTestSupport
 import WeirCore
+import WeirTestSupport
 
 @testable import WeirStore
 
@@ -17,7 +17,8 @@ import WeirCore
   func runAsReader(_ arguments: [String], in folder: URL) throws -> WeirProcess.Result {
     guard geteuid() == 0 else { return try WeirProcess.run(arguments, in: folder) }
     return try WeirProcess.run(
-      arguments, in: folder, launcher: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"])
+      arguments, in: folder,
+      launcher: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"])
   }
 
   @Test(.enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))

@@ -2,7 +2,8 @@
 package enum NameSuggester {
   /// The candidate closest to `name`, when it is close enough to be a plausible typo. Candidates
   /// are tried in sorted order, so the answer does not depend on the order of a dictionary.
-  package static func nearest<S: Sequence>(to name: String, in candidates: S, affixes: Bool = false) -> String?
+  package static func nearest<S: Sequence>(to name: String, in candidates: S, affixes: Bool = false)
+    -> String?
   where S.Element == String {
     DidYouMean.nearest(to: name, in: candidates.sorted(), affixes: affixes)
   }

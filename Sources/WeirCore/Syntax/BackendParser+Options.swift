@@ -19,6 +19,9 @@ extension BackendParser {
     case "min_size", "max_size":
       // A side length in pixels; 0 means no bound (Documentation/Backends.md, "builtin").
       atLeast(0, node, what, context: &context)
+    case "max_pixels":
+      // The largest image decoded, width × height (Documentation/Backends.md, "builtin").
+      atLeast(1, node, what, context: &context)
     default:
       break
     }

@@ -20,7 +20,7 @@ enum BackendParser {
   /// The kinds, and the options of those whose options the parser checks (`nil`: WeirModels does).
   static let options: KeyValuePairs<String, [String]?> = [
     "replay": ["images", "format"],
-    "builtin": ["scale_factor", "min_neighbors", "min_size", "max_size"],
+    "builtin": ["scale_factor", "min_neighbors", "min_size", "max_size", "max_pixels"],
     "http": nil,
     "command": nil,
   ]

@@ -100,7 +100,8 @@ struct RunSession {
       throw Stop(status: ExitStatus.usage, message: "\(error)")
     }
     do {
-      let keys = try KeyPolicy.load(allowHosts: command.allowHosts, environment: ProcessInfo.processInfo.environment)
+      let keys = try KeyPolicy.load(
+        allowHosts: command.allowHosts, environment: ProcessInfo.processInfo.environment)
       driver.backendKinds = .standard(keys: keys)
     } catch {
       throw Stop(status: ExitStatus.usage, message: error.message)

@@ -67,7 +67,8 @@ import Testing
 
   static func checked() throws -> (CheckOutcome, NodeTypeLibrary) {
     let library = try library()
-    let outcome = Frontend.check(SourceFile(path: "keep.yaml", text: workflow), library: library, operators: Self.operators)
+    let outcome = Frontend.check(
+      SourceFile(path: "keep.yaml", text: workflow), library: library, operators: Self.operators)
     try #require(!outcome.hasErrors, "\(outcome.diagnostics)")
     return (outcome, library)
   }
