@@ -42,7 +42,7 @@ struct ClarifaiEmitter {
       emitNode(node, commentedModels: &commented)
     }
     let failed = diagnostics.contains { $0.severity == .error }
-    return Conversion(text: failed ? nil : out.text, diagnostics: diagnostics)
+    return Conversion(text: failed ? nil : out.text, diagnostics: diagnostics.sortedUnique())
   }
 
   // MARK: What Clarifai's dialect cannot hold
@@ -65,7 +65,7 @@ struct ClarifaiEmitter {
       if let backend = model.backend { refuseBackend(backend, of: model) }
       if let first = model.params.first {
         noPlace(
-          "parameters of model '\(model.name.value)'", at: first.name.range,
+          "the parameters of model '\(model.name.value)'", at: first.name.range,
           why: "Clarifai keeps parameters on the node (output_info.params); move them to the nodes")
       }
     }

@@ -30,7 +30,7 @@ struct NativeEmitter {
     emitModels()
     emitNodes()
     let failed = diagnostics.contains { $0.severity == .error }
-    return Conversion(text: failed ? nil : out.text, diagnostics: diagnostics)
+    return Conversion(text: failed ? nil : out.text, diagnostics: diagnostics.sortedUnique())
   }
 
   /// A model with no type that the catalog does not know: a note in Clarifai's dialect, an
@@ -105,7 +105,7 @@ struct NativeEmitter {
       if let v = ref.modelVersionId { out.entry("model_version_id", string: v.value, indent: 4) }
     }
     if let backend = model.backend {
-      out.comments(comments.above(backend.range.start), indent: 4)
+      out.comments(comments.aboveSection(firstEntry: backend.kind.range.start), indent: 4)
       out.line("backend:", indent: 4)
       out.entry(backend.kind.value, backend.value, indent: 6)
       for option in backend.options { out.entry(option.name.value, option.value, indent: 6) }
