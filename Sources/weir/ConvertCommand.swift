@@ -18,7 +18,7 @@ struct ConvertCommand: AsyncParsableCommand {
   @Argument(help: "The workflow file ('-' reads standard input).")
   var file: String
 
-  @Option(help: "The dialect to write: native or clarifai.")
+  @Option(help: ArgumentHelp("The dialect to write.", valueName: "dialect"))
   var to: DialectArgument
 
   @Option(name: .shortAndLong, help: "Write the converted workflow to this file instead of standard output.")

@@ -14,18 +14,20 @@ import WeirTestSupport
   }
 
   /// A Clarifai-dialect file has no place for a backend; the test gives the converted detector
-  /// its replayed predictions again, in the file, as a user would.
-  static func withReplay(_ text: String, model: String, modelId: String) throws -> String {
+  /// its backend again, in the file, as a user would (the replayed predictions unless given).
+  static func withReplay(
+    _ text: String, model: String, modelId: String, backend: String = "{replay: predictions.json}"
+  ) throws -> String {
     let line = "  \(model):\n    type: visual-detector\n    model_id: \(modelId)\n"
     #expect(text.contains(line), "\(text)")
-    return text.replacingOccurrences(of: line, with: line + "    backend: {replay: predictions.json}\n")
+    return text.replacingOccurrences(of: line, with: line + "    backend: \(backend)\n")
   }
 
   /// The rows `weir run FILE` writes to a new store in `temp`.
-  static func rows(_ workflow: String, in temp: TemporaryDirectory, store: String) throws -> Set<
-    RunCommandTests.Row
-  > {
-    let r = try WeirProcess.run(["run", workflow, "--store", temp.path(store)])
+  static func rows(
+    _ workflow: String, in temp: TemporaryDirectory, store: String, extra: [String] = []
+  ) throws -> Set<RunCommandTests.Row> {
+    let r = try WeirProcess.run(["run", workflow, "--store", temp.path(store)] + extra)
     #expect(r.status == 0, "\(r.stderr)")
     return Set(try RunCommandTests.rows(temp.path(store)))
   }
@@ -52,6 +54,29 @@ import WeirTestSupport
     let expected = try Self.rows("examples/auto-annotation/workflow.yaml", in: temp, store: "original.db")
     #expect(expected.count == 13)
     #expect(try Self.rows(temp.path("back.yaml"), in: temp, store: "back.db") == expected)
+  }
+
+  /// The same with a real model process: the command-model example's Python detector.
+  @Test func theCommandModelExampleRunsTheSameAfterARoundTrip() throws {
+    let temp = try TemporaryDirectory("weir-convert")
+    defer { temp.remove() }
+    try FileManager.default.copyItem(
+      at: Repository.url("examples/command-model/model.py"), to: temp.url.appendingPathComponent("model.py"))
+    let clarifai = try Self.convert([
+      "examples/command-model/workflow.yaml", "--to", "clarifai", "--drop-backends",
+    ])
+    _ = try temp.write("clarifai.yaml", clarifai)
+    let back = try Self.convert([temp.path("clarifai.yaml"), "--to", "native"])
+    _ = try temp.write(
+      "back.yaml",
+      try Self.withReplay(
+        back, model: "detect", modelId: "pets",
+        backend: "{command: [python3, model.py], timeout: 30, restarts: 2}"))
+    let photos = ["--inputs", Repository.url("examples/pets/photos").path, "--allow-exec"]
+    let expected = try Self.rows(
+      "examples/command-model/workflow.yaml", in: temp, store: "original.db", extra: photos)
+    #expect(!expected.isEmpty)
+    #expect(try Self.rows(temp.path("back.yaml"), in: temp, store: "back.db", extra: photos) == expected)
   }
 
   @Test func theClarifaiExampleConvertedRunsLikeTheNativeOne() throws {
