@@ -11,6 +11,7 @@ struct Weir: AsyncParsableCommand {
       CheckCommand.self,
       LintCommand.self,
       BandsCommand.self,
+      ConvertCommand.self,
       PlanCommand.self,
       RunCommand.self,
       AnnotationsCommand.self,
