@@ -15,7 +15,6 @@ struct Weir: AsyncParsableCommand {
       PlanCommand.self,
       RunCommand.self,
       AnnotationsCommand.self,
-      BenchCheckCommand.self,
       BenchCommand.self,
       TypesCommand.self,
       ReplCommand.self,
