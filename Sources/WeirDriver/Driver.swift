@@ -20,6 +20,8 @@ public struct Driver: Sendable {
   public var operators: OperatorRegistry
   /// The backend kinds (`replay`, `builtin`, `http`, `command`): options checked, backends built.
   public var backendKinds: BackendKinds
+  /// Backends bound from outside the workflow: `--backend`, `--models`, `.weir/models.yaml`.
+  public var bindings = ModelBindings()
 
   public init(
     typePaths: [String] = [], overrides: Overrides = Overrides(), operators: OperatorRegistry = .standard,
@@ -66,11 +68,14 @@ public enum DriverError: Error, Equatable, CustomStringConvertible {
   case badAssignment(String)
   /// A `--types` path that cannot be read, with the system's reason.
   case unreadableTypes(String)
+  /// A binding setting that is wrong as a whole (`WEIR_CLARIFAI_API`).
+  case badBinding(String)
 
   public var description: String {
     switch self {
     case .badAssignment(let text): "--set takes var=value or node.param=value, not '\(text)'"
     case .unreadableTypes(let reason): "cannot read the --types declarations: \(reason)"
+    case .badBinding(let message): message
     }
   }
 }

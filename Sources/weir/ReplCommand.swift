@@ -42,6 +42,8 @@ struct ReplCommand: AsyncParsableCommand {
     help: "Add node type and model declarations (a file or a folder of .yaml files), as for weir run.")
   var typePaths: [String] = []
 
+  @OptionGroup var bindingOptions: BindingOptions
+
   func run() async throws {
     let keys: KeyPolicy
     do {
@@ -50,7 +52,7 @@ struct ReplCommand: AsyncParsableCommand {
       FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
       throw ExitStatus.usage
     }
-    let driver = Driver(typePaths: typePaths, backendKinds: .standard(keys: keys))
+    let driver = try Driver(typePaths: typePaths, backendKinds: .standard(keys: keys)).binding(bindingOptions)
     let models = WorkflowModelSource(driver: driver, allowExec: allowExec)
     // The standard library plus --types and the workflow's .weir/types/, as weir check and run use.
     let library: @Sendable (String) -> NodeTypeLibrary = { path in

@@ -84,9 +84,21 @@ extension ReplSession {
     }
     let source = SourceFile(path: path, bytes: bytes)
     let library = environment.typeLibrary(fullPath)
-    let (workflow, parseDiagnostics) = ReplToolchain.parse(source)
+    var (workflow, parseDiagnostics) = ReplToolchain.parse(source)
     var diagnostics = parseDiagnostics
     var checked: CheckedWorkflow?
+    if let parsed = workflow {
+      // Models bound outside the file (--backend, the models file) are bound once, here.
+      let (bound, reports) = environment.driver.bind(parsed, at: fullPath, library: library)
+      workflow = bound
+      if reports.contains(where: { $0.diagnostics.hasErrors }) {
+        let rendered = DiagnosticRenderer.text(reports)
+        return .failure(
+          ReplResponseError(
+            "'\(path)' was not loaded: its model bindings have errors\n"
+              + rendered.trimmingCharacters(in: .newlines)))
+      }
+    }
     if let workflow {
       let (result, checkDiagnostics) = ReplToolchain.check(
         workflow, library: library, driver: environment.driver)
