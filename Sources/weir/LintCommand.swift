@@ -95,10 +95,12 @@ struct LintCommand: AsyncParsableCommand {
     for result in results {
       switch result {
       case .success(let (some, bands)):
-        for report in some
-        where !reports.contains(where: {
-          $0.file.path == report.file.path && $0.diagnostics == report.diagnostics
-        }) {
+        for (i, report) in some.enumerated()
+        where i == some.count - 1
+          || !reports.contains(where: {
+            $0.file.path == report.file.path && $0.diagnostics == report.diagnostics
+          })
+        {
           reports.append(report)
         }
         if let bands { explanations.append(bands) }

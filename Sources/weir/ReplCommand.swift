@@ -62,8 +62,13 @@ struct ReplCommand: AsyncParsableCommand {
       environment: ReplEnvironment(
         typeLibrary: library, models: models, plotWriter: PlotFileWriter(), driver: driver))
     var failed = false
-    for line in openingCommands() {
-      let response = await session.handle(line)
+    var opening: [ReplResponse] = []
+    if let file {
+      // The workflow and its inputs together, so the greeting counts the inputs given.
+      opening.append(await session.open(file, inputs: inputs))
+    }
+    for line in openingCommands() { opening.append(await session.handle(line)) }
+    for response in opening {
       if response.isError {
         failed = true
         FileHandle.standardError.write(Data((response.text + "\n").utf8))
@@ -77,12 +82,11 @@ struct ReplCommand: AsyncParsableCommand {
     if !interactive, failures > 0 || failed { throw ExitCode(1) }
   }
 
-  /// The commands the options stand for, quoted so names with blanks survive.
+  /// The commands the options stand for after the workflow is opened, quoted so names with blanks survive.
   func openingCommands() -> [String] {
     func quoted(_ s: String) -> String { s.contains(where: \.isWhitespace) ? "\"\(s)\"" : s }
     var lines: [String] = []
-    if let file { lines.append("load \(quoted(file))") }
-    if !inputs.isEmpty { lines.append("inputs " + inputs.map(quoted).joined(separator: " ")) }
+    if file == nil, !inputs.isEmpty { lines.append("inputs " + inputs.map(quoted).joined(separator: " ")) }
     if let truth { lines.append("truth \(quoted(truth))") }
     return lines
   }

@@ -253,3 +253,33 @@ import WeirTestSupport
     #expect(none.stderr.hasPrefix("weir: no workflow files to check in the current folder"))
   }
 }
+
+/// The REPL's script mode: loading another workflow drops the old ground truth, and a missing
+/// model binding is one error with a failing exit status.
+@Suite struct ReplLoadTests {
+  @Test func loadingAnotherWorkflowDropsTheGroundTruth() throws {
+    let dir = try ReplCLI.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try WeirProcess.run(
+      ["repl", "pets.yaml", "--truth", "pets-truth.json"], stdin: "load triage.yaml\nrun\n", in: dir)
+    #expect(
+      r.stdout.contains("ground truth dropped (it was for the previous workflow); use 'truth FILE'"),
+      "\(r.stdout)")
+    let keep = try WeirProcess.run(
+      ["repl", "pets.yaml", "--truth", "pets-truth.json"], stdin: "load pets.yaml\n", in: dir)
+    #expect(!keep.stdout.contains("ground truth dropped"), "\(keep.stdout)")
+  }
+
+  @Test func aMissingBindingIsOneErrorInTheRepl() throws {
+    let folder = try ModelBindingTests.folder()
+    defer { folder.remove() }
+    let r = try WeirProcess.run(["repl", "clarifai.yaml"], in: folder.url)
+    #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+    #expect(r.stderr.components(separatedBy: "has no backend").count == 2, "\(r.stderr)")
+    let bound = try WeirProcess.run(
+      ["repl", "clarifai.yaml", "--backend", "detect=replay:predictions.json"], stdin: "run\n", in: folder.url
+    )
+    #expect(bound.status == 0, "\(bound.stdout)\(bound.stderr)")
+    #expect(bound.stdout.contains("· 12 inputs ·"), "\(bound.stdout)")
+  }
+}

@@ -24,11 +24,14 @@ enum DiagnosticReport {
     for result in results {
       switch result {
       case .success(let some):
-        // A models file or .weir.yaml shared by several workflows is reported once.
-        for report in some
-        where !reports.contains(where: {
-          $0.file.path == report.file.path && $0.diagnostics == report.diagnostics
-        }) {
+        // The workflow's own report comes last; the files before it (a models file shared by
+        // several workflows) are reported once.
+        for (i, report) in some.enumerated()
+        where i == some.count - 1
+          || !reports.contains(where: {
+            $0.file.path == report.file.path && $0.diagnostics == report.diagnostics
+          })
+        {
           reports.append(report)
         }
       case .failure(let failure):
