@@ -5,8 +5,8 @@ import WeirModels
 /// The one way from a workflow file to what weir does with it: reading the file (or standard input),
 /// the node-type libraries (`--types`, `.weir/types/`), the project's `.weir.yaml`, the full check,
 /// lint, bands, the plan and the backends. `weir check`, `lint`, `bands`, `plan`, `run` and `repl` go
-/// through it and nothing else, so they cannot disagree about a file; a later front end (a language
-/// server) or later model bindings plug in here, not beside it.
+/// through it and nothing else, so they cannot disagree about a file; model bindings (`bindings`)
+/// are applied here, and a later front end (a language server) plugs in here, not beside it.
 ///
 /// The driver never prints and never exits: it returns outcomes with diagnostics, and throws
 /// `DriverError` only for what is not a diagnostic in a workflow (an unreadable `--types` path, a

@@ -273,7 +273,8 @@ import WeirTestSupport
   @Test func aMissingBindingIsOneErrorInTheRepl() throws {
     let folder = try ModelBindingTests.folder()
     defer { folder.remove() }
-    let r = try WeirProcess.run(["repl", "clarifai.yaml"], in: folder.url)
+    _ = try folder.write("inputs.jsonl", try RemoteBackendRunTests.Folder.manifestLines())
+    let r = try WeirProcess.run(["repl", "clarifai.yaml", "--inputs", "inputs.jsonl"], in: folder.url)
     #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
     #expect(r.stderr.components(separatedBy: "has no backend").count == 2, "\(r.stderr)")
     let bound = try WeirProcess.run(

@@ -176,7 +176,8 @@ extension ReplSession {
     lines += notes
     lines += Self.failureLines(failures)
     return ReplResponse(
-      status: unreachable.isEmpty ? .ok : .error, text: lines.joined(separator: "\n"), diagnostics: warnings,
+      status: unreachable.isEmpty || inputs.isEmpty ? .ok : .error, text: lines.joined(separator: "\n"),
+      diagnostics: warnings,
       payload: .loaded(summary))
   }
 

@@ -45,8 +45,8 @@ public final class ReplSession {
   var snapshots: [RunSnapshot] = []
   var lastReport: ReplRunReport?
   var runCount = 0
-  /// Source model nodes whose backend could not be built at the last fetch (the answer that
-  /// fetched is an error, so a script fails).
+  /// Source model nodes whose backend could not be built at the last fetch (with inputs to ask
+  /// them about, the answer that fetched is an error, so a script fails).
   var unreachable: [String] = []
   /// Set by the front end (Ctrl-C) to stop the command running; cleared before each command.
   public let cancellation = ReplCancellation()
