@@ -121,7 +121,9 @@ import WeirTestSupport
       let message =
         "model 'pets' would send the API key in GITHUB_TOKEN to 127.0.0.1:\(server.port), which you have not allowed; "
         + "pass --allow-host 127.0.0.1:\(server.port) to allow it"
-      #expect(refused.stdout.contains(message), "\(refused.stdout)\(refused.stderr)")
+      // A model that cannot be reached is one error (standard error), and the script fails.
+      #expect(refused.stderr.contains(message), "\(refused.stdout)\(refused.stderr)")
+      #expect(refused.status == 1)
       #expect(await server.state.received.isEmpty)
 
       let allowed = try await Self.repl(

@@ -13,3 +13,21 @@ extension Driver {
     }
   }
 }
+
+extension WorkflowFiles {
+  /// The files a `check` or `lint` reads: `paths` with folders searched, or with none the current
+  /// project's workflows. Ends the command (exit status 2) when there is nothing to read.
+  static func forCommand(_ paths: [String], verb: String) throws -> (
+    files: [String], problems: [FileDiagnostics]
+  ) {
+    let (files, problems) = paths.isEmpty ? project() : (expand(paths), [])
+    if files.isEmpty && problems.isEmpty {
+      let place = paths.isEmpty ? "the current folder" : paths.map { "'\($0)'" }.joined(separator: ", ")
+      Terminal.fail(
+        "no workflow files to \(verb) in \(place) (.yaml or .yml files with a 'weir:' or 'workflow:' key; "
+          + "'\(projectKey):' in .weir.yaml lists them)")
+      throw ExitStatus.usage
+    }
+    return (files, problems)
+  }
+}
