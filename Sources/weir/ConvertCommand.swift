@@ -38,13 +38,7 @@ struct ConvertCommand: AsyncParsableCommand {
   func run() async throws {
     let driver = Driver(typePaths: typePaths)
     let target = try outputTarget()
-    let source: SourceFile
-    switch driver.read(file) {
-    case .success(let f): source = f
-    case .failure(let failure):
-      Terminal.fail(failure.description)
-      throw ExitStatus.usage
-    }
+    let source = try driver.readForCommand(file)
     let libraries = try driver.librariesForCommand([file])
     let (errors, conversion) = driver.convert(
       source, library: libraries.library(for: file), to: to.dialect, dropBackends: dropBackends)

@@ -43,13 +43,7 @@ struct PlanCommand: AsyncParsableCommand {
       throw ValidationError(error.description)
     }
     let bound = try driver.binding(bindingOptions)
-    let file: SourceFile
-    switch driver.read(self.file) {
-    case .success(let f): file = f
-    case .failure(let failure):
-      Terminal.fail(failure.description)
-      throw ExitStatus.usage
-    }
+    let file = try driver.readForCommand(self.file)
     let libraries: TypeLibraries
     do { libraries = try driver.libraries(for: [file.path]) } catch {
       throw ValidationError(error.description)

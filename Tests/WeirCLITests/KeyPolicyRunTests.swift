@@ -8,17 +8,9 @@ import WeirTestSupport
   typealias Folder = RemoteBackendRunTests.Folder
   static let token = "ghp-run-4b1d9e-SECRET"
 
+  /// A server replaying the reference predictions and a folder, as the remote-backend tests use.
   func withServer(_ body: (ClarifaiTestServer, Folder) async throws -> Void) async throws {
-    let server = try await ClarifaiTestServer.start(replaying: RemoteBackendRunTests.predictions)
-    let folder = try Folder()
-    defer { folder.remove() }
-    do {
-      try await body(server, folder)
-    } catch {
-      await server.stop()
-      throw error
-    }
-    await server.stop()
+    try await RemoteBackendRunTests().withServer(body)
   }
 
   /// The workflow: a loopback server and a variable that is not the user's Clarifai key.

@@ -2,6 +2,17 @@ import WeirCore
 import WeirDriver
 
 extension Driver {
+  /// `read(_:)` for a command: a file that cannot be read is reported as `weir: cannot read …` and
+  /// ends the command with exit status 2.
+  func readForCommand(_ path: String) throws -> SourceFile {
+    switch read(path) {
+    case .success(let file): return file
+    case .failure(let failure):
+      Terminal.fail(failure.description)
+      throw ExitStatus.usage
+    }
+  }
+
   /// `libraries(for:)` for a command: an unreadable `--types` path is reported as
   /// `weir: cannot read the --types declarations: …` and ends the command with exit status 2.
   func librariesForCommand(_ workflowPaths: [String]) throws -> TypeLibraries {
