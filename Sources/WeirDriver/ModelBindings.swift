@@ -230,8 +230,9 @@ extension Driver {
       let url = YAMLScalar(
         value: bindings.clarifaiAPI, style: .plain, tag: nil, range: range,
         resolved: .string(bindings.clarifaiAPI))
-      bound.models[i].backend = BackendSpec(
-        kind: Located("http", range), value: .scalar(url), options: [], range: range)
+      var implicit = BackendSpec(kind: Located("http", range), value: .scalar(url), options: [], range: range)
+      implicit.isImplicit = true
+      bound.models[i].backend = implicit
     }
     return (bound, reports)
   }

@@ -34,6 +34,8 @@ struct BandsCommand: AsyncParsableCommand {
     help: "Add node type and model declarations (a file or a folder of .yaml files).")
   var typePaths: [String] = []
 
+  @OptionGroup var bindingOptions: BindingOptions
+
   @Flag(name: .customLong("no-color"), help: "Never colour the output (colour is used only on a terminal).")
   var noColor = false
 
@@ -48,17 +50,21 @@ struct BandsCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let driver: Driver
+    var driver: Driver
     do { driver = try Driver(typePaths: typePaths, sets: assignments) } catch {
       throw ValidationError(error.description)
     }
+    driver = try driver.binding(bindingOptions)
     let source = try driver.readForCommand(file)
     let libraries = try driver.librariesForCommand([file])
     let (outcome, bands) = driver.bands(source, library: libraries.library(for: file))
     let problems =
-      libraries.problems + [
-        FileDiagnostics(file: source, diagnostics: outcome.diagnostics.filter { $0.severity == .error })
-      ]
+      libraries.problems
+      + outcome.related.map {
+        FileDiagnostics(file: $0.file, diagnostics: $0.diagnostics.filter { $0.severity == .error })
+      }
+      .filter { !$0.diagnostics.isEmpty }
+      + [FileDiagnostics(file: source, diagnostics: outcome.diagnostics.filter { $0.severity == .error })]
     guard let bands, let checked = outcome.checked else {
       let color = !noColor && Terminal.wantsColor(.stdout)
       Terminal.write(DiagnosticRenderer.text(problems, color: color))

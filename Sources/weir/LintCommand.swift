@@ -45,6 +45,8 @@ struct LintCommand: AsyncParsableCommand {
     help: "Add node type and model declarations (a file or a folder of .yaml files).")
   var typePaths: [String] = []
 
+  @OptionGroup var bindingOptions: BindingOptions
+
   @Flag(name: .customLong("list-rules"), help: "List the lint rules and exit.")
   var listRules = false
 
@@ -71,7 +73,7 @@ struct LintCommand: AsyncParsableCommand {
       Terminal.write(markdown ? LintRules.markdown() : LintRules.listing())
       return
     }
-    let driver = Driver(typePaths: typePaths)
+    let driver = try Driver(typePaths: typePaths).binding(bindingOptions)
     let (files, projectProblems) = try WorkflowFiles.forCommand(paths, verb: "lint")
     let libraries = try driver.librariesForCommand(files)
     let commandLine = LintConfiguration(

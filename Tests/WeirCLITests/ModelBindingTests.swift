@@ -136,6 +136,32 @@ import WeirTestSupport
     #expect(sure.stderr.contains("node 'sure' of clarifai.yaml calls no model (weir runs it itself)"))
   }
 
+  /// `lint` and `bands` take the same bindings as `check`: a wrong one is the same error, a right
+  /// one lets them look at the bound workflow.
+  @Test func lintAndBandsTakeTheSameBindings() async throws {
+    let folder = try Self.folder()
+    defer { folder.remove() }
+    for command in ["lint", "bands"] {
+      let wrong = try await Self.weir(
+        [command, "clarifai.yaml", "--no-color", "--backend", "detct=replay:predictions.json"], in: folder)
+      #expect(wrong.status == 1, "\(command)")
+      #expect(
+        wrong.stdout.contains(
+          "--backend:1:1: error: clarifai.yaml has no node or model 'detct' to bind; did you mean 'detect'?"),
+        "\(command): \(wrong.stdout)\(wrong.stderr)")
+    }
+    let lint = try await Self.weir(
+      ["lint", "clarifai.yaml", "--no-color", "--backend", "detect=replay:predictions.json"], in: folder)
+    #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")
+    let bands = try await Self.weir(
+      ["bands", "clarifai.yaml", "--backend", "detect=replay:predictions.json"], in: folder)
+    #expect(bands.status == 0, "\(bands.stdout)\(bands.stderr)")
+    #expect(bands.stdout.hasPrefix("bands of 'auto-annotation' (clarifai.yaml)"))
+    let missing = try await Self.weir(["lint", "clarifai.yaml", "--models", "nowhere.yaml"], in: folder)
+    #expect(missing.status == 1)
+    #expect(missing.stdout.contains("cannot read the models file"), "\(missing.stdout)\(missing.stderr)")
+  }
+
   @Test func aMalformedSpecIsOneErrorWithAPosition() async throws {
     let folder = try Self.folder()
     defer { folder.remove() }

@@ -30,6 +30,11 @@ public final class TemporaryDirectory: @unchecked Sendable {
   @discardableResult
   public func write(_ name: String, _ text: String) throws -> URL { try write(name, Array(text.utf8)) }
 
+  /// The UTF-8 text of `name` inside the folder.
+  public func read(_ name: String) throws -> String {
+    try String(contentsOfFile: path(name), encoding: .utf8)
+  }
+
   /// Removes the folder and everything in it (also done on release).
   public func remove() { try? FileManager.default.removeItem(at: url) }
 }

@@ -8,19 +8,25 @@
 ///
 /// Clarifai's dialect has no vars, no backends, no workflow parameters and no workflow-typed
 /// nodes. Vars are written as their values (a warning per var, and a comment at the top naming
-/// them); the others are errors at the place that holds them, and backends may be left out with
-/// `dropBackends`.
+/// them); the others are errors at the place that holds them. Backends written in the workflow
+/// may be left out with `dropBackends`, or moved into a models file with `backendsToModelsFile`
+/// (which also takes the backends bound from outside); bound backends are otherwise left where
+/// they are (they are not part of the workflow), and the implicit Clarifai binding is never written.
 struct ClarifaiEmitter {
   let checked: CheckedWorkflow
   let comments: SourceComments
   let dropBackends: Bool
+  let backendsToModelsFile: Bool
   private var out = YAMLText()
   private var diagnostics: [Diagnostic] = []
+  private var models = YAMLText()
+  private var moved: [(name: String, baseDirectory: String?)] = []
 
-  init(checked: CheckedWorkflow, comments: SourceComments, dropBackends: Bool) {
+  init(checked: CheckedWorkflow, comments: SourceComments, dropBackends: Bool, backendsToModelsFile: Bool) {
     self.checked = checked
     self.comments = comments
     self.dropBackends = dropBackends
+    self.backendsToModelsFile = backendsToModelsFile
   }
 
   private var workflow: Workflow { checked.workflow }
@@ -42,7 +48,17 @@ struct ClarifaiEmitter {
       emitNode(node, commentedModels: &commented)
     }
     let failed = diagnostics.contains { $0.severity == .error }
-    return Conversion(text: failed ? nil : out.text, diagnostics: diagnostics.sortedUnique())
+    var modelsFile: String?
+    if !failed, !moved.isEmpty {
+      var file = YAMLText()
+      let name = workflow.id.map { " of '\($0.value)'" } ?? ""
+      file.comments([" The backends of the models\(name), moved here by weir convert."], indent: 0)
+      file.line("models:", indent: 0)
+      modelsFile = file.text + models.text
+    }
+    return Conversion(
+      text: failed ? nil : out.text, diagnostics: diagnostics.sortedUnique(), modelsFile: modelsFile,
+      movedBackends: failed ? [] : moved)
   }
 
   // MARK: What Clarifai's dialect cannot hold
@@ -62,7 +78,13 @@ struct ClarifaiEmitter {
         why: "a Clarifai workflow cannot be used as a node type")
     }
     for model in workflow.models {
-      if let backend = model.backend { refuseBackend(backend, of: model) }
+      if let backend = model.backend, !backend.isImplicit {
+        if backendsToModelsFile {
+          move(backend, of: model)
+        } else if backend.binding == nil {
+          refuseBackend(backend, of: model)
+        }
+      }
       if let first = model.params.first {
         noPlace(
           "the parameters of model '\(model.name.value)'", at: first.name.range,
@@ -85,6 +107,17 @@ struct ClarifaiEmitter {
         "convert.no-place", "Clarifai's dialect has no place for \(what)", at: range, notes: [Note(why)]))
   }
 
+  /// A models-file entry for the model's backend, under the name the converted file knows the
+  /// model by: its Clarifai model id, else its name (which becomes its `model_id`).
+  private mutating func move(_ backend: BackendSpec, of model: ModelDecl) {
+    let name = model.clarifai?.modelId.value ?? model.name.value
+    guard !moved.contains(where: { $0.name == name }) else { return }
+    models.line(YAMLText.key(name) + ":", indent: 2)
+    models.entry(backend.kind.value, backend.value, indent: 4)
+    for option in backend.options { models.entry(option.name.value, option.value, indent: 4) }
+    moved.append((name, backend.binding?.baseDirectory))
+  }
+
   private mutating func refuseBackend(_ backend: BackendSpec, of model: ModelDecl) {
     let message = "Clarifai's dialect has no place for the backend of model '\(model.name.value)'"
     if dropBackends {
@@ -96,7 +129,11 @@ struct ClarifaiEmitter {
       diagnostics.append(
         .error(
           "convert.backend", message, at: backend.kind.range,
-          notes: [Note("pass --drop-backends to leave backends out of the converted file")]))
+          notes: [
+            Note(
+              "pass --models-out FILE to move backends into a models file beside the converted one, "
+                + "or --drop-backends to leave them out")
+          ]))
     }
   }
 

@@ -104,14 +104,18 @@ struct NativeEmitter {
       if let v = ref.appId { out.entry("app_id", string: v.value, indent: 4) }
       if let v = ref.modelVersionId { out.entry("model_version_id", string: v.value, indent: 4) }
     }
-    if let backend = model.backend {
-      out.comments(comments.aboveSection(firstEntry: backend.kind.range.start), indent: 4)
+    let backend = model.backend.flatMap { $0.isImplicit ? nil : $0 }
+    if let backend {
+      // A bound backend's ranges point into its models file or `--backend`, not this file.
+      if backend.binding == nil {
+        out.comments(comments.aboveSection(firstEntry: backend.kind.range.start), indent: 4)
+      }
       out.line("backend:", indent: 4)
       out.entry(backend.kind.value, backend.value, indent: 6)
       for option in backend.options { out.entry(option.name.value, option.value, indent: 6) }
     }
     if !model.params.isEmpty { out.entry("params", .map(model.params, model.range), indent: 4) }
-    if model.type == nil, model.concepts == nil, model.clarifai == nil, model.backend == nil,
+    if model.type == nil, model.concepts == nil, model.clarifai == nil, backend == nil,
       model.params.isEmpty
     {
       out.line("{}", indent: 4)

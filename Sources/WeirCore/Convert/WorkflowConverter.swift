@@ -8,9 +8,13 @@
 public struct WorkflowConverter: Sendable {
   /// Leave backends out of a Clarifai conversion (a warning each) instead of refusing them.
   public var dropBackends: Bool
+  /// In a Clarifai conversion, move every backend (written in the workflow or bound from outside)
+  /// into a models file (`Conversion.modelsFile`) instead of refusing them.
+  public var backendsToModelsFile: Bool
 
-  public init(dropBackends: Bool = false) {
+  public init(dropBackends: Bool = false, backendsToModelsFile: Bool = false) {
     self.dropBackends = dropBackends
+    self.backendsToModelsFile = backendsToModelsFile
   }
 
   /// Converts `checked`, read from `file`, to `target`. Call it on a workflow without errors.
@@ -18,7 +22,9 @@ public struct WorkflowConverter: Sendable {
     let comments = SourceComments(file)
     switch target {
     case .clarifai:
-      var emitter = ClarifaiEmitter(checked: checked, comments: comments, dropBackends: dropBackends)
+      var emitter = ClarifaiEmitter(
+        checked: checked, comments: comments, dropBackends: dropBackends,
+        backendsToModelsFile: backendsToModelsFile)
       return emitter.emit()
     case .native:
       var emitter = NativeEmitter(checked: checked, comments: comments)
@@ -32,10 +38,21 @@ public struct Conversion: Sendable {
   public var text: String?
   /// Errors for what the target cannot hold; warnings for what was changed to fit it.
   public var diagnostics: [Diagnostic]
+  /// With `backendsToModelsFile`: the models file binding the converted file's models to the
+  /// backends they had (`models: {MODEL_ID: {KIND: VALUE, …}}`); `nil` when there were none.
+  public var modelsFile: String?
+  /// The backends moved into `modelsFile`, by the name they are bound under, with where each came
+  /// from (`nil`: written in the workflow; else the folder its relative paths started from).
+  public var movedBackends: [(name: String, baseDirectory: String?)]
 
-  public init(text: String?, diagnostics: [Diagnostic]) {
+  public init(
+    text: String?, diagnostics: [Diagnostic], modelsFile: String? = nil,
+    movedBackends: [(name: String, baseDirectory: String?)] = []
+  ) {
     self.text = text
     self.diagnostics = diagnostics
+    self.modelsFile = modelsFile
+    self.movedBackends = movedBackends
   }
 }
 

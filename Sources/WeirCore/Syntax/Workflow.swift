@@ -158,6 +158,9 @@ public struct BackendSpec: Sendable {
   /// written in (its ranges point there) and the folder its relative paths start from. `nil` for a
   /// `backend:` written in the workflow.
   public var binding: (file: SourceFile, baseDirectory: String)?
+  /// A backend no one wrote: a model with a Clarifai identity and no binding calls Clarifai's API.
+  /// `weir convert` never writes it out (the converted file gets it the same way).
+  public var isImplicit = false
 
   public init(kind: Located<String>, value: ParamValue, options: [Param] = [], range: SourceRange) {
     self.kind = kind

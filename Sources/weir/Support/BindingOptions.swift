@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import WeirDriver
 
-/// `--backend NAME=SPEC` and `--models FILE`: model bindings, shared by `check`, `plan`, `run` and
-/// `repl` (Documentation/Backends.md, "Binding models to backends").
+/// `--backend NAME=SPEC` and `--models FILE`: model bindings, shared by `check`, `lint`, `bands`,
+/// `plan`, `run`, `repl` and `convert` (Documentation/Backends.md, "Binding models to backends").
 struct BindingOptions: ParsableArguments {
   @Option(
     name: .customLong("backend"),
