@@ -32,10 +32,7 @@ public struct MessageFramer: Sendable {
   /// The next whole message in the buffer, if one has arrived.
   public mutating func next() -> IncomingMessage? {
     if skipping > 0 {
-      let n = min(skipping, buffer.count - start)
-      start += n
-      skipping -= n
-      compact()
+      skipArrived()
       if skipping > 0 { return nil }
     }
     guard let headerEnd = findHeaderEnd() else {
@@ -57,7 +54,7 @@ public struct MessageFramer: Sendable {
     if length > maxBody {
       start = bodyStart
       skipping = length
-      _ = next()  // skip what has arrived already
+      skipArrived()
       return .badFrame("a message of \(length) bytes, more than the \(maxBody >> 20) MiB weir reads")
     }
     guard buffer.count - bodyStart >= length else { return nil }
@@ -74,6 +71,14 @@ public struct MessageFramer: Sendable {
     let header = String(decoding: buffer[start..<headerEnd], as: UTF8.self)
     guard let length = Self.contentLength(header) else { return true }
     return length > maxBody || buffer.count - (headerEnd + 4) >= length
+  }
+
+  /// Drops as much of an oversized body as has arrived.
+  private mutating func skipArrived() {
+    let n = min(skipping, buffer.count - start)
+    start += n
+    skipping -= n
+    compact()
   }
 
   private func findHeaderEnd() -> Int? {
