@@ -48,12 +48,16 @@ let package = Package(
     .target(name: "WeirDriver", dependencies: ["WeirCore", "WeirModels"], swiftSettings: strict),
     // The REPL core: requests in, responses out, no terminal; checks and plans through the driver.
     .target(name: "WeirREPL", dependencies: ["WeirCore", "WeirDriver"], swiftSettings: strict),
+    // The language server (`weir lsp`): JSON-RPC over stdio, diagnostics through the driver,
+    // hover, completion, navigation; and the JSON Schema of both dialects (`weir schema`).
+    .target(name: "WeirLSP", dependencies: ["WeirCore", "WeirDriver"], swiftSettings: strict),
     // The REPL's sweep charts, drawn as SVG or PNG.
     .target(name: "WeirPlot", dependencies: ["WeirCore", "WeirREPL", "CPNG"], swiftSettings: strict),
     .executableTarget(
       name: "weir",
       dependencies: [
-        "WeirCore", "WeirDriver", "WeirREPL", "WeirStore", "WeirModels", "WeirVision", "WeirPlot", "CEditLine",
+        "WeirCore", "WeirDriver", "WeirREPL", "WeirStore", "WeirModels", "WeirVision", "WeirPlot", "WeirLSP",
+        "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: strict),
 
@@ -83,7 +87,7 @@ let package = Package(
     .testTarget(
       name: "WeirCLITests",
       dependencies: [
-        "WeirCore", "WeirDriver", "WeirVision", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        "WeirCore", "WeirDriver", "WeirLSP", "WeirVision", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ], swiftSettings: strict),
   ],
   swiftLanguageModes: [.v5]

@@ -13,6 +13,9 @@ packages=(
   pkg-config
   python3              # command-backend tests run small python models
   tmux                 # REPL tests drive the terminal front end through tmux
+  neovim               # the language server's test runs Neovim's built-in LSP client headless
+  python3-jsonschema   # the weir schema test validates the examples against the schema
+  python3-yaml
 )
 
 missing=()

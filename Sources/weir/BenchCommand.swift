@@ -13,7 +13,9 @@ struct BenchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Benchmark the runtime on synthetic predictions, the built-in detector, or weir check.",
-    subcommands: [BenchRun.self, BenchGenerate.self, BenchVision.self, BenchCheckCommand.self],
+    subcommands: [
+      BenchRun.self, BenchGenerate.self, BenchVision.self, BenchCheckCommand.self, BenchLSPCommand.self,
+    ],
     defaultSubcommand: BenchRun.self)
 }
 
