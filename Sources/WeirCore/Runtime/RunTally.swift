@@ -92,9 +92,12 @@ public struct RunTally: Sendable, Hashable {
     modelRegions += r.modelRegions
     if let e = r.error { failures.append(Failure(input: r.input, error: e)) }
     annotations += r.annotations.count
-    // Annotations come in runs of one writer and often one concept: look each up once per run.
+    // Annotations come in runs of one writer and status, and often one concept: count runs, and
+    // look each run up once.
     var lastNode = ""
     var w: Int?
+    var nodeStatus = -1
+    var nodePending = 0
     var lastConcept = ""
     var lastStatus = -1
     var pending = 0
@@ -102,12 +105,20 @@ public struct RunTally: Sendable, Hashable {
       if pending > 0 { conceptCounts[lastConcept, default: [:]][lastStatus, default: 0] += pending }
       pending = 0
     }
+    func settleNode() {
+      if nodePending > 0, let w { writers[w].byStatus[nodeStatus, default: 0] += nodePending }
+      nodePending = 0
+    }
     for a in r.annotations {
-      if a.nodeId != lastNode {
-        lastNode = a.nodeId
-        w = writerIndex[a.nodeId]
+      if a.nodeId != lastNode || a.status != nodeStatus {
+        settleNode()
+        if a.nodeId != lastNode {
+          lastNode = a.nodeId
+          w = writerIndex[a.nodeId]
+        }
+        nodeStatus = a.status
       }
-      if let w { writers[w].byStatus[a.status, default: 0] += 1 }
+      nodePending += 1
       if a.conceptName != lastConcept || a.status != lastStatus {
         settle()
         lastConcept = a.conceptName
@@ -115,6 +126,7 @@ public struct RunTally: Sendable, Hashable {
       }
       pending += 1
     }
+    settleNode()
     settle()
   }
 }

@@ -265,3 +265,24 @@ struct TableBackend: ModelBackend {
     #expect(tallies[0].inputs == 200)
   }
 }
+
+/// The model-output check's quick acceptance of answers already in shape.
+@Suite struct ModelOutputCheckFastPathTests {
+  @Test func anAnswerInShapeComesBackAsItIsAndOneToFixIsStillFixed() throws {
+    var rng = SplitMix64(seed: 21)
+    for record in ColumnEvaluatorTests.predictions(50, &rng).values {
+      let duplicated =
+        record.regions.contains { r in Set(r.concepts.map(\.id)).count < r.concepts.count }
+        || Set(record.concepts.map(\.id)).count < record.concepts.count
+      #expect(ModelOutputCheck.isClean(record) == !duplicated)
+      if !duplicated { #expect(try ModelOutputCheck.check(record, model: "m").get() == record) }
+    }
+    let negativeZero = DataRecord(concepts: [Concept(id: "cat", value: -0.0)])
+    #expect(!ModelOutputCheck.isClean(negativeZero))
+    #expect(try ModelOutputCheck.check(negativeZero, model: "m").get().concepts[0].value.sign == .plus)
+    let inverted = DataRecord(regions: [
+      Region(id: "r", boundingBox: BoundingBox(topRow: 0.5, leftCol: 0, bottomRow: 0.4, rightCol: 1))
+    ])
+    #expect(!ModelOutputCheck.isClean(inverted))
+  }
+}
