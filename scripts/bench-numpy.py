@@ -60,9 +60,10 @@ def main():
     sys.stdout.write(run.stdout)
     print(f"numpy         {best:8.3f} s  {numpy_rate / 1e6:.2f}M regions/s "
           f"(band split of {len(conf)} regions: {int(sure.sum())} accepted, {int(review.sum())} for review)")
-    m = re.search(r"^interpreter .*?([\d.]+)M regions/s", run.stdout, re.M)
+    m = re.search(r"^interpreter .*?([\d.]+)([Mk]?) regions/s", run.stdout, re.M)
     if m:
-        print(f"ratio         numpy / weir interpreter = {numpy_rate / (float(m.group(1)) * 1e6):.1f}×")
+        weir_rate = float(m.group(1)) * {"M": 1e6, "k": 1e3, "": 1}[m.group(2)]
+        print(f"ratio         numpy / weir interpreter = {numpy_rate / weir_rate:.1f}×")
 
 
 if __name__ == "__main__":
