@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-1000}
-swift build -c release --product weir >/dev/null
+swift build -c release --product weir --static-swift-stdlib >/dev/null
 weir=.build/release/weir
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT

@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ -z "${WEIR:-}" ]]; then
-  swift build -c release --product weir >/dev/null
+  swift build -c release --product weir --static-swift-stdlib >/dev/null
   WEIR=.build/release/weir
 fi
 WEIR=$(realpath "$WEIR")

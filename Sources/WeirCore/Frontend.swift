@@ -5,12 +5,17 @@
 /// planner would refuse (`Planner.refusals`).
 public enum Frontend {
   /// Parses and checks one file against `library` (the standard library unless given);
-  /// diagnostics come sorted and de-duplicated.
+  /// diagnostics come sorted and de-duplicated. `prepare` changes the parsed workflow before it is
+  /// checked (the driver binds models to backends given outside the file).
   public static func check(
     _ file: SourceFile, library: NodeTypeLibrary = .standard, overrides: Overrides = Overrides(),
-    operators: OperatorRegistry = .standard
+    operators: OperatorRegistry = .standard, prepare: (inout Workflow) -> Void = { _ in }
   ) -> CheckOutcome {
-    let (workflow, parseDiagnostics) = WorkflowParser.parse(file)
+    var (workflow, parseDiagnostics) = WorkflowParser.parse(file)
+    if var parsed = workflow {
+      prepare(&parsed)
+      workflow = parsed
+    }
     var diagnostics = parseDiagnostics
     var checked: CheckedWorkflow?
     if let workflow {
@@ -52,6 +57,8 @@ public struct CheckOutcome: Sendable {
   public var checked: CheckedWorkflow?
   /// Sorted by position and de-duplicated.
   public var diagnostics: [Diagnostic]
+  /// Problems found in other files while checking this one (the models file, `--backend` values).
+  public var related: [FileDiagnostics] = []
 
   public init(
     file: SourceFile, workflow: Workflow?, checked: CheckedWorkflow? = nil, diagnostics: [Diagnostic]
@@ -62,5 +69,8 @@ public struct CheckOutcome: Sendable {
     self.diagnostics = diagnostics
   }
 
-  public var hasErrors: Bool { diagnostics.hasErrors }
+  public var hasErrors: Bool { diagnostics.hasErrors || related.contains { $0.diagnostics.hasErrors } }
+
+  /// The related files' reports, then this file's.
+  public var reports: [FileDiagnostics] { related + [FileDiagnostics(file: file, diagnostics: diagnostics)] }
 }

@@ -4,7 +4,13 @@ extension Driver {
   /// The full check of one file: syntax, graph, types, backend options and everything the planner
   /// would refuse. What `weir check` reports, and what every other front end reports first.
   public func check(_ file: SourceFile, library: NodeTypeLibrary) -> CheckOutcome {
-    var outcome = Frontend.check(file, library: library, overrides: overrides, operators: operators)
+    var related: [FileDiagnostics] = []
+    let path = file.path == SourceReader.stdinName ? SourceReader.stdinPath : file.path
+    var outcome = Frontend.check(file, library: library, overrides: overrides, operators: operators) {
+      workflow in
+      (workflow, related) = bind(workflow, at: path, library: library)
+    }
+    outcome.related = related
     guard let workflow = outcome.workflow else { return outcome }
     let extra = backendDiagnostics(workflow)
     if !extra.isEmpty { outcome.diagnostics = (outcome.diagnostics + extra).sortedUnique() }
@@ -37,11 +43,14 @@ extension Driver {
     return (outcome, BandAnalysis(checked: checked))
   }
 
-  /// The options of every model's backend, as its kind reads them (the parser has checked the
-  /// structure: one known kind).
+  /// The options of every model's backend written in the workflow, as its kind reads them (the
+  /// parser has checked the structure: one known kind). Bound backends were checked by `bind`.
   func backendDiagnostics(_ workflow: Workflow) -> [Diagnostic] {
     workflow.models.flatMap { model -> [Diagnostic] in
-      guard let spec = model.backend, let kind = backendKinds.kind(spec.kind.value) else { return [] }
+      guard let spec = model.backend, spec.binding == nil, let kind = backendKinds.kind(spec.kind.value)
+      else {
+        return []
+      }
       return kind.diagnose(spec: spec, model: model)
     }
   }

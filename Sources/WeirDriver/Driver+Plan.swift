@@ -25,7 +25,7 @@ extension Driver {
     -> PlanOutcome
   {
     let outcome = check(file, library: library)
-    var reports = libraryProblems
+    var reports = libraryProblems + outcome.related
     guard let checked = outcome.checked, !outcome.hasErrors,
       !reports.contains(where: { $0.diagnostics.hasErrors })
     else {
@@ -57,7 +57,20 @@ extension Driver {
   public func backend(for model: ModelSpec, context: BackendContext) throws(BackendFailure)
     -> any ModelBackend
   {
-    try backendKinds.make(model, context: context)
+    guard model.backend != nil else { throw .message(missingBinding(model)) }
+    do {
+      return try backendKinds.make(model, context: context)
+    } catch {
+      // A bound backend's problem points into the file the binding was written in.
+      guard case .diagnostic(let d) = error, let (file, _) = model.declaration?.backend?.binding else {
+        throw error
+      }
+      let place = d.range.map { r in
+        let (line, column) = file.location(of: r.start)
+        return "\(file.path):\(line):\(column): "
+      }
+      throw .message((place ?? "\(file.path): ") + d.message)
+    }
   }
 
   /// The folder a workflow's relative paths start from: the file's, or the current one for stdin.

@@ -5,8 +5,8 @@ import WeirModels
 /// The one way from a workflow file to what weir does with it: reading the file (or standard input),
 /// the node-type libraries (`--types`, `.weir/types/`), the project's `.weir.yaml`, the full check,
 /// lint, bands, the plan and the backends. `weir check`, `lint`, `bands`, `plan`, `run` and `repl` go
-/// through it and nothing else, so they cannot disagree about a file; a later front end (a language
-/// server) or later model bindings plug in here, not beside it.
+/// through it and nothing else, so they cannot disagree about a file; model bindings (`bindings`)
+/// are applied here, and a later front end (a language server) plugs in here, not beside it.
 ///
 /// The driver never prints and never exits: it returns outcomes with diagnostics, and throws
 /// `DriverError` only for what is not a diagnostic in a workflow (an unreadable `--types` path, a
@@ -20,6 +20,8 @@ public struct Driver: Sendable {
   public var operators: OperatorRegistry
   /// The backend kinds (`replay`, `builtin`, `http`, `command`): options checked, backends built.
   public var backendKinds: BackendKinds
+  /// Backends bound from outside the workflow: `--backend`, `--models`, `.weir/models.yaml`.
+  public var bindings = ModelBindings()
 
   public init(
     typePaths: [String] = [], overrides: Overrides = Overrides(), operators: OperatorRegistry = .standard,
@@ -66,11 +68,14 @@ public enum DriverError: Error, Equatable, CustomStringConvertible {
   case badAssignment(String)
   /// A `--types` path that cannot be read, with the system's reason.
   case unreadableTypes(String)
+  /// A binding setting that is wrong as a whole (`WEIR_CLARIFAI_API`).
+  case badBinding(String)
 
   public var description: String {
     switch self {
     case .badAssignment(let text): "--set takes var=value or node.param=value, not '\(text)'"
     case .unreadableTypes(let reason): "cannot read the --types declarations: \(reason)"
+    case .badBinding(let message): message
     }
   }
 }

@@ -27,8 +27,9 @@ extension SQLiteAnnotationStore {
       input.bind(entry.recordedAt)
       try input.execute()
       if o.error == nil {
-        var workflows: Set<String> = [entry.workflowId]
-        for a in o.annotations { workflows.insert(a.workflowId) }
+        // Nearly always the run's one workflow: a short list, not a set per input.
+        var workflows = [entry.workflowId]
+        for a in o.annotations where !workflows.contains(a.workflowId) { workflows.append(a.workflowId) }
         for w in workflows {
           clear.bind(w)
           clear.bind(o.input.id)

@@ -52,13 +52,7 @@ struct BandsCommand: AsyncParsableCommand {
     do { driver = try Driver(typePaths: typePaths, sets: assignments) } catch {
       throw ValidationError(error.description)
     }
-    let source: SourceFile
-    switch driver.read(file) {
-    case .success(let f): source = f
-    case .failure(let failure):
-      Terminal.fail(failure.description)
-      throw ExitStatus.usage
-    }
+    let source = try driver.readForCommand(file)
     let libraries = try driver.librariesForCommand([file])
     let (outcome, bands) = driver.bands(source, library: libraries.library(for: file))
     let problems =

@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import WeirCore
 
-/// `weir bench-check` (hidden): how long checking takes on large generated workflows, in-process
-/// (`Frontend.check` on bytes in memory) and as a whole `weir check` process. A benchmark, not a
-/// test (Design.md §8); `scripts/bench-check.sh` runs it on a release build.
+/// `weir bench check`: how long checking takes on generated workflows, beside libyaml's bare event
+/// parse of the same bytes (the floor: no nodes built), in-process (`Frontend.check` on bytes in
+/// memory) and as a whole `weir check` process; then what a process costs before it does anything
+/// (`weir --version`). A benchmark, not a test; `scripts/bench-check.sh` runs it on a release build.
 struct BenchCheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "bench-check", abstract: "Time weir check on generated workflows.", shouldDisplay: false)
+    commandName: "check", abstract: "Time weir check on generated workflows, beside a bare libyaml parse.")
 
   @Option(help: "Node counts to generate, comma-separated.")
   var nodes: String = "1,1000,10000"
@@ -20,22 +21,43 @@ struct BenchCheckCommand: ParsableCommand {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("weir-bench-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    print("dialect   nodes     bytes   in-process   of which types   whole process")
+    print("median of \(max(1, runs)) runs; × libyaml is check in-process over libyaml's bare event parse")
+    print(
+      "dialect   nodes     bytes   libyaml parse   check in-process   × libyaml   of which types   whole process"
+    )
     for size in sizes {
       for dialect in [Dialect.native, .clarifai] {
         let text = dialect == .native ? Self.native(size) : Self.clarifai(size)
         let url = folder.appendingPathComponent("\(dialect.rawValue)-\(size).yaml")
         try text.write(to: url, atomically: true, encoding: .utf8)
+        let parse = try median { try bareParse(text) }
         let inProcess = try median { try checkInProcess(text) }
         let types = try median { try typeCheck(text) }
-        let whole = try median { try checkProcess(url) }
+        let whole = try median { try process(["check", url.path]) }
         let line = [
           dialect.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0), pad(String(size), 6),
-          pad(String(text.utf8.count), 10), pad(ms(inProcess), 12), pad(ms(types), 16), pad(ms(whole), 15),
+          pad(String(text.utf8.count), 10), pad(ms(parse), 15), pad(ms(inProcess), 18),
+          pad(String(format: "%.1f×", inProcess / max(parse, 1e-9)), 11), pad(ms(types), 16),
+          pad(ms(whole), 15),
         ]
         print(line.joined(separator: " "))
       }
     }
+    let small = folder.appendingPathComponent("small.yaml")
+    try Self.native(3).write(to: small, atomically: true, encoding: .utf8)
+    let check = try median { try process(["check", small.path]) }
+    let version = try median { try process(["--version"]) }
+    print("whole process: weir check of a 3-node file \(ms(check)), weir --version \(ms(version))")
+  }
+
+  /// libyaml's event parser alone over the same bytes (`LibYAMLBaseline`): the floor for a check.
+  private func bareParse(_ text: String) throws -> Double {
+    let bytes = Array(text.utf8)
+    let start = DispatchTime.now()
+    let events = LibYAMLBaseline.countEvents(bytes)
+    let elapsed = seconds(since: start)
+    guard events != nil else { throw ValidationError("libyaml cannot parse the generated workflow") }
+    return elapsed
   }
 
   private func checkInProcess(_ text: String) throws -> Double {
@@ -63,12 +85,11 @@ struct BenchCheckCommand: ParsableCommand {
     return elapsed
   }
 
-  /// `weir check FILE` as a child process, started with `posix_spawn` (Foundation's `Process`
-  /// adds tens of milliseconds of its own) with output discarded.
-  private func checkProcess(_ url: URL) throws -> Double {
+  /// This `weir` with `arguments` as a child process, started with `posix_spawn` (Foundation's
+  /// `Process` adds tens of milliseconds of its own) with output discarded.
+  private func process(_ arguments: [String]) throws -> Double {
     let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-    let file: String = url.path
-    let words: [String] = [executable, "check", file]
+    let words: [String] = [executable] + arguments
     let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var actions = posix_spawn_file_actions_t()
@@ -83,7 +104,9 @@ struct BenchCheckCommand: ParsableCommand {
     var status: Int32 = 0
     waitpid(pid, &status, 0)
     let elapsed = seconds(since: start)
-    if status != 0 { throw ValidationError("weir check exited with status \(status)") }
+    if status != 0 {
+      throw ValidationError("weir \(arguments.joined(separator: " ")) exited with status \(status)")
+    }
     return elapsed
   }
 

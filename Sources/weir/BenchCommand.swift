@@ -7,12 +7,14 @@ import WeirStore
 
 /// `weir bench`: the synthetic benchmark of Design.md §8 — the reference workflow over generated
 /// predictions, timing the replay loader, the interpreter alone, and the run end to end — and
-/// `weir bench vision`, the built-in detector on real photos.
+/// `weir bench vision`, the built-in detector on real photos, and `weir bench check`, the check
+/// beside a bare libyaml parse (`BenchCheckCommand`).
 struct BenchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
-    abstract: "Benchmark the runtime on synthetic predictions, or the built-in detector.",
-    subcommands: [BenchRun.self, BenchGenerate.self, BenchVision.self], defaultSubcommand: BenchRun.self)
+    abstract: "Benchmark the runtime on synthetic predictions, the built-in detector, or weir check.",
+    subcommands: [BenchRun.self, BenchGenerate.self, BenchVision.self, BenchCheckCommand.self],
+    defaultSubcommand: BenchRun.self)
 }
 
 /// Options shared by the bench subcommands: the shape of the synthetic data.

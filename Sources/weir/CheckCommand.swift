@@ -15,10 +15,14 @@ struct CheckCommand: AsyncParsableCommand {
     abstract: "Parse and check workflow files.",
     discussion: "Reports every problem found, sorted by position. '-' reads standard input.")
 
-  @Argument(help: "Workflow files to check ('-' reads standard input).")
-  var files: [String] = []
+  @Argument(
+    help:
+      "Workflow files or folders to check ('-' reads standard input; none: the current project's workflows).")
+  var paths: [String] = []
 
   @OptionGroup var output: DiagnosticOptions
+
+  @OptionGroup var bindingOptions: BindingOptions
 
   @Option(
     name: .customLong("types"),
@@ -36,31 +40,29 @@ struct CheckCommand: AsyncParsableCommand {
   var dumpTypes = false
 
   func validate() throws {
-    if files.isEmpty {
-      throw ValidationError("give at least one workflow file to check ('-' reads standard input)")
-    }
-    if files.filter({ $0 == SourceReader.stdinPath }).count > 1 {
+    if paths.filter({ $0 == SourceReader.stdinPath }).count > 1 {
       throw ValidationError("'-' (standard input) can be given only once")
     }
   }
 
   func run() async throws {
-    let driver = Driver(typePaths: typePaths)
+    let driver = try Driver(typePaths: typePaths).binding(bindingOptions)
+    let (files, projectProblems) = try WorkflowFiles.forCommand(paths, verb: "check")
     let libraries = try driver.librariesForCommand(files)
-    if dumpAST || dumpTypes { return try await dump(driver, libraries) }
+    if dumpAST || dumpTypes { return try await dump(driver, libraries, files) }
     let results = await DiagnosticReport.collect(files) { file in
-      let outcome = driver.check(file, library: libraries.library(for: file.path))
-      return FileDiagnostics(file: file, diagnostics: outcome.diagnostics)
+      driver.check(file, library: libraries.library(for: file.path)).reports
     }
-    try DiagnosticReport.finish(libraries.problems.map { .success($0) } + results, options: output)
+    try DiagnosticReport.finish(
+      (projectProblems + libraries.problems).map { .success([$0]) } + results, options: output)
   }
 
   /// Prints the dumps asked for, file by file in argument order (each under a `== path ==` header
   /// when there are several), then the diagnostics on standard error; the exit status is `check`'s.
-  private func dump(_ driver: Driver, _ libraries: TypeLibraries) async throws {
+  private func dump(_ driver: Driver, _ libraries: TypeLibraries, _ files: [String]) async throws {
     let (ast, types, several) = (dumpAST, dumpTypes, files.count > 1)
     let results = await ParallelMap.map(files) { path in
-      driver.read(path).map { file -> (FileDiagnostics, String) in
+      driver.read(path).map { file -> ([FileDiagnostics], String) in
         let outcome = driver.check(file, library: libraries.library(for: file.path))
         var text = several ? "== \(file.path) ==\n" : ""
         if ast { text += outcome.workflow.map { WorkflowDumper.dump($0, file: file) } ?? "no workflow\n" }
@@ -68,11 +70,11 @@ struct CheckCommand: AsyncParsableCommand {
         if types {
           text += outcome.checked.map { CheckedWorkflowDumper.dump($0, file: file) } ?? "no workflow\n"
         }
-        return (FileDiagnostics(file: file, diagnostics: outcome.diagnostics), text)
+        return (outcome.reports, text)
       }
     }
     Terminal.write(results.compactMap { try? $0.get().1 }.joined(separator: several ? "\n" : ""))
     try DiagnosticReport.finish(
-      libraries.problems.map { .success($0) } + results.map { $0.map(\.0) }, options: output, on: .stderr)
+      libraries.problems.map { .success([$0]) } + results.map { $0.map(\.0) }, options: output, on: .stderr)
   }
 }

@@ -20,8 +20,10 @@ struct LintCommand: AsyncParsableCommand {
       standard input.
       """)
 
-  @Argument(help: "Workflow files to lint ('-' reads standard input).")
-  var files: [String] = []
+  @Argument(
+    help:
+      "Workflow files or folders to lint ('-' reads standard input; none: the current project's workflows).")
+  var paths: [String] = []
 
   @OptionGroup var output: DiagnosticOptions
 
@@ -52,10 +54,7 @@ struct LintCommand: AsyncParsableCommand {
   func validate() throws {
     if listRules { return }
     if markdown { throw ValidationError("--markdown goes with --list-rules") }
-    if files.isEmpty {
-      throw ValidationError("give at least one workflow file to lint ('-' reads standard input)")
-    }
-    if files.filter({ $0 == SourceReader.stdinPath }).count > 1 {
+    if paths.filter({ $0 == SourceReader.stdinPath }).count > 1 {
       throw ValidationError("'-' (standard input) can be given only once")
     }
     for id in only + disabled where LintRules.rule(id) == nil {
@@ -73,6 +72,7 @@ struct LintCommand: AsyncParsableCommand {
       return
     }
     let driver = Driver(typePaths: typePaths)
+    let (files, projectProblems) = try WorkflowFiles.forCommand(paths, verb: "lint")
     let libraries = try driver.librariesForCommand(files)
     let commandLine = LintConfiguration(
       only: only.isEmpty ? nil : Set(only.compactMap { LintRules.rule($0)?.id }),
@@ -80,20 +80,29 @@ struct LintCommand: AsyncParsableCommand {
     let projects = ProjectConfigurations(files: files, commandLine: commandLine)
     let explain = self.explain
     let results = await ParallelMap.map(files) { path in
-      SourceReader.read(path).map { file -> (FileDiagnostics, String?) in
+      SourceReader.read(path).map { file -> ([FileDiagnostics], String?) in
         let outcome = driver.lint(
           file, library: libraries.library(for: path), configuration: projects.configuration(for: path))
         let bands = explain ? outcome.bands.map { "\(file.path)\n\(BandChart().render($0))" } : nil
-        return (FileDiagnostics(file: file, diagnostics: outcome.diagnostics), bands)
+        return (
+          outcome.check.related + [FileDiagnostics(file: file, diagnostics: outcome.diagnostics)], bands
+        )
       }
     }
-    var reports = libraries.problems + projects.problems
+    var reports = projectProblems + libraries.problems + projects.problems
     var explanations: [String] = []
     var unreadable = false
     for result in results {
       switch result {
-      case .success(let (report, bands)):
-        reports.append(report)
+      case .success(let (some, bands)):
+        for (i, report) in some.enumerated()
+        where i == some.count - 1
+          || !reports.contains(where: {
+            $0.file.path == report.file.path && $0.diagnostics == report.diagnostics
+          })
+        {
+          reports.append(report)
+        }
         if let bands { explanations.append(bands) }
       case .failure(let failure):
         Terminal.fail(failure.description)

@@ -35,23 +35,20 @@ struct PlanCommand: AsyncParsableCommand {
   @Flag(name: .customLong("no-color"), help: "Never colour diagnostics.")
   var noColor = false
 
+  @OptionGroup var bindingOptions: BindingOptions
+
   func run() async throws {
     let driver: Driver
     do { driver = try Driver(typePaths: typePaths, sets: sets) } catch {
       throw ValidationError(error.description)
     }
-    let file: SourceFile
-    switch driver.read(self.file) {
-    case .success(let f): file = f
-    case .failure(let failure):
-      Terminal.fail(failure.description)
-      throw ExitStatus.usage
-    }
+    let bound = try driver.binding(bindingOptions)
+    let file = try driver.readForCommand(self.file)
     let libraries: TypeLibraries
     do { libraries = try driver.libraries(for: [file.path]) } catch {
       throw ValidationError(error.description)
     }
-    let compiled = driver.plan(file, libraries: libraries)
+    let compiled = bound.plan(file, libraries: libraries)
     let color = !noColor && Terminal.wantsColor(.stderr)
     Terminal.write(DiagnosticRenderer.text(compiled.reports, color: color), to: .stderr)
     guard let plan = compiled.plan else { throw ExitStatus.usage }

@@ -42,6 +42,8 @@ struct ReplCommand: AsyncParsableCommand {
     help: "Add node type and model declarations (a file or a folder of .yaml files), as for weir run.")
   var typePaths: [String] = []
 
+  @OptionGroup var bindingOptions: BindingOptions
+
   func run() async throws {
     let keys: KeyPolicy
     do {
@@ -50,7 +52,7 @@ struct ReplCommand: AsyncParsableCommand {
       FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
       throw ExitStatus.usage
     }
-    let driver = Driver(typePaths: typePaths, backendKinds: .standard(keys: keys))
+    let driver = try Driver(typePaths: typePaths, backendKinds: .standard(keys: keys)).binding(bindingOptions)
     let models = WorkflowModelSource(driver: driver, allowExec: allowExec)
     // The standard library plus --types and the workflow's .weir/types/, as weir check and run use.
     let library: @Sendable (String) -> NodeTypeLibrary = { path in
@@ -60,8 +62,13 @@ struct ReplCommand: AsyncParsableCommand {
       environment: ReplEnvironment(
         typeLibrary: library, models: models, plotWriter: PlotFileWriter(), driver: driver))
     var failed = false
-    for line in openingCommands() {
-      let response = await session.handle(line)
+    var opening: [ReplResponse] = []
+    if let file {
+      // The workflow and its inputs together, so the greeting counts the inputs given.
+      opening.append(await session.open(file, inputs: inputs))
+    }
+    for line in openingCommands() { opening.append(await session.handle(line)) }
+    for response in opening {
       if response.isError {
         failed = true
         FileHandle.standardError.write(Data((response.text + "\n").utf8))
@@ -75,12 +82,11 @@ struct ReplCommand: AsyncParsableCommand {
     if !interactive, failures > 0 || failed { throw ExitCode(1) }
   }
 
-  /// The commands the options stand for, quoted so names with blanks survive.
+  /// The commands the options stand for after the workflow is opened, quoted so names with blanks survive.
   func openingCommands() -> [String] {
     func quoted(_ s: String) -> String { s.contains(where: \.isWhitespace) ? "\"\(s)\"" : s }
     var lines: [String] = []
-    if let file { lines.append("load \(quoted(file))") }
-    if !inputs.isEmpty { lines.append("inputs " + inputs.map(quoted).joined(separator: " ")) }
+    if file == nil, !inputs.isEmpty { lines.append("inputs " + inputs.map(quoted).joined(separator: " ")) }
     if let truth { lines.append("truth \(quoted(truth))") }
     return lines
   }

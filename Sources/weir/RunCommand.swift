@@ -68,6 +68,8 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(name: .customLong("no-color"), help: "Never colour diagnostics.")
   var noColor = false
 
+  @OptionGroup var bindingOptions: BindingOptions
+
   @Option(help: .hidden) var batchSize: Int?
   @Option(help: .hidden) var progressInterval: Double?
   @Option(help: .hidden) var lockTimeout: Double?

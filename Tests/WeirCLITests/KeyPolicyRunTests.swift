@@ -8,17 +8,9 @@ import WeirTestSupport
   typealias Folder = RemoteBackendRunTests.Folder
   static let token = "ghp-run-4b1d9e-SECRET"
 
+  /// A server replaying the reference predictions and a folder, as the remote-backend tests use.
   func withServer(_ body: (ClarifaiTestServer, Folder) async throws -> Void) async throws {
-    let server = try await ClarifaiTestServer.start(replaying: RemoteBackendRunTests.predictions)
-    let folder = try Folder()
-    defer { folder.remove() }
-    do {
-      try await body(server, folder)
-    } catch {
-      await server.stop()
-      throw error
-    }
-    await server.stop()
+    try await RemoteBackendRunTests().withServer(body)
   }
 
   /// The workflow: a loopback server and a variable that is not the user's Clarifai key.
@@ -121,7 +113,9 @@ import WeirTestSupport
       let message =
         "model 'pets' would send the API key in GITHUB_TOKEN to 127.0.0.1:\(server.port), which you have not allowed; "
         + "pass --allow-host 127.0.0.1:\(server.port) to allow it"
-      #expect(refused.stdout.contains(message), "\(refused.stdout)\(refused.stderr)")
+      // A model that cannot be reached is one error (standard error), and the script fails.
+      #expect(refused.stderr.contains(message), "\(refused.stdout)\(refused.stderr)")
+      #expect(refused.status == 1)
       #expect(await server.state.received.isEmpty)
 
       let allowed = try await Self.repl(

@@ -33,6 +33,12 @@ import WeirTestSupport
 
     /// A manifest naming the inputs of predictions.json as the replay names them (id and URL).
     func manifest() throws -> String {
+      try write("inputs.jsonl", try Self.manifestLines())
+      return path("inputs.jsonl")
+    }
+
+    /// The text of that manifest.
+    static func manifestLines() throws -> String {
       let root = try JSONSerialization.jsonObject(with: Data(contentsOf: RemoteBackendRunTests.predictions))
       let outputs = try #require((root as? [String: Any])?["outputs"] as? [[String: Any]])
       let lines = try outputs.map { output -> String in
@@ -43,8 +49,7 @@ import WeirTestSupport
           decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self)
       }
       #expect(lines.count == 12)
-      try write("inputs.jsonl", lines.joined(separator: "\n") + "\n")
-      return path("inputs.jsonl")
+      return lines.joined(separator: "\n") + "\n"
     }
 
     /// Every byte of the files whose names start with `prefix` (a store and its -wal, say), as text.

@@ -21,7 +21,7 @@ import WeirTestSupport
     #expect(r.stdout == "usage: quit\n  leave the session (also 'exit')\n")
     #expect(
       r.stderr == """
-        line 3: error: unknown command 'swep'; did you mean 'sweep'?; type 'help' for the list
+        line 3: error: unknown command 'swep'; did you mean 'sweep'?
         line 5: error: no workflow loaded; use 'load FILE' first
 
         """)

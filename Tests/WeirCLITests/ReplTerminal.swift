@@ -26,12 +26,15 @@ final class ReplTerminal {
   static let required = ProcessInfo.processInfo.environment["CI"] != nil
 
   /// Starts `weir repl ARGS` in `directory` with the given history file, in a 150×50 window.
-  init(binary: URL, directory: URL, history: URL, arguments: [String] = []) throws {
+  /// With `marker`, the shell prints it after `weir repl` ends and the window stays open for a
+  /// few seconds, so a test can see where weir left the cursor.
+  init(binary: URL, directory: URL, history: URL, arguments: [String] = [], marker: String? = nil) throws {
     socket = directory.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).sock").path
     let command = ([binary.path, "repl"] + arguments).map { "'\($0)'" }.joined(separator: " ")
-    let started = try run([
+    let shell = marker.map { "\(command); printf '\($0)'; sleep 20" } ?? "exec \(command)"
+    let started = try self.run([
       "new-session", "-d", "-x", "150", "-y", "50", "-s", "repl",
-      "cd '\(directory.path)' && WEIR_HISTORY='\(history.path)' TERM=xterm exec \(command)",
+      "cd '\(directory.path)' && WEIR_HISTORY='\(history.path)' TERM=xterm \(shell)",
     ])
     // From here on the server may exist: a failure below still ends it (in `deinit`).
     let pids = try run(["display-message", "-p", "-t", "repl", "#{pid} #{pane_pid}"]).output

@@ -335,25 +335,12 @@ import WeirTestSupport
       "run", temp.path("workflow.yaml"), "--store", store, "--jobs", "1", "--batch-size", "50",
       "--progress-interval", "0",
     ]
-    let child = Process()
-    child.executableURL = try WeirProcess.executable()
-    child.arguments = arguments
-    let err = Pipe()
-    let out = Pipe()
-    child.standardError = err
-    child.standardOutput = out
-    try child.run()
-    var seen = ""
-    while seen.range(of: #"progress: ([2-9]\d{3}|1\d{4})/"#, options: .regularExpression) == nil {
-      let chunk = err.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      seen += String(decoding: chunk, as: UTF8.self)
-    }
-    kill(child.processIdentifier, SIGINT)
-    let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    seen += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    child.waitUntilExit()
-    #expect(child.terminationStatus == 130, "\(seen)")
+    let child = try BackgroundWeir(arguments)
+    child.readStandardError(until: #"progress: ([2-9]\d{3}|1\d{4})/"#)
+    kill(child.process.processIdentifier, SIGINT)
+    let (status, stdout) = child.finish()
+    let seen = child.standardError
+    #expect(status == 130, "\(seen)")
     #expect(seen.contains("weir: stopping after the batches in flight (Ctrl-C again to quit now)"))
     #expect(stdout.hasPrefix("ran 'auto-annotation' on "))
     let runs = try WeirProcess.run(["annotations", "runs", "--store", store])

@@ -177,24 +177,12 @@ import WeirTestSupport
     try temp.write(
       "workflow.yaml", workflow.replacingOccurrences(of: "predictions.json", with: "synthetic.jsonl"))
     let store = temp.path("weir.db")
-    let child = Process()
-    child.executableURL = try WeirProcess.executable()
-    child.arguments = [
-      "run", temp.path("workflow.yaml"), "--store", store, "--jobs", "1", "--batch-size", "50",
-      "--progress-interval", "0", "--lock-timeout", "1",
-    ]
-    child.currentDirectoryURL = temp.url
-    let err = Pipe()
-    let out = Pipe()
-    child.standardError = err
-    child.standardOutput = out
-    try child.run()
-    var seen = ""
-    while seen.range(of: #"progress: ([1-9]\d{3})/"#, options: .regularExpression) == nil {
-      let chunk = err.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      seen += String(decoding: chunk, as: UTF8.self)
-    }
+    let child = try BackgroundWeir(
+      [
+        "run", temp.path("workflow.yaml"), "--store", store, "--jobs", "1", "--batch-size", "50",
+        "--progress-interval", "0", "--lock-timeout", "1",
+      ], in: temp.url)
+    child.readStandardError(until: #"progress: ([1-9]\d{3})/"#)
     // The lock is taken between two of the run's batches (waiting for them as long as it takes),
     // held for 2.5 s, then released.
     var config = Configuration()
@@ -204,10 +192,9 @@ import WeirTestSupport
       Thread.sleep(forTimeInterval: 2.5)
       return .rollback
     }
-    let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    seen += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    child.waitUntilExit()
-    #expect(child.terminationStatus == 1, "\(seen)")
+    let (status, stdout) = child.finish()
+    let seen = child.standardError
+    #expect(status == 1, "\(seen)")
     #expect(
       seen.contains(
         "weir: cannot write to the store: the annotation store '\(store)' is locked by another writer (waited 1.0 s)"

@@ -12,14 +12,7 @@ import WeirTestSupport
 
   /// Runs `body` with a fresh server, stopping it afterwards.
   func withServer(_ body: (ClarifaiTestServer) async throws -> Void) async throws {
-    let server = try await ClarifaiTestServer.start()
-    do {
-      try await body(server)
-    } catch {
-      await server.stop()
-      throw error
-    }
-    await server.stop()
+    try await withTestServer(body)
   }
 
   func backend(

@@ -138,7 +138,10 @@ extension LintRules {
     Settings are `error`, `warning`, `note` and `off`. An unknown rule id, setting or key under \
     `lint` is an error (`config.unknown-rule`, `config.bad-severity`, `config.unknown-key`), and so \
     is a file, `lint` or `rules` that is not a mapping (`config.not-a-mapping`) or a `.weir.yaml` \
-    that cannot be read (`config.unreadable`). Other top-level keys are left to other commands.
+    that cannot be read (`config.unreadable`). Other top-level keys are left to other commands: \
+    `workflows:` lists the project's workflow files for `weir check` and `weir lint` with no \
+    paths (a glob or a list of globs; anything else is `config.bad-workflows`, \
+    Documentation/Language.md).
 
     """
 

@@ -67,7 +67,9 @@ extension Planner {
         }
         let spec = ModelSpec(
           name: model.name, type: type.name, concepts: model.concepts,
-          backend: model.backend.map { BackendConfig($0, baseDirectory: baseDirectory) },
+          backend: model.backend.map {
+            BackendConfig($0, baseDirectory: $0.binding?.baseDirectory ?? baseDirectory)
+          },
           clarifaiModelId: model.clarifai?.modelId.value ?? (model.decl == nil ? model.name : nil),
           declaration: model.decl)
         specs.append(

@@ -74,6 +74,19 @@ public enum ModelOutputCheck {
   private static func concepts(_ concepts: [Concept], model: String, region: String?) throws(ModelError)
     -> [Concept]
   {
+    // Most lists hold one concept, or a few distinct ones with values in range: those come back
+    // as they are, without a copy or a dictionary (this runs for every region a model answers).
+    var clean = true
+    for (i, concept) in concepts.enumerated() {
+      // `-0.0` is not clean either: clamping turns it into `0.0`.
+      guard i < 8, concept.value >= 0, concept.value <= 1, concept.value.sign == .plus,
+        !concepts[..<i].contains(where: { $0.id == concept.id })
+      else {
+        clean = false
+        break
+      }
+    }
+    if clean { return concepts }
     var out: [Concept] = []
     var position: [String: Int] = [:]
     for concept in concepts {
@@ -94,18 +107,21 @@ public enum ModelOutputCheck {
 
   private static func box(_ box: BoundingBox, model: String, region: String) throws(ModelError) -> BoundingBox
   {
-    let what = "model '\(model)' gave region '\(region)' the box \(describe(box))"
-    let sides = [box.topRow, box.leftCol, box.bottomRow, box.rightCol]
-    guard sides.allSatisfy({ $0.isFinite && $0 >= -tolerance && $0 <= 1 + tolerance }) else {
-      throw ModelError("\(what); box sides are fractions of the image, between 0 and 1")
+    // The message is built only for a box that fails: formatting four numbers for every region
+    // cost more than the rest of the check.
+    func what() -> String { "model '\(model)' gave region '\(region)' the box \(describe(box))" }
+    func inRange(_ x: Double) -> Bool { x.isFinite && x >= -tolerance && x <= 1 + tolerance }
+    guard inRange(box.topRow), inRange(box.leftCol), inRange(box.bottomRow), inRange(box.rightCol) else {
+      throw ModelError("\(what()); box sides are fractions of the image, between 0 and 1")
     }
-    let clamped = sides.map { min(max($0, 0), 1) }
+    func clamp(_ x: Double) -> Double { min(max(x, 0), 1) }
     let out = BoundingBox(
-      topRow: clamped[0], leftCol: clamped[1], bottomRow: clamped[2], rightCol: clamped[3])
+      topRow: clamp(box.topRow), leftCol: clamp(box.leftCol), bottomRow: clamp(box.bottomRow),
+      rightCol: clamp(box.rightCol))
     guard out.topRow <= out.bottomRow, out.leftCol <= out.rightCol else {
       let which =
         out.topRow > out.bottomRow ? "its top is below its bottom" : "its left is right of its right"
-      throw ModelError("\(what): \(which)")
+      throw ModelError("\(what()): \(which)")
     }
     return out
   }

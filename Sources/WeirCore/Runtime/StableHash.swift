@@ -48,8 +48,16 @@ public struct StableHash: Sendable {
     return Self.hex(value) + Self.hex(second.value)
   }
 
+  /// Sixteen lowercase hex digits, written straight into the string's storage (a region id is
+  /// minted for every replayed region).
   static func hex(_ v: UInt64) -> String {
-    let s = String(v, radix: 16)
-    return String(repeating: "0", count: 16 - s.count) + s
+    String(unsafeUninitializedCapacity: 16) { buffer in
+      let digits: StaticString = "0123456789abcdef"
+      for i in 0..<16 {
+        let nibble = Int((v >> UInt64(60 - 4 * i)) & 0xf)
+        buffer[i] = digits.utf8Start[nibble]
+      }
+      return 16
+    }
   }
 }

@@ -2,14 +2,17 @@ extension TypeChecker.Run {
   /// Orders the nodes so that each comes after the nodes it reads (Kahn's algorithm). Nodes on a
   /// cycle are left out; the parser reports the cycle.
   mutating func orderNodes() {
-    let index = nodeIndex
-    order = DependencyOrder.of(
-      nodes.map { node in
-        node.inputs.compactMap { ref -> Int? in
+    // By index, reading only each node's inputs: a node is never copied whole.
+    var reads: [[Int]?] = []
+    reads.reserveCapacity(nodes.count)
+    for i in nodes.indices {
+      reads.append(
+        nodes[i].inputs.compactMap { ref -> Int? in
           guard case .node(let id) = ref else { return nil }
-          return index[id]
-        }
-      })
+          return nodeIndex[id]
+        })
+    }
+    order = DependencyOrder.of(reads)
   }
 
   /// The kind of `IN`: the node's input for a workflow type used as a node; else the workflow's

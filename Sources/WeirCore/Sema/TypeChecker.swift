@@ -90,7 +90,9 @@ extension TypeChecker {
     mutating func checkAll() {
       bindVars()
       checkParamOverrides()
-      nodes = workflow.nodes.map { resolveNode($0) }
+      // Built in place, one node at a time: `map` over `self` would copy every node once more.
+      nodes.reserveCapacity(workflow.nodes.count)
+      for i in workflow.nodes.indices { nodes.append(resolveNode(workflow.nodes[i])) }
       for i in nodes.indices { resolveParams(at: i) }
       orderNodes()
       resolveInputKind()

@@ -154,6 +154,10 @@ public struct BackendSpec: Sendable {
   /// The other keys of the backend mapping (`images:`, `scale_factor:`, …).
   public var options: [Param]
   public var range: SourceRange
+  /// For a backend bound from outside the workflow (a models file, `--backend`): the file it was
+  /// written in (its ranges point there) and the folder its relative paths start from. `nil` for a
+  /// `backend:` written in the workflow.
+  public var binding: (file: SourceFile, baseDirectory: String)?
 
   public init(kind: Located<String>, value: ParamValue, options: [Param] = [], range: SourceRange) {
     self.kind = kind

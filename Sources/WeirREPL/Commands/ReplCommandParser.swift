@@ -26,11 +26,10 @@ public enum ReplCommandParser {
     let head = trimmed.prefix { !$0.isWhitespace }
     let rest = String(trimmed.dropFirst(head.count)).trimmingCharacters(in: .whitespacesAndNewlines)
     guard let info = ReplCommandInfo.named(String(head)) else {
-      let names = ReplCommandInfo.all.map(\.name)
+      // "did you mean" ends the message when there is one: a question, then no more punctuation.
+      let hint = NameSuggester.didYouMean(String(head), in: ReplCommandInfo.all.map(\.name))
       return .failure(
-        ReplCommandError(
-          "unknown command '\(head)'\(NameSuggester.didYouMean(String(head), in: names)); type 'help' for the list"
-        ))
+        ReplCommandError("unknown command '\(head)'" + (hint.isEmpty ? "; type 'help' for the list" : hint)))
     }
     do {
       return .success(try parse(info, rest))

@@ -5,20 +5,50 @@ import WeirDriver
 extension ReplSession {
   /// `load FILE`: a new workflow; settings, runs and inputs start afresh (model outputs already
   /// cached stay, keyed by model fingerprint).
-  func load(_ path: String) async -> ReplResponse {
+  ///
+  /// Ground truth belongs to a workflow's inputs: loading another file drops it. With `inputs`
+  /// (`weir repl FILE --inputs …`) the session starts on those inputs rather than every input the
+  /// models know.
+  func load(_ path: String, inputs patterns: [String]? = nil) async -> ReplResponse {
     switch readDocument(environment.resolve(path), shownAs: path) {
     case .failure(let error): return error.response
     case .success(let loaded):
+      let another = document.map { $0.path != loaded.document.path } ?? false
+      let previous = (document, checked, library)
       document = loaded.document
       checked = loaded.checked
       library = loaded.library
+      if let patterns {
+        switch choose(patterns) {
+        case .failure(let error):
+          (document, checked, library) = previous
+          return error.response
+        case .success(let chosen): inputs = chosen
+        }
+      }
       settings = [:]
-      inputPatterns = nil
+      inputPatterns = patterns
       snapshots = []
       lastReport = nil
       runCount = 0
-      return await refreshed(verb: "loaded", warnings: loaded.warnings)
+      var dropped = false
+      if another, truth != nil {
+        truth = nil
+        truthIndex = nil
+        dropped = true
+      }
+      var response = await refreshed(verb: "loaded", warnings: loaded.warnings)
+      if dropped {
+        response.text += "\nground truth dropped (it was for the previous workflow); use 'truth FILE'"
+      }
+      return response
     }
+  }
+
+  /// `load FILE` with the inputs chosen up front: what `weir repl FILE --inputs …` starts with, so
+  /// the greeting counts those inputs.
+  public func open(_ path: String, inputs patterns: [String]) async -> ReplResponse {
+    await load(path, inputs: patterns.isEmpty ? nil : patterns)
   }
 
   /// `reload`: the same file read again. Settings that still name something are kept, and so are
@@ -84,9 +114,21 @@ extension ReplSession {
     }
     let source = SourceFile(path: path, bytes: bytes)
     let library = environment.typeLibrary(fullPath)
-    let (workflow, parseDiagnostics) = ReplToolchain.parse(source)
+    var (workflow, parseDiagnostics) = ReplToolchain.parse(source)
     var diagnostics = parseDiagnostics
     var checked: CheckedWorkflow?
+    if let parsed = workflow {
+      // Models bound outside the file (--backend, the models file) are bound once, here.
+      let (bound, reports) = environment.driver.bind(parsed, at: fullPath, library: library)
+      workflow = bound
+      if reports.contains(where: { $0.diagnostics.hasErrors }) {
+        let rendered = DiagnosticRenderer.text(reports)
+        return .failure(
+          ReplResponseError(
+            "'\(path)' was not loaded: its model bindings have errors\n"
+              + rendered.trimmingCharacters(in: .newlines)))
+      }
+    }
     if let workflow {
       let (result, checkDiagnostics) = ReplToolchain.check(
         workflow, library: library, driver: environment.driver)
@@ -133,7 +175,10 @@ extension ReplSession {
     if !warnings.isEmpty { lines.append(ReplToolchain.render(warnings, document.source)) }
     lines += notes
     lines += Self.failureLines(failures)
-    return ReplResponse(text: lines.joined(separator: "\n"), diagnostics: warnings, payload: .loaded(summary))
+    return ReplResponse(
+      status: unreachable.isEmpty || inputs.isEmpty ? .ok : .error, text: lines.joined(separator: "\n"),
+      diagnostics: warnings,
+      payload: .loaded(summary))
   }
 
   private func loadLine(_ verb: String, _ s: LoadSummary) -> String {
@@ -158,6 +203,27 @@ extension ReplSession {
   func setInputs(_ patterns: [String]) async -> ReplResponse {
     if patterns.isEmpty { return listInputs() }
     guard document != nil else { return .error("no workflow loaded; use 'load FILE' first") }
+    switch choose(patterns) {
+    case .failure(let error): return error.response
+    case .success(let chosen): inputs = chosen
+    }
+    inputPatterns = patterns
+    let (_, fetched, failures) = await fetchOutputs()
+    var lines = [
+      "\(ReplFormat.plural(inputs.count, "input")) · \(ReplFormat.plural(table?.regionCount ?? 0, "region"))"
+    ]
+    if !fetched.isEmpty {
+      lines[0] += " · asked " + fetched.map { "'\($0)'" }.joined(separator: ", ") + " for the new ones"
+    }
+    lines += Self.failureLines(failures)
+    return ReplResponse(
+      status: unreachable.isEmpty ? .ok : .error, text: lines.joined(separator: "\n"),
+      payload: .inputs(inputs))
+  }
+
+  /// The inputs `patterns` name: ids (and globs of ids) of inputs the recordings know, else files,
+  /// folders, globs and manifests.
+  func choose(_ patterns: [String]) -> Result<[InputItem], ReplResponseError> {
     let known = (try? knownInputs().get()) ?? nil ?? []
     var chosen: [InputItem] = []
     var seen = Set<String>()
@@ -172,28 +238,20 @@ extension ReplSession {
         case .failure(let error):
           // A near input id is the likelier intent; otherwise say why the files did not do.
           let hint = NameSuggester.didYouMean(pattern, in: known.map(\.id))
-          return .error(
-            "no file or known input matches '\(pattern)'" + (hint.isEmpty ? ": \(error.message)" : hint))
+          return .failure(
+            ReplResponseError(
+              "no file or known input matches '\(pattern)'" + (hint.isEmpty ? ": \(error.message)" : hint)))
         }
       }
       if items.isEmpty {
-        return .error(
-          "no file or known input matches '\(pattern)'\(NameSuggester.didYouMean(pattern, in: known.map(\.id)))"
-        )
+        return .failure(
+          ReplResponseError(
+            "no file or known input matches '\(pattern)'\(NameSuggester.didYouMean(pattern, in: known.map(\.id)))"
+          ))
       }
       for item in items where seen.insert(item.id).inserted { chosen.append(item) }
     }
-    inputPatterns = patterns
-    inputs = chosen
-    let (_, fetched, failures) = await fetchOutputs()
-    var lines = [
-      "\(ReplFormat.plural(inputs.count, "input")) · \(ReplFormat.plural(table?.regionCount ?? 0, "region"))"
-    ]
-    if !fetched.isEmpty {
-      lines[0] += " · asked " + fetched.map { "'\($0)'" }.joined(separator: ", ") + " for the new ones"
-    }
-    lines += Self.failureLines(failures)
-    return ReplResponse(text: lines.joined(separator: "\n"), payload: .inputs(inputs))
+    return .success(chosen)
   }
 
   private func listInputs() -> ReplResponse {

@@ -48,7 +48,9 @@ extension ReplSession {
 
   /// Asks each source model for the inputs its cache lacks, then rebuilds the table. Returns the
   /// nodes served wholly from cache, those asked, and per-input failures.
+  /// Source models whose backend cannot be built are in `unreachable`.
   func fetchOutputs() async -> (cached: [String], fetched: [String], failures: [String]) {
+    unreachable = []
     var cached: [String] = []
     var fetched: [String] = []
     var failures: [String] = []
@@ -58,6 +60,13 @@ extension ReplSession {
     for (node, model) in models {
       guard let model else {
         failures.append("'\(node)' calls no model the plan knows")
+        outputs.append(inputs.map { _ in nil })
+        continue
+      }
+      // A model that cannot be reached at all (no backend, no key) is one failure, not one per input.
+      if case .failure(let error) = backend(for: model) {
+        failures.append("'\(node)': \(error.message)")
+        unreachable.append(node)
         outputs.append(inputs.map { _ in nil })
         continue
       }
@@ -101,6 +110,10 @@ extension ReplSession {
     var results: [Result<DataRecord, ModelError>] = []
     let size = max(1, backend.maxBatchSize)
     for start in stride(from: 0, to: inputs.count, by: size) {
+      if cancellation.isCancelled {
+        results += inputs[start...].map { _ in .failure(ModelError("cancelled (Ctrl-C)")) }
+        break
+      }
       let batch = inputs[start..<min(inputs.count, start + size)].map { input in
         ModelRequest(input: input, data: DataRecord(image: ImageRef(url: input.url, path: input.path)))
       }

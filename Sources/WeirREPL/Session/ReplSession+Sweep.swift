@@ -27,6 +27,10 @@ extension ReplSession {
     var points: [SweepResult.Point] = []
     var note: String?
     for value in values {
+      if cancellation.isCancelled {
+        return .error(
+          "sweep cancelled (Ctrl-C) after \(points.count) of \(ReplFormat.plural(values.count, "value"))")
+      }
       let (point, _) = checked.with(Self.overrides(target, value))
       switch engine(point, table) {
       case .fast(let bound):

@@ -45,6 +45,11 @@ public final class ReplSession {
   var snapshots: [RunSnapshot] = []
   var lastReport: ReplRunReport?
   var runCount = 0
+  /// Source model nodes whose backend could not be built at the last fetch (with inputs to ask
+  /// them about, the answer that fetched is an error, so a script fails).
+  var unreachable: [String] = []
+  /// Set by the front end (Ctrl-C) to stop the command running; cleared before each command.
+  public let cancellation = ReplCancellation()
 
   public init(environment: ReplEnvironment) {
     self.environment = environment
@@ -61,6 +66,7 @@ public final class ReplSession {
 
   /// Runs one parsed command.
   public func execute(_ request: ReplRequest) async -> ReplResponse {
+    cancellation.reset()
     switch request {
     case .help(let command): return help(command)
     case .load(let path): return await load(path)

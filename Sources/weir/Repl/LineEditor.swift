@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import WeirREPL
 
 /// Line editing for the REPL on a terminal, over libedit's readline interface: arrow keys and
 /// Emacs bindings, history kept in a file across sessions, and tab completion from the session.
@@ -39,6 +40,8 @@ final class LineEditor {
     action.__sigaction_handler.sa_handler = { _ in
       var b: UInt8 = 1
       _ = write(interruptPipe.write, &b, 1)
+      // While a command runs, Ctrl-C asks it to stop (the session checks between steps).
+      commandCancellation?.cancel()
     }
     sigemptyset(&action.sa_mask)
     action.sa_flags = SA_RESTART
@@ -52,6 +55,9 @@ final class LineEditor {
   /// The next line typed, without its line break; `nil` at end of input (Ctrl-D). Ctrl-C drops
   /// the line being typed and asks again.
   func readLine(prompt: String) -> String? {
+    // A Ctrl-C that stopped a command is spent: it must not also drop the next line.
+    var spent: UInt8 = 0
+    while read(interruptPipe.read, &spent, 1) > 0 {}
     while true {
       lineInterrupted = false
       guard let raw = readline(prompt) else { return nil }
@@ -75,6 +81,8 @@ final class LineEditor {
 
 nonisolated(unsafe) private var lineCompleter: ((String) -> [String])?
 nonisolated(unsafe) private var lineInterrupted = false
+/// The session's cancellation, set by Ctrl-C while a command runs (`ReplLoop`).
+nonisolated(unsafe) var commandCancellation: ReplCancellation?
 nonisolated(unsafe) private var interruptPipe: (read: Int32, write: Int32) = (-1, -1)
 nonisolated(unsafe) private var pendingKeys: [Int32] = []
 

@@ -17,12 +17,20 @@ struct ReplLoop {
       let editor = LineEditor(historyPath: historyPath) { [session] line in
         session.completions(forLine: line).candidates
       }
-      print("weir repl — 'help' lists the commands, 'quit' or Ctrl-D leaves")
+      print("weir repl — 'help' lists the commands, 'quit' or Ctrl-D leaves, Ctrl-C stops a long command")
+      commandCancellation = session.cancellation
+      defer { commandCancellation = nil }
+      var quit = false
       while let line = editor.readLine(prompt: Self.prompt) {
         let response = await session.handle(line)
         if !response.text.isEmpty { print(response.text) }
-        if response.quits { break }
+        if response.quits {
+          quit = true
+          break
+        }
       }
+      // Ctrl-D leaves the cursor after the prompt: end that line, so the shell's prompt starts clean.
+      if !quit { print("") }
       return 0
     }
     var failures = 0

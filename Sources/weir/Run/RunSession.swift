@@ -106,6 +106,11 @@ struct RunSession {
     } catch {
       throw Stop(status: ExitStatus.usage, message: error.message)
     }
+    do {
+      driver.bindings = try command.bindingOptions.bindings()
+    } catch {
+      throw Stop(status: ExitStatus.usage, message: error.description)
+    }
     return driver
   }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WeirTestSupport
 
-/// Every `yaml.*`, `syntax.*`, `graph.*` and `plan.*` id the sources can emit is listed in
+/// Every `yaml.*`, `syntax.*`, `graph.*`, `plan.*` and `convert.*` id the sources can emit is listed in
 /// Documentation/Diagnostics.md, so users can look up what they see.
 @Suite struct DiagnosticsDocumentationTests {
   @Test func everyIdIsDocumented() throws {
@@ -12,7 +12,7 @@ import WeirTestSupport
     let sources = root.appendingPathComponent("Sources/WeirCore")
     let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }
       .filter { $0.hasSuffix(".swift") }
-    let pattern = try NSRegularExpression(pattern: "\"((?:yaml|syntax|graph|plan)\\.[a-z-]+)\"")
+    let pattern = try NSRegularExpression(pattern: "\"((?:yaml|syntax|graph|plan|convert)\\.[a-z-]+)\"")
     var ids = Set<String>()
     for file in files {
       let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)

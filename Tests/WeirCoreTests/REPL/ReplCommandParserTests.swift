@@ -75,7 +75,7 @@ import Testing
   @Test func unknownCommandSuggestsTheNearest() {
     #expect(
       error("swep accept 0..1 step 0.1")?.message
-        == "unknown command 'swep'; did you mean 'sweep'?; type 'help' for the list")
+        == "unknown command 'swep'; did you mean 'sweep'?")
     #expect(error("frobnicate")?.message == "unknown command 'frobnicate'; type 'help' for the list")
   }
 

@@ -137,6 +137,23 @@ import Testing
         Concept(id: "cat", value: 0.9), Concept(id: "dog", value: 0.7),
       ])
   }
+
+  @Test func cleanAnswersComeBackAsTheyAreAndMinusZeroBecomesZero() {
+    let concepts = [
+      Concept(id: "cat", value: 0), Concept(id: "dog", value: 1), Concept(id: "cow", value: 0.5),
+    ]
+    let region = Region(
+      id: "r1", boundingBox: BoundingBox(topRow: 0, leftCol: 0.25, bottomRow: 1, rightCol: 0.75),
+      concepts: concepts, value: 0.5)
+    let clean = record(concepts: concepts, regions: [region])
+    #expect(ModelOutputCheck.check(clean, model: "pets").successValue == clean)
+    let zero = ModelOutputCheck.check(record(concepts: [Concept(id: "cat", value: -0.0)]), model: "pets")
+    #expect(zero.successValue?.concepts.first?.value.sign == .plus)
+    // Many concepts, one repeated at the end: still merged.
+    let many = (0..<10).map { Concept(id: "c\($0)", value: 0.1) } + [Concept(id: "c0", value: 0.9)]
+    let merged = ModelOutputCheck.check(record(concepts: many), model: "pets").successValue?.concepts
+    #expect(merged?.count == 10 && merged?.first?.value == 0.9)
+  }
 }
 
 extension Result {

@@ -83,7 +83,9 @@ struct COCODetection {
     let start = s.index
     var imageId: String?
     var categoryId: String?
-    var bbox: [Double] = []
+    // Four slots and a count, not an array: no allocation per detection.
+    var bbox = (0.0, 0.0, 0.0, 0.0)
+    var sides = 0
     var score = 1.0
     try s.readObject { (s, key) throws(JSONScanError) in
       if key == "image_id" {
@@ -91,19 +93,30 @@ struct COCODetection {
       } else if key == "category_id" {
         categoryId = try s.readStringOrNumber()
       } else if key == "bbox" {
-        try s.readArray { (s) throws(JSONScanError) in bbox.append(try s.readNumber()) }
+        sides = 0
+        try s.readArray { (s) throws(JSONScanError) in
+          let x = try s.readNumber()
+          switch sides {
+          case 0: bbox.0 = x
+          case 1: bbox.1 = x
+          case 2: bbox.2 = x
+          case 3: bbox.3 = x
+          default: break
+          }
+          sides += 1
+        }
       } else if key == "score" {
         score = try s.readNumber()
       } else {
         try s.skipValue()
       }
     }
-    guard let imageId, let categoryId, bbox.count == 4 else {
+    guard let imageId, let categoryId, sides == 4 else {
       s.index = start
       throw s.error("a COCO detection needs image_id, category_id and bbox [x, y, width, height]")
     }
     return (
-      imageId, COCODetection(categoryId: categoryId, bbox: (bbox[0], bbox[1], bbox[2], bbox[3]), score: score)
+      imageId, COCODetection(categoryId: categoryId, bbox: bbox, score: score)
     )
   }
 }
@@ -116,14 +129,16 @@ extension COCOIndex {
   func records(_ detections: [String: [COCODetection]]) -> [(InputItem, DataRecord)] {
     images.map { image in
       var regions: [Region] = []
-      var regionIndex: [String: Int] = [:]
+      var regionIndex: [BoxKey: Int] = [:]
       for d in detections[image.id] ?? [] {
         let name = categories[d.categoryId] ?? d.categoryId
         let box = BoundingBox(
           topRow: clip(d.bbox.y / image.height), leftCol: clip(d.bbox.x / image.width),
           bottomRow: clip((d.bbox.y + d.bbox.h) / image.height),
           rightCol: clip((d.bbox.x + d.bbox.w) / image.width))
-        let key = "\(d.bbox.x),\(d.bbox.y),\(d.bbox.w),\(d.bbox.h)"
+        // Equal boxes have equal bit patterns and equal text (JSON gives no NaN; -0 and 0 differ in
+        // both), so the pattern finds the region and the text is made only for a new one.
+        let key = BoxKey(d.bbox)
         let concept = Concept(id: name, name: name, value: d.score)
         if let i = regionIndex[key] {
           regions[i].concepts.append(concept)
@@ -131,7 +146,7 @@ extension COCOIndex {
         } else {
           var h = StableHash()
           h.combine(image.fileName)
-          h.combine(key)
+          h.combine("\(d.bbox.x),\(d.bbox.y),\(d.bbox.w),\(d.bbox.h)")
           regionIndex[key] = regions.count
           regions.append(Region(id: h.hexId, boundingBox: box, concepts: [concept], value: d.score))
         }
@@ -143,4 +158,13 @@ extension COCOIndex {
   }
 
   private func clip(_ x: Double) -> Double { min(1, max(0, x)) }
+}
+
+/// A COCO box `[x, y, w, h]` by the bit patterns of its numbers, for grouping detections.
+private struct BoxKey: Hashable {
+  var x, y, w, h: UInt64
+
+  init(_ b: (x: Double, y: Double, w: Double, h: Double)) {
+    (x, y, w, h) = (b.x.bitPattern, b.y.bitPattern, b.w.bitPattern, b.h.bitPattern)
+  }
 }

@@ -339,7 +339,32 @@ struct JSONScanner {
   /// A string, or a number written as text (ids are sometimes numbers: COCO's `image_id`).
   mutating func readStringOrNumber() throws(JSONScanError) -> String {
     if peek() == UInt8(ascii: "\"") { return try readString() }
+    if let digits = readPlainWholeNumber() { return digits }
     return NumberText.format(try readNumber())
+  }
+
+  /// A whole number written as plain digits (`0`, or up to 15 digits without a leading zero) is
+  /// its own text: `NumberText.format` would give the same digits back. Reading it as bytes keeps
+  /// COCO's numeric ids from being parsed and printed again for every detection. Anything else
+  /// (a sign, a fraction, an exponent, more digits) leaves the scanner where it was.
+  private mutating func readPlainWholeNumber() -> String? {
+    let start = index
+    var end = start
+    while end < bytes.count, end - start <= 15, bytes[end] >= UInt8(ascii: "0"),
+      bytes[end] <= UInt8(ascii: "9")
+    {
+      end += 1
+    }
+    let count = end - start
+    guard count >= 1, count <= 15, count == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
+    if end < bytes.count {
+      let next = bytes[end]
+      guard next != UInt8(ascii: "."), next != UInt8(ascii: "e"), next != UInt8(ascii: "E") else {
+        return nil
+      }
+    }
+    index = end
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
   }
 }
 

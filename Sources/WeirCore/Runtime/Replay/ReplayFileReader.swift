@@ -14,6 +14,10 @@ struct ReplayFileReader {
   let loader: ReplayLoader
   var coco: COCOIndex?
   var cocoDetections: [String: [COCODetection]] = [:]
+  /// The image whose detections are being read, and those read so far (see `flushCurrentImage`).
+  private var currentImage: (id: String?, detections: [COCODetection]) = (nil, [])
+  /// The last category found in the COCO file, so a run of one category is looked up once.
+  private var lastCategory: String?
 
   init(path: String, loader: ReplayLoader, coco: COCOIndex?) {
     self.path = path
@@ -39,6 +43,7 @@ struct ReplayFileReader {
       case .cocoDataset: try readCOCODataset(&s)
       case .cocoResults:
         try s.readArray { (s) throws(JSONScanError) in try readCOCODetection(&s) }
+        flushCurrentImage()
       }
     }
     if shape == .cocoDataset || shape == .cocoResults {
@@ -228,17 +233,30 @@ struct ReplayFileReader {
   private mutating func readCOCODetection(_ s: inout JSONScanner) throws(JSONScanError) {
     let at = s.index
     let (imageId, d) = try COCODetection.read(&s)
-    if let coco {
-      guard coco.imageIndex[imageId] != nil else {
+    if imageId != currentImage.id {
+      flushCurrentImage()
+      if let coco, coco.imageIndex[imageId] == nil {
         s.index = at
         throw s.error("detection for image_id \(imageId), which the COCO images file does not list")
       }
+      currentImage.id = imageId
+    }
+    if let coco, d.categoryId != lastCategory {
       guard coco.categories[d.categoryId] != nil else {
         s.index = at
         throw s.error("detection with category_id \(d.categoryId), which the COCO images file does not list")
       }
+      lastCategory = d.categoryId
     }
-    cocoDetections[imageId, default: []].append(d)
+    currentImage.detections.append(d)
+  }
+
+  /// Moves the detections of the image being read into `cocoDetections`. Results list an image's
+  /// detections together, so this looks the image up once per image, not once per detection.
+  private mutating func flushCurrentImage() {
+    guard let id = currentImage.id, !currentImage.detections.isEmpty else { return }
+    cocoDetections[id, default: []] += currentImage.detections
+    currentImage.detections.removeAll(keepingCapacity: true)
   }
 }
 

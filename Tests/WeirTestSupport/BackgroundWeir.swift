@@ -1,0 +1,40 @@
+import Foundation
+
+/// A `weir` started in the background (a long run to interrupt or to race), whose standard error is
+/// read as it comes so a test can wait for a line before acting.
+public final class BackgroundWeir {
+  public let process = Process()
+  private let out = Pipe()
+  private let err = Pipe()
+  /// What the process has printed on standard error so far.
+  public private(set) var standardError = ""
+
+  /// Starts `weir arguments…` in `folder` (the current folder unless given).
+  public init(_ arguments: [String], in folder: URL? = nil) throws {
+    process.executableURL = try WeirProcess.executable()
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
+    process.standardError = err
+    process.standardOutput = out
+    try process.run()
+  }
+
+  /// Reads standard error until `pattern` (a regular expression) matches what was read, or the
+  /// stream ends.
+  public func readStandardError(until pattern: String) {
+    while standardError.range(of: pattern, options: .regularExpression) == nil {
+      let chunk = err.fileHandleForReading.availableData
+      if chunk.isEmpty { return }
+      standardError += String(decoding: chunk, as: UTF8.self)
+    }
+  }
+
+  /// Waits for the process to end; returns its exit status and standard output, and completes
+  /// `standardError`.
+  public func finish() -> (status: Int32, stdout: String) {
+    let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    standardError += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, stdout)
+  }
+}
