@@ -78,6 +78,8 @@ struct BatchState {
   var outputs: [[DataRecord?]]
   var errors: [InputError?]
   var annotations: [[AnnotationRecord]]
+  /// Each input's annotations as column rows, when the batch ran column-wise.
+  var columnAnnotations: [ColumnAnnotations]?
   var modelRegions: [Int]
   var sizes: [(width: Int, height: Int)?]
   /// For each step, the step after which its output can go.
@@ -192,10 +194,12 @@ struct BatchState {
   func results() -> [InputResult] {
     inputs.indices.map { i in
       let failed = errors[i] != nil
-      return InputResult(
+      var result = InputResult(
         input: inputs[i], error: errors[i], annotations: failed ? [] : annotations[i],
         outputs: keepOutputs ? outputs.map { $0.isEmpty ? nil : $0[i] } : [],
         modelRegions: modelRegions[i], width: sizes[i]?.width, height: sizes[i]?.height)
+      if !failed, let rows = columnAnnotations?[i], rows.count > 0 { result.columnAnnotations = rows }
+      return result
     }
   }
 }

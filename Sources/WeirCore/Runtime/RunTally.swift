@@ -91,7 +91,11 @@ public struct RunTally: Sendable, Hashable {
     inputs += 1
     modelRegions += r.modelRegions
     if let e = r.error { failures.append(Failure(input: r.input, error: e)) }
-    annotations += r.annotations.count
+    if let rows = r.columnAnnotations {
+      add(rows)
+      return
+    }
+    annotations += r.annotationCount
     // Annotations come in runs of one writer and status, and often one concept: count runs, and
     // look each run up once.
     var lastNode = ""
@@ -123,6 +127,48 @@ public struct RunTally: Sendable, Hashable {
         settle()
         lastConcept = a.conceptName
         lastStatus = a.status
+      }
+      pending += 1
+    }
+    settleNode()
+    settle()
+  }
+
+  /// Counts annotations kept as column rows: runs of one writer and one concept key, looked up
+  /// once per run.
+  private mutating func add(_ a: ColumnAnnotations) {
+    annotations += a.count
+    var lastWriter: Int32 = -1
+    var w: Int?
+    var status = -1
+    var nodePending = 0
+    var lastSource: Int32 = -1
+    var lastKey: Int32 = -1
+    var conceptStatus = -1
+    var pending = 0
+    func settle() {
+      if pending > 0 {
+        let name = a.sources.columns[Int(lastSource)].keys[Int(lastKey)].name
+        conceptCounts[name, default: [:]][conceptStatus, default: 0] += pending
+      }
+      pending = 0
+    }
+    func settleNode() {
+      if nodePending > 0, let w { writers[w].byStatus[status, default: 0] += nodePending }
+      nodePending = 0
+    }
+    for row in a.rows {
+      if row.writer != lastWriter {
+        settleNode()
+        lastWriter = row.writer
+        let writer = a.sources.writers[Int(row.writer)]
+        w = writerIndex[writer.node]
+        status = writer.writer.status.rawValue
+      }
+      nodePending += 1
+      if row.key != lastKey || row.source != lastSource || status != conceptStatus {
+        settle()
+        (lastKey, lastSource, conceptStatus) = (row.key, row.source, status)
       }
       pending += 1
     }
