@@ -4,8 +4,20 @@ public struct InputResult: Sendable {
   /// `nil` when the input went through; otherwise what failed and where. A failed input writes no
   /// annotations (all or nothing per input), so re-running it later cannot leave half of it.
   public var error: InputError?
-  /// Annotations its writers produced, in plan order.
-  public var annotations: [AnnotationRecord]
+  /// Annotations its writers produced, in plan order. The column evaluator keeps them as rows of
+  /// its columns (`columnAnnotations`) and builds the records here, when asked.
+  public var annotations: [AnnotationRecord] {
+    get { columnAnnotations?.records(inputId: input.id) ?? recordAnnotations }
+    set {
+      recordAnnotations = newValue
+      columnAnnotations = nil
+    }
+  }
+  private var recordAnnotations: [AnnotationRecord]
+  /// The annotations as rows of the column evaluator's columns; `nil` when they are records.
+  public internal(set) var columnAnnotations: ColumnAnnotations?
+  /// The number of annotations, without building them.
+  public var annotationCount: Int { columnAnnotations?.count ?? recordAnnotations.count }
   /// Each step's output, indexed by step, when the run keeps outputs (`--output`, the REPL); `nil`
   /// where a step removed the data point, did not run, or the input failed before it.
   public var outputs: [DataRecord?]
@@ -23,7 +35,7 @@ public struct InputResult: Sendable {
   ) {
     self.input = input
     self.error = error
-    self.annotations = annotations
+    self.recordAnnotations = annotations
     self.outputs = outputs
     self.modelRegions = modelRegions
     self.width = width

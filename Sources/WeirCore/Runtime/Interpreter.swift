@@ -5,18 +5,38 @@
 /// operators run input by input. Batches run concurrently, up to `jobs`, each owned by one task,
 /// so the hot path takes no lock and touches no actor. A failure on one input (a model error, an
 /// operator error) is kept with the input and the node, and the other inputs go on.
+///
+/// When the plan compiles to columns (`ColumnPlan`) and outputs are not kept, a batch's operators
+/// run column-wise over the model outputs' predictions instead of record by record; the answers are
+/// the same (Documentation/Runtime.md, "Evaluation").
 public struct Interpreter: Sendable {
   public let plan: ExecutionPlan
   /// One backend per `plan.models` entry.
   public let backends: [any ModelBackend]
   /// Outputs kept across runs (the REPL); `nil` to keep nothing beyond a batch.
   public let cache: ModelCache?
+  /// The plan compiled to columns, or why it runs record by record.
+  let columns: Result<ColumnPlan, ColumnPlanUnsupported>
 
-  public init(plan: ExecutionPlan, backends: [any ModelBackend], cache: ModelCache? = nil) {
+  /// - Parameter columnar: evaluate column-wise where the plan allows (`false`: always record by
+  ///   record, the reference the column evaluator is tested against).
+  public init(
+    plan: ExecutionPlan, backends: [any ModelBackend], cache: ModelCache? = nil, columnar: Bool = true
+  ) {
     precondition(backends.count == plan.models.count, "one backend per planned model")
     self.plan = plan
     self.backends = backends
     self.cache = cache
+    columns = columnar ? ColumnPlan.compile(plan) : .failure(ColumnPlanUnsupported("turned off"))
+  }
+
+  /// `nil` when batches run column-wise (unless outputs are kept); otherwise why they run record
+  /// by record.
+  public var recordByRecordReason: String? {
+    switch columns {
+    case .success: return nil
+    case .failure(let problem): return problem.reason
+    }
   }
 
   /// The number of inputs a batch takes by default: the smallest `maxBatchSize` of the models the
@@ -32,6 +52,10 @@ public struct Interpreter: Sendable {
   ///   nothing reads), for `--output` and the REPL.
   public func run(batch inputs: [InputItem], keepOutputs: Bool = false) async -> [InputResult] {
     var state = BatchState(plan: plan, inputs: inputs, keepOutputs: keepOutputs)
+    if !keepOutputs, case .success(let columnPlan) = columns {
+      await state.runColumns(columnPlan, backends, cache: cache)
+      return state.results()
+    }
     for step in plan.steps where step.isLive || keepOutputs {
       switch step.action {
       case .model(let m): await state.callModel(step, backends[m], plan.models[m], cache: cache)
@@ -54,6 +78,8 @@ struct BatchState {
   var outputs: [[DataRecord?]]
   var errors: [InputError?]
   var annotations: [[AnnotationRecord]]
+  /// Each input's annotations as column rows, when the batch ran column-wise.
+  var columnAnnotations: [ColumnAnnotations]?
   var modelRegions: [Int]
   var sizes: [(width: Int, height: Int)?]
   /// For each step, the step after which its output can go.
@@ -168,10 +194,12 @@ struct BatchState {
   func results() -> [InputResult] {
     inputs.indices.map { i in
       let failed = errors[i] != nil
-      return InputResult(
+      var result = InputResult(
         input: inputs[i], error: errors[i], annotations: failed ? [] : annotations[i],
         outputs: keepOutputs ? outputs.map { $0.isEmpty ? nil : $0[i] } : [],
         modelRegions: modelRegions[i], width: sizes[i]?.width, height: sizes[i]?.height)
+      if !failed, let rows = columnAnnotations?[i], rows.count > 0 { result.columnAnnotations = rows }
+      return result
     }
   }
 }

@@ -17,6 +17,8 @@ public enum ModelOutputCheck {
 
   /// The answer, clamped and with repeated concepts merged, or why it cannot be used.
   public static func check(_ record: DataRecord, model: String) -> Result<DataRecord, ModelError> {
+    // Almost every answer is already in shape: say so without copying a region or a concept.
+    if isClean(record) { return .success(record) }
     var out = record
     do throws(ModelError) {
       out.concepts = try concepts(record.concepts, model: model, region: nil)
@@ -26,6 +28,37 @@ public enum ModelOutputCheck {
     }
     return .success(out)
   }
+
+  /// Whether checking would leave the record as it is: every confidence and box side already in
+  /// [0, 1] (not -0, which clamping turns into 0), boxes the right way round, no concept twice in
+  /// one list.
+  static func isClean(_ record: DataRecord) -> Bool {
+    guard isClean(record.concepts) else { return false }
+    for region in record.regions {
+      guard isClean(region.concepts), region.value.map(isUnit) ?? true else { return false }
+      if let b = region.boundingBox {
+        guard isUnit(b.topRow), isUnit(b.leftCol), isUnit(b.bottomRow), isUnit(b.rightCol),
+          b.topRow <= b.bottomRow, b.leftCol <= b.rightCol
+        else { return false }
+      }
+    }
+    return true
+  }
+
+  private static func isClean(_ concepts: [Concept]) -> Bool {
+    guard concepts.allSatisfy({ isUnit($0.value) }) else { return false }
+    if concepts.count <= 1 { return true }
+    if concepts.count <= 16 {
+      for i in 1..<concepts.count where concepts[..<i].contains(where: { $0.id == concepts[i].id }) {
+        return false
+      }
+      return true
+    }
+    return Set(concepts.map(\.id)).count == concepts.count
+  }
+
+  @inline(__always)
+  private static func isUnit(_ x: Double) -> Bool { x >= 0 && x <= 1 && !(x == 0 && x.sign == .minus) }
 
   private static func region(_ region: Region, model: String) throws(ModelError) -> Region {
     var out = region

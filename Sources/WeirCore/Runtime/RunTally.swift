@@ -91,10 +91,17 @@ public struct RunTally: Sendable, Hashable {
     inputs += 1
     modelRegions += r.modelRegions
     if let e = r.error { failures.append(Failure(input: r.input, error: e)) }
-    annotations += r.annotations.count
-    // Annotations come in runs of one writer and often one concept: look each up once per run.
+    if let rows = r.columnAnnotations {
+      add(rows)
+      return
+    }
+    annotations += r.annotationCount
+    // Annotations come in runs of one writer and status, and often one concept: count runs, and
+    // look each run up once.
     var lastNode = ""
     var w: Int?
+    var nodeStatus = -1
+    var nodePending = 0
     var lastConcept = ""
     var lastStatus = -1
     var pending = 0
@@ -102,12 +109,20 @@ public struct RunTally: Sendable, Hashable {
       if pending > 0 { conceptCounts[lastConcept, default: [:]][lastStatus, default: 0] += pending }
       pending = 0
     }
+    func settleNode() {
+      if nodePending > 0, let w { writers[w].byStatus[nodeStatus, default: 0] += nodePending }
+      nodePending = 0
+    }
     for a in r.annotations {
-      if a.nodeId != lastNode {
-        lastNode = a.nodeId
-        w = writerIndex[a.nodeId]
+      if a.nodeId != lastNode || a.status != nodeStatus {
+        settleNode()
+        if a.nodeId != lastNode {
+          lastNode = a.nodeId
+          w = writerIndex[a.nodeId]
+        }
+        nodeStatus = a.status
       }
-      if let w { writers[w].byStatus[a.status, default: 0] += 1 }
+      nodePending += 1
       if a.conceptName != lastConcept || a.status != lastStatus {
         settle()
         lastConcept = a.conceptName
@@ -115,6 +130,49 @@ public struct RunTally: Sendable, Hashable {
       }
       pending += 1
     }
+    settleNode()
+    settle()
+  }
+
+  /// Counts annotations kept as column rows: runs of one writer and one concept key, looked up
+  /// once per run.
+  private mutating func add(_ a: ColumnAnnotations) {
+    annotations += a.count
+    var lastWriter: Int32 = -1
+    var w: Int?
+    var status = -1
+    var nodePending = 0
+    var lastSource: Int32 = -1
+    var lastKey: Int32 = -1
+    var conceptStatus = -1
+    var pending = 0
+    func settle() {
+      if pending > 0 {
+        let name = a.sources.columns[Int(lastSource)].keys[Int(lastKey)].name
+        conceptCounts[name, default: [:]][conceptStatus, default: 0] += pending
+      }
+      pending = 0
+    }
+    func settleNode() {
+      if nodePending > 0, let w { writers[w].byStatus[status, default: 0] += nodePending }
+      nodePending = 0
+    }
+    for row in a.rows {
+      if row.writer != lastWriter {
+        settleNode()
+        lastWriter = row.writer
+        let writer = a.sources.writers[Int(row.writer)]
+        w = writerIndex[writer.node]
+        status = writer.writer.status.rawValue
+      }
+      nodePending += 1
+      if row.key != lastKey || row.source != lastSource || status != conceptStatus {
+        settle()
+        (lastKey, lastSource, conceptStatus) = (row.key, row.source, status)
+      }
+      pending += 1
+    }
+    settleNode()
     settle()
   }
 }

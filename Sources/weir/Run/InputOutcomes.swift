@@ -36,13 +36,15 @@ struct InputOutcomes {
       note(.failed, result.input.id)
       return
     }
-    if result.annotations.isEmpty {
+    if result.annotationCount == 0 {
       note(.nothing, result.input.id)
       return
     }
+    // Built once: the column evaluator keeps annotations as rows until asked.
+    let annotations = result.annotations
     let success = AnnotationStatus.success.rawValue
-    let accepted = result.annotations.filter { $0.status == success }
-    let review = result.annotations.filter { $0.status != success }
+    let accepted = annotations.filter { $0.status == success }
+    let review = annotations.filter { $0.status != success }
     if !accepted.isEmpty { note(.accepted, result.input.id, accepted) }
     if !review.isEmpty { note(.review, result.input.id, review) }
   }

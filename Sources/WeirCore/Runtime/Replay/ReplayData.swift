@@ -3,6 +3,10 @@
 /// Built by `ReplayLoader` from COCO detection results, Clarifai API responses or weir JSON lines.
 /// An input is found by its id first, then by file name; a file name shared by two recorded inputs
 /// matches neither, and the error says so.
+///
+/// Answers are held column-wise (`PredictionColumns`), so a run reads them without a record per
+/// input; an answer with fields the columns do not hold (text, embeddings, metadata, tracks,
+/// crops), or that the model output check would change, is kept as a record and checked when used.
 public struct ReplayData: Sendable {
   /// The file or folder the predictions came from, for messages.
   public var source: String
@@ -10,7 +14,9 @@ public struct ReplayData: Sendable {
   public var format: ReplayFormat
   /// Every input the predictions name, in the order first seen.
   public private(set) var inputs: [InputItem] = []
-  private var entries: [Result<DataRecord, ModelError>] = []
+  private var entries: [Entry] = []
+  /// The answers held column-wise.
+  public private(set) var columns = PredictionColumns()
   private var exact: [String: Int] = [:]
   private var byFileName: [String: Int] = [:]
   private var ambiguous: Set<String> = []
@@ -23,9 +29,27 @@ public struct ReplayData: Sendable {
   /// The number of inputs with a recorded prediction.
   public var count: Int { inputs.count }
 
+  /// How an input's answer is held.
+  enum Entry: Sendable {
+    /// An entry of `columns`.
+    case columns(Int32)
+    /// A record the columns cannot hold whole, or that is not yet in shape.
+    case record(DataRecord)
+    case failure(ModelError)
+  }
+
   /// Adds (or replaces: the last record of an input wins) an input's prediction.
-  public mutating func add(_ input: InputItem, _ prediction: Result<DataRecord, ModelError>) {
-    let prediction = prediction.map { Self.namingRegions($0, of: input) }
+  public mutating func add(_ input: InputItem, _ answer: Result<DataRecord, ModelError>) {
+    let prediction: Entry
+    switch answer {
+    case .success(let record):
+      let named = Self.namingRegions(record, of: input)
+      prediction =
+        PredictionColumns.holdsWhole(named) && ModelOutputCheck.isClean(named)
+        ? .columns(columns.append(named)) : .record(named)
+    case .failure(let error):
+      prediction = .failure(error)
+    }
     if let i = exact[input.id] {
       entries[i] = prediction
       if inputs[i].path == nil { inputs[i].path = input.path }
@@ -62,15 +86,32 @@ public struct ReplayData: Sendable {
 
   /// Merges another file's predictions into these.
   public mutating func merge(_ other: ReplayData) {
-    for (i, input) in other.inputs.enumerated() { add(input, other.entries[i]) }
+    for (i, input) in other.inputs.enumerated() { add(input, other.result(other.entries[i])) }
   }
 
   /// The prediction for an input, or why there is none.
   public func prediction(for input: InputItem) -> Result<DataRecord, ModelError> {
-    if let i = exact[input.id] { return entries[i] }
+    switch entry(for: input) {
+    case .success(let e): return result(e)
+    case .failure(let error): return .failure(error)
+    }
+  }
+
+  /// An entry as a record.
+  private func result(_ entry: Entry) -> Result<DataRecord, ModelError> {
+    switch entry {
+    case .columns(let e): return .success(columns.record(Int(e)))
+    case .record(let record): return .success(record)
+    case .failure(let error): return .failure(error)
+    }
+  }
+
+  /// How the prediction for an input is held, or why there is none.
+  func entry(for input: InputItem) -> Result<Entry, ModelError> {
+    if let i = exact[input.id] { return .success(entries[i]) }
     let keys = InputNames.keys(of: input)
     for key in keys {
-      if let i = exact[key] ?? byFileName[key] { return entries[i] }
+      if let i = exact[key] ?? byFileName[key] { return .success(entries[i]) }
     }
     if let key = keys.first(where: ambiguous.contains) {
       return .failure(
