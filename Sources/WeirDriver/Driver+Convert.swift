@@ -8,7 +8,7 @@ extension Driver {
   /// each in the file it was written in: `--backend`, a models file).
   public func convert(
     _ file: SourceFile, library: NodeTypeLibrary, to target: Dialect, dropBackends: Bool = false,
-    backendsToModelsFile: Bool = false
+    backendsToModelsFile: Bool = false, writesBoundBackends: Bool = true
   ) -> (errors: [Diagnostic], conversion: Conversion?, related: [FileDiagnostics]) {
     let outcome = check(file, library: library)
     let errors = outcome.diagnostics.filter { $0.severity == .error && !$0.id.hasPrefix("plan.") }
@@ -16,7 +16,9 @@ extension Driver {
     guard errors.isEmpty, !badBinding, let checked = outcome.checked else {
       return (errors, nil, outcome.related)
     }
-    let converter = WorkflowConverter(dropBackends: dropBackends, backendsToModelsFile: backendsToModelsFile)
+    let converter = WorkflowConverter(
+      dropBackends: dropBackends, backendsToModelsFile: backendsToModelsFile,
+      writesBoundBackends: writesBoundBackends)
     return (errors, converter.convert(checked, file: file, to: target), outcome.related)
   }
 }

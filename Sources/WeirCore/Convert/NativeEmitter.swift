@@ -7,6 +7,9 @@
 struct NativeEmitter {
   let checked: CheckedWorkflow
   let comments: SourceComments
+  /// Write backends bound from outside the workflow into its models (`weir convert`); formatting
+  /// a file in place leaves them where they are.
+  var writesBoundBackends = true
   private var out = YAMLText()
   private var diagnostics: [Diagnostic] = []
 
@@ -104,7 +107,9 @@ struct NativeEmitter {
       if let v = ref.appId { out.entry("app_id", string: v.value, indent: 4) }
       if let v = ref.modelVersionId { out.entry("model_version_id", string: v.value, indent: 4) }
     }
-    let backend = model.backend.flatMap { $0.isImplicit ? nil : $0 }
+    let backend = model.backend.flatMap {
+      $0.isImplicit || ($0.binding != nil && !writesBoundBackends) ? nil : $0
+    }
     if let backend {
       // A bound backend's ranges point into its models file or `--backend`, not this file.
       if backend.binding == nil {

@@ -11,10 +11,14 @@ public struct WorkflowConverter: Sendable {
   /// In a Clarifai conversion, move every backend (written in the workflow or bound from outside)
   /// into a models file (`Conversion.modelsFile`) instead of refusing them.
   public var backendsToModelsFile: Bool
+  /// In a conversion to weir's dialect, write backends bound from outside the workflow into its
+  /// models (so the converted file runs on its own); off when a file is only written out afresh.
+  public var writesBoundBackends: Bool
 
-  public init(dropBackends: Bool = false, backendsToModelsFile: Bool = false) {
+  public init(dropBackends: Bool = false, backendsToModelsFile: Bool = false, writesBoundBackends: Bool = true) {
     self.dropBackends = dropBackends
     self.backendsToModelsFile = backendsToModelsFile
+    self.writesBoundBackends = writesBoundBackends
   }
 
   /// Converts `checked`, read from `file`, to `target`. Call it on a workflow without errors.
@@ -28,6 +32,7 @@ public struct WorkflowConverter: Sendable {
       return emitter.emit()
     case .native:
       var emitter = NativeEmitter(checked: checked, comments: comments)
+      emitter.writesBoundBackends = writesBoundBackends
       return emitter.emit()
     }
   }

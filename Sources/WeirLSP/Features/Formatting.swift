@@ -10,7 +10,8 @@ enum Formatting {
   static func format(_ analysis: DocumentAnalysis, driver: Driver) -> JSONValue {
     let document = analysis.document
     guard let workflow = analysis.check.workflow else { return .array([]) }
-    let (errors, conversion) = driver.convert(document.file, library: analysis.library, to: workflow.dialect)
+    let (errors, conversion, _) = driver.convert(
+      document.file, library: analysis.library, to: workflow.dialect, writesBoundBackends: false)
     guard errors.isEmpty, let conversion, conversion.diagnostics.isEmpty, let text = conversion.text,
       keepsComments(of: document.file, in: text)
     else { return .array([]) }
