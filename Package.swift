@@ -8,6 +8,10 @@ import PackageDescription
 // (SwiftPM applies warning settings to this package's targets only, never to dependencies.)
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
+// Importing FoundationNetworking links libcurl; CCurlLoader stands in for it (see there), so targets
+// that import it leave libcurl out of the link.
+let withoutLibcurl: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-autolink-library", "-Xfrontend", "curl"])]
+
 let package = Package(
   name: "weir",
   platforms: [.macOS(.v13)],
@@ -43,7 +47,12 @@ let package = Package(
         "WeirCore", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ], swiftSettings: strict),
-    .target(name: "WeirModels", dependencies: ["WeirCore", "WeirVision"], swiftSettings: strict),
+    // libcurl opened on first use, for Foundation's HTTP client: weir does not link libcurl, so a
+    // process that never talks HTTP never loads it (Documentation/Development.md, start-up).
+    .target(name: "CCurlLoader", cSettings: [.treatAllWarnings(as: .error)]),
+    .target(
+      name: "WeirModels", dependencies: ["WeirCore", "WeirVision", "CCurlLoader"],
+      swiftSettings: strict + withoutLibcurl),
     // One path from a file to check, lint, bands, plan and backends, for every front end.
     .target(name: "WeirDriver", dependencies: ["WeirCore", "WeirModels"], swiftSettings: strict),
     // The REPL core: requests in, responses out, no terminal; checks and plans through the driver.
