@@ -8,8 +8,10 @@ import PackageDescription
 // (SwiftPM applies warning settings to this package's targets only, never to dependencies.)
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
-// Importing FoundationNetworking links libcurl; CCurlLoader stands in for it (see there), so targets
-// that import it leave libcurl out of the link.
+// A target that sees FoundationNetworking (through any import) asks the linker for libcurl, a shared
+// library that brings some thirty more (TLS, Kerberos, LDAP, SSH) into every process at start-up.
+// weir opens libcurl itself when an http model needs it (CCurlLoader), so the targets linked into
+// `weir` leave it out of the link.
 let withoutLibcurl: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-autolink-library", "-Xfrontend", "curl"])]
 
 let package = Package(
@@ -54,17 +56,20 @@ let package = Package(
       name: "WeirModels", dependencies: ["WeirCore", "WeirVision", "CCurlLoader"],
       swiftSettings: strict + withoutLibcurl),
     // One path from a file to check, lint, bands, plan and backends, for every front end.
-    .target(name: "WeirDriver", dependencies: ["WeirCore", "WeirModels"], swiftSettings: strict),
+    .target(
+      name: "WeirDriver", dependencies: ["WeirCore", "WeirModels"], swiftSettings: strict + withoutLibcurl),
     // The REPL core: requests in, responses out, no terminal; checks and plans through the driver.
-    .target(name: "WeirREPL", dependencies: ["WeirCore", "WeirDriver"], swiftSettings: strict),
+    .target(
+      name: "WeirREPL", dependencies: ["WeirCore", "WeirDriver"], swiftSettings: strict + withoutLibcurl),
     // The REPL's sweep charts, drawn as SVG or PNG.
-    .target(name: "WeirPlot", dependencies: ["WeirCore", "WeirREPL", "CPNG"], swiftSettings: strict),
+    .target(
+      name: "WeirPlot", dependencies: ["WeirCore", "WeirREPL", "CPNG"], swiftSettings: strict + withoutLibcurl),
     .executableTarget(
       name: "weir",
       dependencies: [
         "WeirCore", "WeirDriver", "WeirREPL", "WeirStore", "WeirModels", "WeirVision", "WeirPlot", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ], swiftSettings: strict),
+      ], swiftSettings: strict + withoutLibcurl),
 
     // What several test targets share: golden files, the weir-process runner, the loopback Clarifai
     // server, the repository root, temporary folders and the reference workflow.
