@@ -8,6 +8,12 @@ import PackageDescription
 // (SwiftPM applies warning settings to this package's targets only, never to dependencies.)
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
+// A target that sees FoundationNetworking (through any import) asks the linker for libcurl, a shared
+// library that brings some thirty more (TLS, Kerberos, LDAP, SSH) into every process at start-up.
+// weir opens libcurl itself when an http model needs it (CCurlLoader), so the targets linked into
+// `weir` leave it out of the link.
+let withoutLibcurl: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-autolink-library", "-Xfrontend", "curl"])]
+
 let package = Package(
   name: "weir",
   platforms: [.macOS(.v13)],
@@ -43,23 +49,32 @@ let package = Package(
         "WeirCore", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ], swiftSettings: strict),
-    .target(name: "WeirModels", dependencies: ["WeirCore", "WeirVision"], swiftSettings: strict),
+    // libcurl opened on first use, for Foundation's HTTP client: weir does not link libcurl, so a
+    // process that never talks HTTP never loads it (Documentation/Development.md, start-up).
+    .target(name: "CCurlLoader", cSettings: [.treatAllWarnings(as: .error)]),
+    .target(
+      name: "WeirModels", dependencies: ["WeirCore", "WeirVision", "CCurlLoader"],
+      swiftSettings: strict + withoutLibcurl),
     // One path from a file to check, lint, bands, plan and backends, for every front end.
-    .target(name: "WeirDriver", dependencies: ["WeirCore", "WeirModels"], swiftSettings: strict),
+    .target(
+      name: "WeirDriver", dependencies: ["WeirCore", "WeirModels"], swiftSettings: strict + withoutLibcurl),
     // The REPL core: requests in, responses out, no terminal; checks and plans through the driver.
-    .target(name: "WeirREPL", dependencies: ["WeirCore", "WeirDriver"], swiftSettings: strict),
+    .target(
+      name: "WeirREPL", dependencies: ["WeirCore", "WeirDriver"], swiftSettings: strict + withoutLibcurl),
     // The language server (`weir lsp`): JSON-RPC over stdio, diagnostics through the driver,
     // hover, completion, navigation; and the JSON Schema of both dialects (`weir schema`).
-    .target(name: "WeirLSP", dependencies: ["WeirCore", "WeirDriver"], swiftSettings: strict),
+    .target(
+      name: "WeirLSP", dependencies: ["WeirCore", "WeirDriver"], swiftSettings: strict + withoutLibcurl),
     // The REPL's sweep charts, drawn as SVG or PNG.
-    .target(name: "WeirPlot", dependencies: ["WeirCore", "WeirREPL", "CPNG"], swiftSettings: strict),
+    .target(
+      name: "WeirPlot", dependencies: ["WeirCore", "WeirREPL", "CPNG"], swiftSettings: strict + withoutLibcurl),
     .executableTarget(
       name: "weir",
       dependencies: [
         "WeirCore", "WeirDriver", "WeirREPL", "WeirStore", "WeirModels", "WeirVision", "WeirPlot", "WeirLSP",
         "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ], swiftSettings: strict),
+      ], swiftSettings: strict + withoutLibcurl),
 
     // What several test targets share: golden files, the weir-process runner, the loopback Clarifai
     // server, the repository root, temporary folders and the reference workflow.

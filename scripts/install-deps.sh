@@ -9,7 +9,7 @@ packages=(
   libpng-dev           # PNG decoding, PNG plots
   libedit-dev          # line editing in weir repl
   libsqlite3-dev       # the annotation store (GRDB)
-  libcurl4-openssl-dev # the static release build (make release) links Foundation's HTTP client to libcurl
+  libcurl4-openssl-dev # libcurl's headers for CCurlLoader, which opens libcurl for Foundation's HTTP client on first use
   pkg-config
   python3              # command-backend tests run small python models
   tmux                 # REPL tests drive the terminal front end through tmux

@@ -133,6 +133,30 @@ import WeirTestSupport
 
   // MARK: http
 
+  /// weir opens libcurl only when an http model is set up (CCurlLoader); without one, the run stops
+  /// before any input with an error that names the library, instead of the binary failing to start.
+  @Test func withoutLibcurlAnHTTPModelIsRefusedWithTheReason() async throws {
+    let folder = try Folder()
+    defer { folder.remove() }
+    let workflow = try folder.workflow(
+      backend: "{http: http://127.0.0.1:9, user_id: me, app_id: pets-app, model_id: pets-detector}")
+    let missing = folder.path("no-such-libcurl.so.4")
+    let r = try await Self.weir(
+      [
+        "run", workflow, "--allow-host", "127.0.0.1", "--inputs", try folder.manifest(), "--store",
+        folder.path("x.db"),
+      ],
+      environment: ["CLARIFAI_PAT": Self.key, "WEIR_LIBCURL": missing])
+    #expect(r.status == 2, "\(r.stdout)\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "error: model 'pets' is served over HTTP, which needs libcurl, and libcurl cannot be loaded: \(missing)"
+      ),
+      "\(r.stderr)")
+    #expect(r.stderr.contains("[backend.no-libcurl]"), "\(r.stderr)")
+    #expect(!r.stdout.contains("ran 'auto-annotation'"))
+  }
+
   @Test func theReferenceWorkflowAgainstALoopbackServerWritesWhatItsReplayWrites() async throws {
     try await withServer { server, folder in
       let expected = try await Self.replayedAnnotations(in: folder)

@@ -1,3 +1,4 @@
+import CCurlLoader
 import Foundation
 import WeirCore
 
@@ -38,6 +39,27 @@ extension ClarifaiHTTPBackend {
             "set \(name) to the key alone, without a trailing newline (export \(name)=\"$(cat key-file)\")")
         ])
     }
+  }
+
+  /// Loads libcurl, which Foundation's HTTP client calls and weir opens only here (CCurlLoader), so
+  /// that a process that never sets up an http model never maps it. Throws `backend.no-libcurl`
+  /// with the loader's reason when it cannot be loaded.
+  static func loadLibcurl(modelName: String) throws(BackendConfigError) {
+    var reason = [CChar](repeating: 0, count: 512)
+    guard weir_curl_load(&reason, reason.count) == 0 else { return }
+    throw BackendConfigError(
+      id: "backend.no-libcurl",
+      message:
+        "model '\(modelName)' is served over HTTP, which needs libcurl, and libcurl cannot be loaded: \(text(reason))",
+      range: nil,
+      notes: [
+        Note("install libcurl (Debian and Ubuntu: apt-get install libcurl4), or set WEIR_LIBCURL to its path")
+      ])
+  }
+
+  /// The text of a NUL-terminated C buffer.
+  private static func text(_ buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// A session with no cache, no cookies and no redirects, sized to the concurrency limit, whose

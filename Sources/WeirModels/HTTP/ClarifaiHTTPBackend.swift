@@ -49,6 +49,7 @@ public final class ClarifaiHTTPBackend: ModelBackend {
     self.policy = RetryPolicy(retries: config.retries, backoff: config.backoff, maxBackoff: config.maxBackoff)
     self.sleep = sleep
     self.jitter = jitter
+    try Self.loadLibcurl(modelName: modelName)
     let delegate = HTTPSessionDelegate()
     self.sessionDelegate = delegate
     self.session = Self.makeSession(
