@@ -12,6 +12,7 @@ packages=(
   libcurl4-openssl-dev # libcurl's headers for CCurlLoader, which opens libcurl for Foundation's HTTP client on first use
   pkg-config
   python3              # command-backend tests run small python models
+  python3-pip          # installs pycocotools (below) when it is missing
   tmux                 # REPL tests drive the terminal front end through tmux
   neovim               # the language server's test runs Neovim's built-in LSP client headless
   python3-jsonschema   # the weir schema test validates the examples against the schema
@@ -23,7 +24,20 @@ for pkg in "${packages[@]}"; do
   # `dpkg -s` succeeds for a removed package whose config files remain; ask for the status itself.
   [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" = "install ok installed" ] || missing+=("$pkg")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+
+# Python packages the tests read exports with, from PyPI when missing: pycocotools loads the COCO
+# export as trainers do. Run after the Debian packages, which bring python3 and pip.
+python_packages() {
+  python3 -c 'import pycocotools' 2>/dev/null && return 0
+  echo "installing from PyPI: pycocotools"
+  python3 -m pip install --quiet pycocotools 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages pycocotools
+}
+
+if [ ${#missing[@]} -eq 0 ]; then
+  python_packages
+  exit 0
+fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "weir needs these packages (or your system's equivalents): ${missing[*]}" >&2
@@ -35,3 +49,4 @@ echo "installing: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+python_packages

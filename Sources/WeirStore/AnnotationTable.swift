@@ -31,6 +31,15 @@ public enum AnnotationTable {
   }
 
   /// The table of runs `weir annotations runs` prints, oldest first.
+  /// The counts object-counters stored, one row per input and counter node.
+  public static func render(counts: [StoredCount]) -> String {
+    var table = TextTable(header: ["input", "counter", "count", "workflow", "run"], numeric: [2])
+    for c in counts {
+      table.rows.append([c.inputId, c.nodeId, String(c.count), c.workflowId, c.runId])
+    }
+    return table.render() + "\(counts.count) count\(counts.count == 1 ? "" : "s")\n"
+  }
+
   public static func render(runs: [StoredRun]) -> String {
     var table = TextTable(header: ["run", "workflow", "status", "started", "ended", "file"])
     let dates = ISO8601DateFormatter()

@@ -12,6 +12,11 @@ extension RunSummary {
       out += "\n" + table(writers, title: "writer", statuses: statuses)
       out += "\n" + table(concepts, title: "concept", statuses: statuses)
     }
+    if !counters.isEmpty {
+      var table = TextTable(header: ["counter", "inputs", "objects"], numeric: [1, 2])
+      for c in counters { table.rows.append([c.nodeId, String(c.inputs), String(c.objects)]) }
+      out += "\n" + table.render()
+    }
     if !failures.isEmpty {
       out += "\nfailed inputs\n"
       for f in failures {

@@ -11,6 +11,21 @@ public struct RunSummary: Sendable, Hashable {
   public var failures: [Failure]
   public var writers: [Count]
   public var concepts: [Count]
+  /// What the run's object-counters counted, by node.
+  public var counters: [Counter] = []
+
+  /// One object-counter's total: the inputs it counted and the objects on them.
+  public struct Counter: Sendable, Hashable {
+    public var nodeId: String
+    public var inputs: Int
+    public var objects: Int
+
+    public init(nodeId: String, inputs: Int, objects: Int) {
+      self.nodeId = nodeId
+      self.inputs = inputs
+      self.objects = objects
+    }
+  }
 
   /// Annotations of one writer node (`key` = node id) or one concept (`key` = concept name) with one status.
   public struct Count: Sendable, Hashable {
@@ -48,6 +63,7 @@ extension SQLiteAnnotationStore {
     guard let run = try runs().first(where: { $0.info.id == runId }) else {
       throw StoreError.noSuchRun(id: runId, known: try runs().map(\.info.id))
     }
+    let counters = try counterTotals(runId: runId)
     return try guarded {
       try dbQueue.read { db in
         let arguments: StatementArguments = [runId]
@@ -70,7 +86,7 @@ extension SQLiteAnnotationStore {
         return RunSummary(
           runId: runId, workflowId: run.info.workflowId, status: run.status, inputs: inputs,
           failures: failures,
-          writers: try counts("node_id"), concepts: try counts("concept_name"))
+          writers: try counts("node_id"), concepts: try counts("concept_name"), counters: counters)
       }
     }
   }

@@ -31,8 +31,8 @@ extension SQLiteAnnotationStore {
   /// is an error for it.
   static func prepareSchema(_ dbQueue: DatabaseQueue, path: String, writer: Bool) throws {
     let state = try dbQueue.read { db in try StoreSchema.state(db, path: path) }
-    if state == .needsMigration {
-      guard writer else { throw StoreError.unfinished(path: path) }
+    if state == .needsMigration && !writer { throw StoreError.unfinished(path: path) }
+    if state != .current && writer {
       // One IMMEDIATE transaction checks again and creates everything: a kill leaves nothing
       // half-made, and a second creator waits here, then finds the schema complete.
       try dbQueue.inTransaction(.immediate) { db in

@@ -73,15 +73,6 @@ extension SQLiteAnnotationStore {
     return images
   }
 
-  /// The annotations `filter` takes and the images they are on, ready for an exporter.
-  public func exportSet(_ filter: AnnotationFilter = AnnotationFilter()) throws -> ExportSet {
-    let annotations = try annotations(filter)
-    let ids = Set(annotations.map(\.record.inputId))
-    let known = try images(inputIds: ids)
-    return ExportSet(
-      annotations: annotations, images: ids.sorted().map { known[$0] ?? StoredImage(inputId: $0) })
-  }
-
   /// The WHERE clause for `filter`, or nil when it can match nothing (`.latest` with no run).
   func whereClause(_ filter: AnnotationFilter) throws -> (String, StatementArguments)? {
     var conditions: [String] = []

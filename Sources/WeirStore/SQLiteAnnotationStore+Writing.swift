@@ -13,6 +13,9 @@ extension SQLiteAnnotationStore {
     var clear = StatementBinder(
       try db.cachedStatement(sql: "DELETE FROM annotations WHERE workflow_id = ? AND input_id = ?"))
     var annotation = StatementBinder(try db.cachedStatement(sql: upsertAnnotation))
+    var clearCounts = StatementBinder(
+      try db.cachedStatement(sql: "DELETE FROM counts WHERE workflow_id = ? AND input_id = ?"))
+    var count = StatementBinder(try db.cachedStatement(sql: upsertCount))
     for entry in batch {
       let o = entry.outcome
       input.bind(o.runId)
@@ -34,10 +37,22 @@ extension SQLiteAnnotationStore {
           clear.bind(w)
           clear.bind(o.input.id)
           try clear.execute()
+          clearCounts.bind(w)
+          clearCounts.bind(o.input.id)
+          try clearCounts.execute()
         }
       }
       for a in o.annotations {
         try write(a, runId: o.runId, at: entry.recordedAt, with: &annotation)
+      }
+      for c in o.error == nil ? o.counts : [] {
+        count.bind(entry.workflowId)
+        count.bind(o.input.id)
+        count.bind(c.nodeId)
+        count.bind(c.count)
+        count.bind(o.runId)
+        count.bind(entry.recordedAt)
+        try count.execute()
       }
     }
   }
@@ -72,6 +87,12 @@ extension SQLiteAnnotationStore {
       path = excluded.path, url = excluded.url, width = excluded.width, height = excluded.height,
       status = excluded.status, error_message = excluded.error_message, error_node = excluded.error_node,
       recorded_at = excluded.recorded_at
+    """
+
+  static let upsertCount = """
+    INSERT INTO counts (workflow_id, input_id, node_id, count, run_id, written_at) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (workflow_id, input_id, node_id) DO UPDATE SET
+      count = excluded.count, run_id = excluded.run_id, written_at = excluded.written_at
     """
 
   static let upsertAnnotation = """

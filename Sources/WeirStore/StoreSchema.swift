@@ -9,19 +9,22 @@ import GRDB
 /// keeps, so stores made by earlier weirs read the same), and the version is also kept in
 /// `PRAGMA user_version` so that a person with the `sqlite3` shell can read it.
 enum StoreSchema {
-  /// The schema version this weir writes and reads. Bump it with every new migration.
-  static let version = 1
+  /// The schema version this weir writes and reads: the number of migrations.
+  static var version: Int { migrations.count }
 
   /// The migrations, oldest first, by identifier. Never edit a shipped migration; add a new one.
-  static let migrations: [(identifier: String, sql: String)] = [("v1", v1)]
+  static let migrations: [(identifier: String, sql: String)] = [("v1", v1), ("v3", v3)]
 
   /// What a file holds, read without writing.
   enum State: Equatable {
     /// Every migration applied.
     case current
-    /// An empty file, a store whose creation was interrupted (by an older weir, which made the
-    /// migrations table first), or an older schema: `migrate` finishes it.
+    /// An empty file, or a store whose creation was interrupted (by an older weir, which made the
+    /// migrations table first): `migrate` finishes it, and a reader cannot read it.
     case needsMigration
+    /// A whole store of an older schema (made by an earlier weir): a writer migrates it; a reader
+    /// reads it as it is, and what a later migration added reads as empty.
+    case older
   }
 
   /// Reads the schema state; throws for a newer schema or another application's database.
@@ -39,13 +42,21 @@ enum StoreSchema {
     if applied.isEmpty && version == 0 && tables.contains(where: { $0 != "grdb_migrations" }) {
       throw StoreError.notAWeirStore(path: path)
     }
-    return applied == known ? .current : .needsMigration
+    if applied == known { return .current }
+    return applied.contains("v1") && version >= 1 ? .older : .needsMigration
+  }
+
+  /// Whether the store has a table (a store of an older schema may lack a later one).
+  static func hasTable(_ db: Database, _ name: String) throws -> Bool {
+    try Bool.fetchOne(
+      db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [name])
+      ?? false
   }
 
   /// Checks the file again and applies what is missing. Runs inside the caller's `BEGIN IMMEDIATE`
   /// transaction, so a second creator waits for the first and then finds the work done.
   static func migrate(_ db: Database, path: String) throws {
-    guard try state(db, path: path) == .needsMigration else { return }
+    guard try state(db, path: path) != .current else { return }
     try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
     let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
     for (index, migration) in migrations.enumerated() where !applied.contains(migration.identifier) {
@@ -105,6 +116,22 @@ enum StoreSchema {
       run_id        TEXT NOT NULL,
       written_at    TEXT NOT NULL,
       PRIMARY KEY (workflow_id, input_id, node_id, region_id, concept_id)
+    ) WITHOUT ROWID;
+    """
+
+  /// Version 3: what object-counters counted, one row per (workflow, input, counter node).
+  ///
+  /// Keyed like annotations, so a re-run replaces an input's counts as it replaces its annotations,
+  /// and the latest run that counted an input owns the row.
+  static let v3 = """
+    CREATE TABLE counts (
+      workflow_id   TEXT NOT NULL,
+      input_id      TEXT NOT NULL,
+      node_id       TEXT NOT NULL,
+      count         INTEGER NOT NULL,
+      run_id        TEXT NOT NULL,
+      written_at    TEXT NOT NULL,
+      PRIMARY KEY (workflow_id, input_id, node_id)
     ) WITHOUT ROWID;
     """
 }

@@ -25,78 +25,14 @@ struct AnnotationsCommand: ParsableCommand {
         query.limit = limit > 0 ? limit : nil
         print(
           AnnotationTable.render(try store.annotations(query), total: try store.count(query)), terminator: "")
-      }
-    }
-  }
-
-  /// `weir annotations export`: COCO, JSON lines, YOLO or Label Studio files.
-  struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Export annotations as COCO, JSON lines, YOLO labels or Label Studio tasks.",
-      discussion: """
-        coco, jsonl and labelstudio write one file (standard output unless --output is given); \
-        yolo writes a folder with one label file per image and classes.txt, so it needs --output.
-        """)
-
-    @OptionGroup var filter: FilterOptions
-    @Option(help: "The export format.")
-    var format: ExportFormat
-    @Option(help: "The file to write (a folder for yolo).")
-    var output: String?
-
-    func run() throws {
-      try AnnotationsCommand.reportingErrors {
-        if format == .yolo && output == nil {
-          throw Failure("yolo export writes one file per image; give a folder with --output")
-        }
-        let target = try checkOutput()
-        let store = try filter.openStore()
-        let set = try store.exportSet(try filter.annotationFilter())
-        let result = try AnnotationExporter.export(set, as: format)
-        for note in result.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
-        try write(result, to: target, annotations: set.annotations.count, images: set.images.count)
-      }
-    }
-
-    /// The file to write, refused (before the store is even opened) when it is the store itself
-    /// or something weir must not write (``OutputTarget``). A yolo folder is checked as it is
-    /// written (``OutputFolder``).
-    private func checkOutput() throws -> OutputTarget? {
-      guard let output else { return nil }
-      do {
-        if format == .yolo {
-          let folder = try FilePaths.resolvingLinks(output)
-          if folder == (try? FilePaths.resolvingLinks(filter.store)) {
-            throw Failure("refusing to write '\(output)': it is the annotation store '\(filter.store)'")
+        // Counts are per input, not per annotation: shown when the filter asks nothing of annotations.
+        if query.statuses.isEmpty && query.concepts.isEmpty && query.tasks.isEmpty {
+          let counts = try store.counts(query)
+          if !counts.isEmpty {
+            print("\nobject counts\n" + AnnotationTable.render(counts: counts), terminator: "")
           }
-          return nil
         }
-        let target = try OutputTarget.inspect(output)
-        try target.refuseSameFile(as: [ProtectedFile("annotation store", filter.store)])
-        return target
-      } catch let error as OutputFileError {
-        throw Failure(error.description)
       }
-    }
-
-    private func write(_ result: ExportResult, to target: OutputTarget?, annotations: Int, images: Int) throws
-    {
-      guard let output else {
-        for file in result.files { FileHandle.standardOutput.write(file.contents) }
-        return
-      }
-      do {
-        if format == .yolo {
-          try OutputFolder.write(result.files.map { ($0.path, [UInt8]($0.contents)) }, to: output)
-        } else if let target, let file = result.files.first {
-          try target.write([UInt8](file.contents))
-        }
-      } catch {
-        throw Failure("\(error)")
-      }
-      let summary =
-        "wrote \(annotations) annotation\(annotations == 1 ? "" : "s") on \(images) image\(images == 1 ? "" : "s") to '\(output)'"
-      FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
   }
 
@@ -173,7 +109,7 @@ extension AnnotationsCommand {
     var store = "weir.db"
     @Option(
       help:
-        "Only this status: a name (ANNOTATION_SUCCESS, awaiting-review) or number (24150); repeat or comma-separate."
+        "Only this status: a name (ANNOTATION_SUCCESS, awaiting-review) or number (24150); repeat or comma-separate; 'all' for every status."
     )
     var status: [String] = []
     @Option(help: "Only this concept (id or name); repeatable.")
@@ -201,8 +137,11 @@ extension AnnotationsCommand {
       let runs: RunSelection =
         run.isEmpty
         ? .all : run == ["latest"] ? .latest : .ids(run.flatMap { $0.split(separator: ",").map(String.init) })
+      // `--status all` takes every status (an export's default is accepted only).
+      let statuses =
+        status.map { $0.lowercased() } == ["all"] ? [] : try AnnotationFilter.parseStatuses(status)
       return AnnotationFilter(
-        statuses: try AnnotationFilter.parseStatuses(status), concepts: concept, tasks: task,
+        statuses: statuses, concepts: concept, tasks: task,
         workflows: workflow,
         nodes: node, runs: runs)
     }
@@ -226,6 +165,8 @@ extension AnnotationsCommand {
     } catch let error as FilterError {
       try exitWithError(error.description)
     } catch let error as Failure {
+      try exitWithError(error.description)
+    } catch let error as ClassMapError {
       try exitWithError(error.description)
     }
   }

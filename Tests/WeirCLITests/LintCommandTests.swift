@@ -143,7 +143,7 @@ import WeirTestSupport
   @Test func listRulesAndTheGeneratedDocumentation() throws {
     let list = try WeirProcess.run(["lint", "--list-rules"])
     #expect(list.status == 0)
-    #expect(list.stdout.split(separator: "\n").count == 15)
+    #expect(list.stdout.split(separator: "\n").count == 16)
     #expect(list.stdout.hasPrefix("dead-branch "))
     let markdown = try WeirProcess.run(["lint", "--list-rules", "--markdown"])
     let documented = try String(

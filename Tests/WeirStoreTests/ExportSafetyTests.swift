@@ -32,8 +32,8 @@ import WeirTestSupport
     #expect(try Data(contentsOf: URL(fileURLWithPath: temp.path("weir.db"))) == before)
   }
 
-  /// `labels/cat1.txt` is a link to a file outside the folder: the export is refused, nothing is
-  /// written, and the file outside keeps its bytes.
+  /// `labels/cat1.txt` is a link to a file outside the folder: the export is refused (the folder is
+  /// not empty), nothing is written, and the file outside keeps its bytes.
   @Test func aYOLOExportNeverWritesThroughALinkPlantedInItsFolder() throws {
     let temp = try TemporaryDirectory("weir-store-tests")
     defer { temp.remove() }
@@ -46,7 +46,7 @@ import WeirTestSupport
     #expect(r.status == 1)
     #expect(
       r.stderr.hasSuffix(
-        "error: cannot write 'labels/cat1.txt': it is a symbolic link; weir never writes through a link or over a special file in an output folder\n"
+        "error: cannot write 'labels': the folder is not empty; an export writes a new or empty folder, so nothing was written\n"
       ), "\(r.stderr)")
     #expect(try String(contentsOfFile: temp.path("victim.txt"), encoding: .utf8) == "precious\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: temp.path("labels")) == ["cat1.txt"])

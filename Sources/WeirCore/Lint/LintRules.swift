@@ -17,6 +17,7 @@ public enum LintRules {
     ThresholdAtBoundRule(),
     SampleFractionDegenerateRule(),
     UnusedSuppressionRule(),
+    UnreadNodeRule(),
   ]
 
   /// The rule with this id; `lint.dead-branch` and `dead-branch` both name the same rule.

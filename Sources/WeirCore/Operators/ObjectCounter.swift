@@ -2,7 +2,9 @@
 /// shape of Clarifai's real output (`"data": {"metadata": {"object_count": 8}}`).
 ///
 /// With `concepts`, only regions holding at least one of them are counted ("regions that match this
-/// model's active concepts"); without, every region. The rest of the data passes through.
+/// model's active concepts"); without, every region. The rest of the data passes through. `weir run`
+/// stores the count of every input (`InputOutcome.counts`), so the step runs even when no node
+/// reads it.
 public struct ObjectCounter: Operator, Hashable {
   public var concepts: [String]?
 
@@ -23,6 +25,9 @@ public struct ObjectCounter: Operator, Hashable {
     out.metadata["object_count"] = .number(Double(count(data)))
     return out
   }
+
+  /// The run stores each input's count.
+  public var recordsCount: Bool { true }
 
   public func count(_ data: DataRecord) -> Int {
     guard let wanted = concepts else { return data.regions.count }

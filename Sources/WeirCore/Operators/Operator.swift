@@ -15,10 +15,15 @@ public protocol Operator: Sendable {
 
   /// Whether the operator writes annotations (its step runs even when nothing reads its output).
   var writesAnnotations: Bool { get }
+
+  /// Whether the run stores the operator's `metadata.object_count` per input (an object-counter):
+  /// its step runs even when nothing reads its output, as a writer's does.
+  var recordsCount: Bool { get }
 }
 
 extension Operator {
   public var writesAnnotations: Bool { false }
+  public var recordsCount: Bool { false }
 }
 
 /// What an operator may know about the call besides its data.

@@ -81,6 +81,11 @@ public struct OperatorRegistry: Sendable {
     r.register("object-counter", describe: { try ObjectCounter.describe($0) })
     r.register("image-crop") { try ImageCrop(params: $0) }
     r.register("concept-synonym-mapper") { try ConceptSynonymMapper(params: $0) }
+    // Box post-processing (weir's extensions): they drop regions and keep the confidences of the
+    // rest, which is what `.opaque` tells lint's bands.
+    r.register("non-max-suppression") { try NonMaxSuppression(params: $0) }
+    r.register("region-size-filter") { try RegionSizeFilter(params: $0) }
+    r.register("top-k-regions") { try TopKRegions(params: $0) }
     return r
   }()
 }

@@ -125,6 +125,12 @@ public struct PlanStep: Sendable {
     return false
   }
 
+  /// Whether the run stores this step's count (an object-counter).
+  public var recordsCount: Bool {
+    if case .operator(let op) = action { return op.recordsCount }
+    return false
+  }
+
   /// The model index this step calls, if it is a model call.
   public var modelIndex: Int? {
     if case .model(let m) = action { return m }

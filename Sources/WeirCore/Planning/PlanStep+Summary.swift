@@ -42,7 +42,7 @@ extension ExecutionPlan {
       return "crops each region's box scaled ×\(JSONValue.number(c.margin).plainText) about its centre\(from)"
     case let c as ObjectCounter:
       let which = c.concepts.map { " holding " + $0.joined(separator: " or ") } ?? ""
-      return "counts regions\(which) into metadata.object_count"
+      return "counts regions\(which) into metadata.object_count, stored per input"
     case let m as ConceptSynonymMapper:
       let pairs = m.mapping.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }
       return "renames concepts: " + (pairs.isEmpty ? "none" : pairs.joined(separator: ", "))

@@ -143,10 +143,11 @@ public struct Planner: Sendable {
         readers[twin].sort()
       }
     }
-    // Liveness, backwards: a step runs if it writes or a running step reads it.
+    // Liveness, backwards: a step runs if it writes (annotations, or a count the run stores) or a
+    // running step reads it.
     var live = [Bool](repeating: false, count: steps.count)
     for s in steps.reversed() {
-      live[s.index] = s.writesAnnotations || readers[s.index].contains { live[$0] }
+      live[s.index] = s.writesAnnotations || s.recordsCount || readers[s.index].contains { live[$0] }
       if case .reuse(let twin) = s.action, live[s.index] { live[twin] = true }
     }
     var branch = [Int](repeating: 0, count: steps.count)

@@ -27,12 +27,15 @@ public struct InputResult: Sendable {
   /// replay knows it).
   public var width: Int?
   public var height: Int?
+  /// What its object-counters counted, in plan order (none when the input failed).
+  public var counts: [NodeCount]
 
   public init(
     input: InputItem, error: InputError? = nil, annotations: [AnnotationRecord] = [],
     outputs: [DataRecord?] = [],
-    modelRegions: Int = 0, width: Int? = nil, height: Int? = nil
+    modelRegions: Int = 0, width: Int? = nil, height: Int? = nil, counts: [NodeCount] = []
   ) {
+    self.counts = counts
     self.input = input
     self.error = error
     self.recordAnnotations = annotations
@@ -45,6 +48,7 @@ public struct InputResult: Sendable {
   /// The store's view of it.
   public func outcome(runId: String) -> InputOutcome {
     InputOutcome(
-      runId: runId, input: input, error: error, annotations: annotations, width: width, height: height)
+      runId: runId, input: input, error: error, annotations: annotations, width: width, height: height,
+      counts: counts)
   }
 }

@@ -80,6 +80,7 @@ struct BatchState {
   var annotations: [[AnnotationRecord]]
   /// Each input's annotations as column rows, when the batch ran column-wise.
   var columnAnnotations: [ColumnAnnotations]?
+  var counts: [[NodeCount]]
   var modelRegions: [Int]
   var sizes: [(width: Int, height: Int)?]
   /// For each step, the step after which its output can go.
@@ -96,6 +97,7 @@ struct BatchState {
     outputs = [[DataRecord?]](repeating: [], count: plan.steps.count)
     errors = [InputError?](repeating: nil, count: inputs.count)
     annotations = [[AnnotationRecord]](repeating: [], count: inputs.count)
+    counts = [[NodeCount]](repeating: [], count: inputs.count)
     modelRegions = [Int](repeating: 0, count: inputs.count)
     sizes = [(width: Int, height: Int)?](repeating: nil, count: inputs.count)
     lastReader = plan.steps.map { $0.readers.max() ?? $0.index }
@@ -126,6 +128,9 @@ struct BatchState {
       context.sourceImage = workflowInput[i].image
       do {
         row[i] = try op.apply(data, context, &annotations[i])
+        if op.recordsCount, let n = row[i]?.metadata["object_count"]?.number {
+          counts[i].append(NodeCount(nodeId: step.nodeId, count: Int(n)))
+        }
       } catch {
         errors[i] = InputError(node: step.nodeId, message: "\(error)")
       }
@@ -197,7 +202,8 @@ struct BatchState {
       var result = InputResult(
         input: inputs[i], error: errors[i], annotations: failed ? [] : annotations[i],
         outputs: keepOutputs ? outputs.map { $0.isEmpty ? nil : $0[i] } : [],
-        modelRegions: modelRegions[i], width: sizes[i]?.width, height: sizes[i]?.height)
+        modelRegions: modelRegions[i], width: sizes[i]?.width, height: sizes[i]?.height,
+        counts: failed ? [] : counts[i])
       if !failed, let rows = columnAnnotations?[i], rows.count > 0 { result.columnAnnotations = rows }
       return result
     }

@@ -17,6 +17,19 @@ public struct RunTally: Sendable, Hashable {
     public var total: Int { byStatus.values.reduce(0, +) }
   }
 
+  /// What one object-counter counted: on how many inputs, and the objects on them.
+  public struct Counter: Sendable, Hashable {
+    public var nodeId: String
+    public var inputs: Int
+    public var objects: Int
+
+    public init(nodeId: String, inputs: Int = 0, objects: Int = 0) {
+      self.nodeId = nodeId
+      self.inputs = inputs
+      self.objects = objects
+    }
+  }
+
   /// A failed input.
   public struct Failure: Sendable, Hashable {
     public var input: InputItem
@@ -35,6 +48,8 @@ public struct RunTally: Sendable, Hashable {
   public var modelRegions = 0
   /// Writers in plan order.
   public var writers: [Writer]
+  /// Object-counters in the order they first counted.
+  public var counters: [Counter] = []
   private var writerIndex: [String: Int]
   private var conceptCounts: [String: [Int: Int]] = [:]
 
@@ -84,6 +99,17 @@ public struct RunTally: Sendable, Hashable {
     for (concept, counts) in other.conceptCounts {
       conceptCounts[concept, default: [:]].merge(counts, uniquingKeysWith: +)
     }
+    for c in other.counters { count(counter: c.nodeId, inputs: c.inputs, objects: c.objects) }
+  }
+
+  /// Adds what an object-counter counted on some inputs.
+  public mutating func count(counter nodeId: String, inputs: Int, objects: Int) {
+    if let i = counters.firstIndex(where: { $0.nodeId == nodeId }) {
+      counters[i].inputs += inputs
+      counters[i].objects += objects
+    } else {
+      counters.append(Counter(nodeId: nodeId, inputs: inputs, objects: objects))
+    }
   }
 
   /// Counts one input's result.
@@ -91,6 +117,7 @@ public struct RunTally: Sendable, Hashable {
     inputs += 1
     modelRegions += r.modelRegions
     if let e = r.error { failures.append(Failure(input: r.input, error: e)) }
+    for c in r.counts { count(counter: c.nodeId, inputs: 1, objects: c.count) }
     if let rows = r.columnAnnotations {
       add(rows)
       return

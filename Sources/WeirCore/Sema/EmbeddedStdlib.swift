@@ -284,9 +284,12 @@ enum EmbeddedStdlib {
           runs: operator
           doc: >
             Counts the regions, frame by frame, that hold one of its concepts (all regions when it has
-            none), and gives the count as `metadata.object_count`.
+            none), and gives the count as `metadata.object_count`; the regions pass on unchanged. `weir
+            run` stores each input's count (`weir annotations list` and the run summary show them), so
+            a counter runs even when no node reads it.
           input: regions[...].data.concepts
           output: metadata
+          pass_through: true
           params:
             concepts:
               type: concept-list
@@ -611,6 +614,77 @@ enum EmbeddedStdlib {
             them as concepts. Clarifai does not publish the names of its parameters.
           input: text
           output: concepts
+
+        # Box post-processing: weir's extensions (Clarifai has no such node types). They drop regions and
+        # keep the confidences of the rest.
+        non-max-suppression:
+          family: filter
+          runs: operator
+          doc: >
+            weir's extension: removes boxes that overlap a more confident box. Regions are taken from the
+            most confident down (a region's confidence is its top concept's; ties keep their order), and
+            a box whose intersection over union with a kept box is above `iou_threshold` is dropped
+            (exactly at the threshold it stays). Per class by default: only boxes with the same top
+            concept suppress each other. Regions without a box are kept.
+          input: regions[...].region_info.bounding_box, regions[...].data.concepts
+          output: regions[...].region_info.bounding_box, regions[...].data.concepts
+          pass_through: true
+          params:
+            iou_threshold:
+              type: number
+              range: "[0, 1]"
+              default: 0.5
+              clarifai: none
+              doc: Boxes overlapping a kept box by more than this intersection over union are dropped.
+            class_agnostic:
+              type: bool
+              default: false
+              clarifai: none
+              doc: When true, any box suppresses any other; otherwise only boxes of the same top concept.
+
+        region-size-filter:
+          family: filter
+          runs: operator
+          doc: >
+            weir's extension: drops boxes whose width, height or area is outside the given bounds (each
+            inclusive and optional, at least one given), in the image's fraction or in pixels. Regions
+            without a box are kept.
+          input: regions[...].region_info.bounding_box
+          output: regions[...].region_info.bounding_box
+          pass_through: true
+          requires_one_of: [[min_width, max_width, min_height, max_height, min_area, max_area]]
+          params:
+            min_width: {type: number, range: "[0, inf)", clarifai: none, doc: The smallest width kept.}
+            max_width: {type: number, range: "[0, inf)", clarifai: none, doc: The largest width kept.}
+            min_height: {type: number, range: "[0, inf)", clarifai: none, doc: The smallest height kept.}
+            max_height: {type: number, range: "[0, inf)", clarifai: none, doc: The largest height kept.}
+            min_area: {type: number, range: "[0, inf)", clarifai: none, doc: The smallest area (width × height) kept.}
+            max_area: {type: number, range: "[0, inf)", clarifai: none, doc: The largest area (width × height) kept.}
+            units:
+              type: enum
+              values: {normalized: 1, pixels: 2}
+              default: normalized
+              clarifai: none
+              doc: >
+                normalized (the default): fractions of the image, a width of 0.1 is a tenth of it; pixels:
+                the image's pixels, which needs its size (an input of unknown size fails at this node).
+
+        top-k-regions:
+          family: filter
+          runs: operator
+          doc: >
+            weir's extension: keeps the `k` most confident regions of each input (a region's confidence
+            is its top concept's; ties keep their order) and drops the rest.
+          input: regions[...].data.concepts
+          output: regions[...].data.concepts
+          pass_through: true
+          params:
+            k:
+              type: int
+              range: "[0, inf)"
+              required: true
+              clarifai: none
+              doc: How many regions to keep.
 
       """####
     ),

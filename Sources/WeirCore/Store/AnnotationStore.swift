@@ -64,10 +64,12 @@ public struct InputOutcome: Sendable, Hashable {
   /// COCO export needs it to turn normalized boxes into pixels.
   public var width: Int?
   public var height: Int?
+  /// What the workflow's object-counters counted on this input, in plan order.
+  public var counts: [NodeCount]
 
   public init(
     runId: String, input: InputItem, error: InputError?, annotations: [AnnotationRecord], width: Int? = nil,
-    height: Int? = nil
+    height: Int? = nil, counts: [NodeCount] = []
   ) {
     self.runId = runId
     self.input = input
@@ -75,6 +77,18 @@ public struct InputOutcome: Sendable, Hashable {
     self.annotations = annotations
     self.width = width
     self.height = height
+    self.counts = counts
+  }
+}
+
+/// One object-counter's count on one input.
+public struct NodeCount: Sendable, Hashable {
+  public var nodeId: String
+  public var count: Int
+
+  public init(nodeId: String, count: Int) {
+    self.nodeId = nodeId
+    self.count = count
   }
 }
 

@@ -6,39 +6,38 @@ import WeirCore
 
 /// COCO detection format: `images`, `categories` and `annotations` with pixel `[x, y, w, h]` boxes.
 ///
-/// Boxes are denormalized with each image's stored size; an image without one is an error, not a
-/// guess. weir's extra facts (status, writer node, run…) ride in each annotation's `attributes`,
-/// which COCO readers ignore; `score` is the confidence, as in COCO results files.
+/// Every image of the selected runs is listed, those without a box too (a trainer's background),
+/// and the categories are the whole class map (id = class index + 1), so ids never depend on the
+/// filter. Boxes are denormalized with each image's stored size; an image without one is an error,
+/// not a guess. weir's extra facts (status, writer node, run…) ride in each annotation's
+/// `attributes` and `score` is the confidence, as in COCO results files: pycocotools ignores both.
 enum COCOExporter {
   static func export(_ set: ExportSet) throws -> ExportResult {
-    let boxed = set.annotationsByImage.map { ($0.image, $0.annotations.filter { $0.record.box != nil }) }
-      .filter { !$0.1.isEmpty }
-    let unsized = boxed.map(\.0).filter { $0.width == nil || $0.height == nil }.map(\.inputId)
-    if !unsized.isEmpty { throw ExportError.unknownImageSizes(inputIds: unsized, total: boxed.count) }
-
-    let categories = set.boxCategories
-    let categoryIds = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1.conceptId, $0 + 1) })
+    let unsized = set.images.filter { $0.width == nil || $0.height == nil }.map(\.inputId)
+    if !unsized.isEmpty { throw ExportError.unknownImageSizes(inputIds: unsized, total: set.images.count) }
+    let placement = try ImagePlacement(set.images, options: set.options)
+    let classIndex = set.classes.lookup()
     var file = File(
       info: ["description": "annotations exported by weir"], images: [],
-      categories: categories.enumerated().map { Category(id: $0 + 1, name: $1.name, supercategory: "") },
+      categories: set.classes.names.enumerated().map { Category(id: $0 + 1, name: $1, supercategory: "") },
       annotations: [])
-    for (index, (image, annotations)) in boxed.enumerated() {
+    var boxless = 0
+    for (index, (image, annotations)) in set.annotationsByImage.enumerated() {
       let (width, height) = (image.width ?? 0, image.height ?? 0)
       file.images.append(
         Image(
-          id: index + 1, file_name: image.fileName, width: width, height: height, weir_input_id: image.inputId
-        ))
+          id: index + 1, file_name: placement.names[image.inputId] ?? image.fileName, width: width,
+          height: height, weir_input_id: image.inputId))
       for a in annotations {
-        guard let box = a.record.box, let category = categoryIds[a.record.conceptId] else { continue }
-        let w = AnnotationExporter.rounded((box.rightCol - box.leftCol) * Double(width), 2)
-        let h = AnnotationExporter.rounded((box.bottomRow - box.topRow) * Double(height), 2)
-        let x = AnnotationExporter.rounded(box.leftCol * Double(width), 2)
-        let y = AnnotationExporter.rounded(box.topRow * Double(height), 2)
+        guard let box = a.record.box else {
+          boxless += 1
+          continue
+        }
+        guard let category = classIndex(a.record.conceptId, a.record.conceptName) else { continue }
         file.annotations.append(
-          Annotation(
-            id: file.annotations.count + 1, image_id: index + 1, category_id: category, bbox: [x, y, w, h],
-            area: AnnotationExporter.rounded(w * h, 2), iscrowd: 0, score: a.record.confidence,
-            attributes: Attributes(a)))
+          annotation(
+            a, box: box, id: file.annotations.count + 1, image: index + 1,
+            category: category + 1, width: width, height: height))
       }
     }
     let text = AnnotationExporter.object([
@@ -47,10 +46,23 @@ enum COCOExporter {
       ("categories", try AnnotationExporter.lines(file.categories, indent: "  ")),
       ("annotations", try AnnotationExporter.lines(file.annotations, indent: "  ")),
     ])
-    let boxless = set.annotations.count - boxed.reduce(0) { $0 + $1.1.count }
     return ExportResult(
       files: [ExportedFile(path: "annotations.json", contents: Data(text.utf8))],
-      notes: AnnotationExporter.boxlessNote(boxless, format: "COCO"))
+      notes: set.classes.notes + AnnotationExporter.boxlessNote(boxless, format: "COCO")
+        + set.unmappedNote(format: "COCO"))
+  }
+
+  static func annotation(
+    _ a: StoredAnnotation, box: BoundingBox, id: Int, image: Int, category: Int, width: Int, height: Int
+  ) -> Annotation {
+    let w = AnnotationExporter.rounded((box.rightCol - box.leftCol) * Double(width), 2)
+    let h = AnnotationExporter.rounded((box.bottomRow - box.topRow) * Double(height), 2)
+    let x = AnnotationExporter.rounded(box.leftCol * Double(width), 2)
+    let y = AnnotationExporter.rounded(box.topRow * Double(height), 2)
+    return Annotation(
+      id: id, image_id: image, category_id: category, bbox: [x, y, w, h],
+      area: AnnotationExporter.rounded(w * h, 2), iscrowd: 0, score: a.record.confidence,
+      attributes: Attributes(a))
   }
 
   // Property names are COCO's own, hence snake_case.

@@ -1,23 +1,31 @@
 import Foundation
 import WeirCore
 
-/// What an exporter turns into files: the annotations taken by a filter and the images they are on.
+/// What an exporter turns into files: the annotations taken by a filter, every image of the
+/// selected runs (those without an annotation here are the negatives a trainer needs), and the
+/// class map that numbers the classes.
 public struct ExportSet: Sendable, Hashable {
   public var annotations: [StoredAnnotation]
-  /// One per input that has an annotation here, sorted by input id.
+  /// Every input of the selected runs that was read (failed inputs are left out: nobody knows
+  /// what is on them), plus any input an annotation is on; sorted by input id.
   public var images: [StoredImage]
+  public var classes: ClassMap
+  public var options: ExportOptions
 
-  public init(annotations: [StoredAnnotation], images: [StoredImage]) {
+  public init(
+    annotations: [StoredAnnotation], images: [StoredImage], classes: ClassMap? = nil,
+    options: ExportOptions = ExportOptions()
+  ) {
     self.annotations = annotations
     self.images = images
+    self.classes =
+      classes
+      ?? ClassMap(names: Self.categories(of: annotations).map(\.name), origin: "the exported concepts")
+    self.options = options
   }
 
-  /// A category per concept id, sorted by name then id: COCO numbers them from 1, YOLO from 0.
+  /// A category per concept id, sorted by name then id.
   public var categories: [ExportCategory] { Self.categories(of: annotations) }
-
-  /// The categories of the annotations that have a box: COCO and YOLO hold boxes only, so an
-  /// image-level concept would be a class that nothing uses.
-  var boxCategories: [ExportCategory] { Self.categories(of: annotations.filter { $0.record.box != nil }) }
 
   static func categories(of annotations: [StoredAnnotation]) -> [ExportCategory] {
     var names: [String: String] = [:]
@@ -33,6 +41,51 @@ public struct ExportSet: Sendable, Hashable {
     let grouped = Dictionary(grouping: annotations, by: \.record.inputId)
     return images.map { ($0, grouped[$0.inputId] ?? []) }
   }
+
+  /// The note for annotations whose concept the class map does not hold, which every format but
+  /// JSON lines leaves out (a class id cannot be invented without changing other exports' ids).
+  func unmappedNote(format: String) -> [String] {
+    let index = classes.lookup()
+    var missing: [String: Int] = [:]
+    for a in annotations where index(a.record.conceptId, a.record.conceptName) == nil {
+      missing[a.record.conceptName, default: 0] += 1
+    }
+    guard !missing.isEmpty else { return [] }
+    let count = missing.values.reduce(0, +)
+    let names = missing.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+    return [
+      "\(count) annotation\(count == 1 ? "" : "s") of \(names) left out of the \(format) export: not in the class "
+        + "map (\(classes.origin)); name every class with --classes"
+    ]
+  }
+}
+
+/// How an export places its images and splits them.
+public struct ExportOptions: Sendable, Hashable {
+  /// The folder image paths are made relative to (YOLO's tree, COCO's `file_name`, Label Studio's
+  /// and CVAT's names); nil: the deepest folder holding every image.
+  public var imageRoot: String?
+  /// Label Studio: the URL an image's relative path is appended to.
+  public var urlPrefix: String?
+  /// YOLO: the share of images (chosen by a hash of the input id and `seed`) that go to `val`.
+  public var valFraction: Double
+  public var seed: UInt64
+  /// YOLO: copy the images into `images/` instead of linking to them.
+  public var copyImages: Bool
+  /// Where relative image paths are resolved from: the folder `weir run` was started in.
+  public var workingDirectory: String
+
+  public init(
+    imageRoot: String? = nil, urlPrefix: String? = nil, valFraction: Double = 0.2, seed: UInt64 = 0,
+    copyImages: Bool = false, workingDirectory: String = FileManager.default.currentDirectoryPath
+  ) {
+    self.imageRoot = imageRoot
+    self.urlPrefix = urlPrefix
+    self.valFraction = valFraction
+    self.seed = seed
+    self.copyImages = copyImages
+    self.workingDirectory = workingDirectory
+  }
 }
 
 /// A concept as an export category.
@@ -43,7 +96,17 @@ public struct ExportCategory: Sendable, Hashable {
 
 /// The formats `weir annotations export` writes.
 public enum ExportFormat: String, Sendable, CaseIterable {
-  case coco, jsonl, yolo, labelstudio
+  case coco, jsonl, yolo, labelstudio, cvat
+
+  /// Whether an export without `--status` takes accepted annotations only: the formats a trainer
+  /// reads do; JSON lines (every stored fact) and Label Studio (review rows become predictions for
+  /// a reviewer) take every status.
+  public var acceptedOnlyByDefault: Bool {
+    switch self {
+    case .coco, .yolo, .cvat: return true
+    case .jsonl, .labelstudio: return false
+    }
+  }
 }
 
 /// One file an export produces; `path` is relative (a file name, or a name inside the YOLO folder).
@@ -57,30 +120,46 @@ public struct ExportedFile: Sendable, Hashable {
   }
 }
 
+/// An image an export places in its folder: a symbolic link to it, or a copy of it.
+public struct ExportedImage: Sendable, Hashable {
+  /// Relative to the export folder (`images/train/a/x.jpg`).
+  public var path: String
+  /// The image file, absolute.
+  public var source: String
+
+  public init(path: String, source: String) {
+    self.path = path
+    self.source = source
+  }
+}
+
 /// An export's files and the notes a user should read (what was left out and why).
 public struct ExportResult: Sendable, Hashable {
   public var files: [ExportedFile]
+  /// Images to link (or copy) into a folder export.
+  public var images: [ExportedImage]
   public var notes: [String]
 
-  public init(files: [ExportedFile], notes: [String] = []) {
+  public init(files: [ExportedFile], images: [ExportedImage] = [], notes: [String] = []) {
     self.files = files
+    self.images = images
     self.notes = notes
   }
 }
 
 /// Why an export could not be written.
 public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// COCO boxes are pixels; these images have no known size.
-  case unknownImageSizes(inputIds: [String], total: Int)
+  /// COCO and CVAT boxes are pixels; these images have no known size.
+  case unknownImageSizes(inputIds: [String], total: Int, format: String = "COCO")
   /// Two inputs would write the same YOLO label file.
   case fileNameClash(String, inputIds: [String])
 
   public var description: String {
     switch self {
-    case .unknownImageSizes(let ids, let total):
+    case .unknownImageSizes(let ids, let total, let format):
       let shown = ids.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (ids.count > 3 ? ", …" : "")
       return
-        "cannot export COCO: \(ids.count) of \(total) images have no known size (\(shown)), and COCO boxes are "
+        "cannot export \(format): \(ids.count) of \(total) images have no known size (\(shown)), and \(format) boxes are "
         + "in pixels; weir records a size when it reads the image or when replayed COCO data gives it. "
         + "Export as jsonl, yolo or labelstudio instead (normalized boxes need no size)"
     case .fileNameClash(let name, let ids):
@@ -97,6 +176,7 @@ public enum AnnotationExporter {
     case .jsonl: return try JSONLinesExporter.export(set)
     case .yolo: return try YOLOExporter.export(set)
     case .labelstudio: return try LabelStudioExporter.export(set)
+    case .cvat: return try CVATExporter.export(set)
     }
   }
 

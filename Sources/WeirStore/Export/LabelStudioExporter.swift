@@ -10,9 +10,16 @@ import WeirCore
 /// Accepted annotations (`ANNOTATION_SUCCESS`) become the task's `annotations`; every other status
 /// (awaiting review, pending…) becomes `predictions`, which is what a reviewer confirms or fixes
 /// in Label Studio. The labeling config must name its controls `label` (RectangleLabels),
-/// `choice` (Choices) and its image `image` (Documentation/Store.md shows one).
+/// `choice` (Choices) and its image `image` (Documentation/Store.md shows one). Every image is a
+/// task, those without an annotation too, so a reviewer can label what the model missed.
+///
+/// An image's address: with `--url-prefix`, the prefix and the image's path below the image root;
+/// with only `--image-root`, Label Studio's local-files address (`/data/local-files/?d=` and that
+/// path, for a local storage whose document root is the image root); otherwise the path as `weir
+/// run` recorded it. An image known only by URL keeps its URL.
 enum LabelStudioExporter {
   static func export(_ set: ExportSet) throws -> ExportResult {
+    let placement = try ImagePlacement(set.images, options: set.options)
     var tasks: [Task] = []
     for (image, annotations) in set.annotationsByImage {
       let accepted = annotations.filter { $0.record.status == AnnotationStatus.success.rawValue }
@@ -20,7 +27,7 @@ enum LabelStudioExporter {
       let model = Array(Set(annotations.map(\.record.workflowId))).sorted().joined(separator: ",")
       tasks.append(
         Task(
-          data: TaskData(image: image.url ?? image.path ?? image.fileName, weir_input_id: image.inputId),
+          data: TaskData(image: address(image, placement, set.options), weir_input_id: image.inputId),
           annotations: accepted.isEmpty
             ? [] : [Annotation(result: accepted.map { result($0, image: image) })],
           predictions: proposed.isEmpty
@@ -29,7 +36,19 @@ enum LabelStudioExporter {
       )
     }
     let text = try AnnotationExporter.lines(tasks) + "\n"
-    return ExportResult(files: [ExportedFile(path: "tasks.json", contents: Data(text.utf8))])
+    return ExportResult(
+      files: [ExportedFile(path: "tasks.json", contents: Data(text.utf8))], notes: set.classes.notes)
+  }
+
+  /// Where Label Studio finds an image (see the type's comment).
+  static func address(_ image: StoredImage, _ placement: ImagePlacement, _ options: ExportOptions) -> String {
+    guard let path = image.path, !path.isEmpty, let name = placement.names[image.inputId] else {
+      return image.url ?? image.fileName
+    }
+    let escaped = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name
+    if let prefix = options.urlPrefix { return (prefix.hasSuffix("/") ? prefix : prefix + "/") + escaped }
+    if options.imageRoot != nil { return "/data/local-files/?d=" + escaped }
+    return path
   }
 
   static func result(_ a: StoredAnnotation, image: StoredImage) -> Result {

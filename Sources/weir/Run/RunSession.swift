@@ -269,6 +269,7 @@ extension RunTally {
     inputs = stored.inputs
     for w in stored.writers { count(writer: w.key, status: w.status, w.count) }
     for c in stored.concepts { count(concept: c.key, status: c.status, c.count) }
+    for c in stored.counters { count(counter: c.nodeId, inputs: c.inputs, objects: c.objects) }
     failures = stored.failures.map {
       Failure(input: InputItem(id: $0.inputId), error: InputError(node: $0.node, message: $0.message))
     }

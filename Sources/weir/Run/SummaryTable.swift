@@ -24,6 +24,21 @@ enum SummaryTable {
         out += "\n" + table("concept", concepts.map { ($0.concept, $0.byStatus) }, columns)
       }
     }
+    if !tally.counters.isEmpty {
+      let rows = tally.counters.map {
+        [VisibleText.escaped($0.nodeId), String($0.inputs), String($0.objects)]
+      }
+      let all = [["counter", "inputs", "objects"]] + rows
+      let widths = (0..<3).map { i in all.map { $0[i].count }.max() ?? 0 }
+      out += "\n"
+      for row in all {
+        out +=
+          row.indices.map { i in
+            let pad = String(repeating: " ", count: widths[i] - row[i].count)
+            return i == 0 ? row[i] + pad : pad + row[i]
+          }.joined(separator: "  ") + "\n"
+      }
+    }
     out += outcomes.render(resumedInputs: resumedInputs)
     if !tally.failures.isEmpty {
       out += "\nfailed inputs\n"

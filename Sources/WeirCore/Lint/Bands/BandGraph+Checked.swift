@@ -64,10 +64,15 @@ struct CheckedGraphBuilder {
         add(expansion, prefix: id.value + "/", usingRange: id.range, inputsOfIN: inputs)
       }
       let reader = CheckedParams(node: node, fallback: usingRange)
-      nodes.append(
-        BandNode(
-          id: id, type: node.type?.name ?? "node", inputs: inputs,
-          role: role(node, reader, id.range, inside: usingRange != nil)))
+      var band = BandNode(
+        id: id, type: node.type?.name ?? "node", inputs: inputs,
+        role: role(node, reader, id.range, inside: usingRange != nil))
+      if let type = node.type, type.role != .model,
+        case .count = (try? operators.describe(type: type.name, params: reader)) ?? nil
+      {
+        band.recordsCount = true
+      }
+      nodes.append(band)
     }
   }
 

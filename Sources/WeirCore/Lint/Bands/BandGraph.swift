@@ -60,6 +60,8 @@ public struct BandNode: Sendable {
   /// The nodes it reads, with where it names them; empty means the workflow input.
   public var inputs: [Located<String>]
   public var role: Role
+  /// Whether a run stores what the node counts (an object-counter), so it runs unread.
+  public var recordsCount = false
 
   public init(id: Located<String>, type: String, inputs: [Located<String>] = [], role: Role) {
     self.id = id

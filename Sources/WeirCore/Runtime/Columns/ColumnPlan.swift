@@ -66,7 +66,9 @@ struct ColumnPlan: Sendable {
     case let t as ConceptThresholder: return .conceptThreshold(t.thresholds)
     case let s as RandomSample: return .sample(s)
     case let w as AnnotationWriter: return .write(w)
-    case is ObjectCounter, is PassThrough: return .keep
+    // An object-counter's count is stored per input (`InputOutcome.counts`), which the record
+    // interpreter gathers; so a plan with one runs record by record.
+    case is PassThrough: return .keep
     default: return nil
     }
   }
