@@ -40,7 +40,8 @@ struct LSPCommand: ParsableCommand {
     } catch {
       throw ValidationError(error.description)
     }
-    var server = StdioServer(server: LanguageServer(driver: driver), debounce: debounce)
+    var server = StdioServer(
+      server: LanguageServer(driver: driver, version: Weir.configuration.version), debounce: debounce)
     let status = server.run()
     if status != 0 { throw ExitCode(status) }
   }

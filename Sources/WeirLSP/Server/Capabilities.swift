@@ -2,7 +2,7 @@ import WeirCore
 
 /// What the server tells the client it can do, in answer to `initialize`.
 enum Capabilities {
-  static var initializeResult: JSONValue {
+  static func initializeResult(version: String) -> JSONValue {
     .object([
       "capabilities": .object([
         // 2: incremental; the client sends ranges that changed.
@@ -23,12 +23,7 @@ enum Capabilities {
         ]),
         "documentFormattingProvider": .bool(true),
       ]),
-      "serverInfo": .object(["name": .string("weir"), "version": .string(WeirVersion.current)]),
+      "serverInfo": .object(["name": .string("weir"), "version": .string(version)]),
     ])
   }
-}
-
-/// The version `weir --version` prints, for `serverInfo`.
-public enum WeirVersion {
-  public static let current = "0.1.0"
 }

@@ -20,8 +20,12 @@ public final class LanguageServer {
   /// Set by `exit`: 0 after `shutdown`, 1 without it.
   public private(set) var exitCode: Int32?
 
-  public init(driver: Driver = Driver()) {
+  /// The version `serverInfo` names (what `weir --version` prints).
+  public let version: String
+
+  public init(driver: Driver = Driver(), version: String) {
     self.driver = driver
+    self.version = version
   }
 
   /// Whether a changed document waits for its diagnostics.
@@ -80,7 +84,7 @@ public final class LanguageServer {
   private func request(_ method: String, _ params: JSONValue) throws -> JSONValue {
     if method == "initialize" {
       initialized = true
-      return Capabilities.initializeResult
+      return Capabilities.initializeResult(version: version)
     }
     guard initialized else { throw RPCError(.serverNotInitialized, "initialize first") }
     guard !shutdownRequested else { throw RPCError(.invalidRequest, "the server is shutting down") }
