@@ -213,7 +213,9 @@ struct TableBackend: ModelBackend {
     let results = await Self.expectSame(plan, ["pets": Self.predictions(60, &rng)], inputs: 60, columnar: false)
     let written = results.filter { !$0.annotations.isEmpty }.count
     #expect(written > 5 && written < 50)
-    #expect(results.allSatisfy { $0.counts.count == 1 && $0.counts[0].nodeId == "count" })
+    // Inputs the sample let through are counted; the others never reach the counter.
+    #expect(results.filter { !$0.counts.isEmpty }.count > 5)
+    #expect(results.allSatisfy { $0.counts.allSatisfy { $0.nodeId == "count" } })
     #expect(
       Interpreter(plan: plan, backends: [TableBackend(maxBatchSize: 1, answers: [:])]).recordByRecordReason
         == "'count' (object-counter) has no column form")
