@@ -183,6 +183,17 @@ struct PetsDataset {
     #expect(ids.allSatisfy { YOLOExporter.isValidation($0, ExportOptions(valFraction: 1)) })
   }
 
+  @Test func yoloNumbersAreWhatPercentSixFPrints() {
+    var state: UInt64 = 42
+    func next() -> Double {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(state >> 11) / Double(UInt64(1) << 53)
+    }
+    let values = (0..<100_000).map { _ in next() } + [0, 1, 0.5, 0.45, 0.1 + 0.2, -0.25, 1e-7, 123.4567891]
+    let differing = values.filter { YOLOExporter.sixDecimals($0) != String(format: "%.6f", $0) }
+    #expect(differing.isEmpty, "\(differing.prefix(5).map { "\($0): \(YOLOExporter.sixDecimals($0))" })")
+  }
+
   @Test func labelStudioAddressesFollowTheImageRootAndURLPrefix() throws {
     let pets = try PetsDataset()
     func images(_ options: ExportOptions) throws -> [String] {
