@@ -29,30 +29,38 @@ public struct PredictionTable: Sendable {
   public private(set) var rowConcept: [Int32] = []
   public private(set) var rowValue: [Double] = []
 
-  /// Flattens model outputs: `outputs[m][i]` is model node `m`'s output for input `i`, or `nil`
-  /// when the model gave nothing for that input.
-  public init(inputs: [InputItem], modelNodes: [String], outputs: [[DataRecord?]]) {
+  /// An empty table over the session's inputs; models are added with `addModel`.
+  public init(inputs: [InputItem]) {
     self.inputs = inputs
-    self.modelNodes = modelNodes
-    for (m, perInput) in outputs.enumerated() {
-      for (i, record) in perInput.enumerated() {
-        guard let record else { continue }
-        append(record, input: Int32(i), model: Int32(m))
-      }
-    }
+    self.modelNodes = []
   }
 
-  private mutating func append(_ record: DataRecord, input: Int32, model: Int32) {
-    for concept in record.concepts {
-      appendRow(region: -1, input: input, model: model, concept: concept)
+  /// Adds a model node; returns its index.
+  @discardableResult
+  public mutating func addModel(_ node: String) -> Int32 {
+    modelNodes.append(node)
+    return Int32(modelNodes.count - 1)
+  }
+
+  /// Adds entry `e` of `columns` as model `model`'s answer for input `input`: its input-level
+  /// concepts first, then its regions with their concepts.
+  public mutating func append(_ columns: PredictionColumns, entry e: Int, input i: Int, model: Int32) {
+    let input = Int32(i)
+    let rows = columns.rows(ofEntry: e)
+    for row in rows.concepts {
+      appendRow(region: -1, input: input, model: model, concept: columns.concept(row))
     }
-    for region in record.regions {
-      let r = Int32(regionIds.count)
+    var row = rows.regions.lowerBound
+    for r in columns.regions(ofEntry: e) {
+      let region = Int32(regionIds.count)
       regionInput.append(input)
       regionModel.append(model)
-      regionIds.append(region.id)
-      regionBoxes.append(region.boundingBox)
-      for concept in region.concepts { appendRow(region: r, input: input, model: model, concept: concept) }
+      regionIds.append(columns.id(ofRegion: r))
+      regionBoxes.append(columns.box(ofRegion: r))
+      while row < rows.regions.upperBound, columns.region(ofRow: row) == r {
+        appendRow(region: region, input: input, model: model, concept: columns.concept(row))
+        row += 1
+      }
     }
   }
 

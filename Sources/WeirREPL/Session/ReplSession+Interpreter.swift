@@ -120,23 +120,24 @@ extension ReplSession {
 
 /// A model that answers from the session's cache: the outputs a source model gave earlier.
 struct CachedOutputsBackend: ModelBackend {
-  let entries: [String: Result<DataRecord, ModelError>]
+  let entries: CachedAnswers
   let model: String
 
   var maxBatchSize: Int { 4096 }
 
   func predict(_ requests: [ModelRequest]) async -> [Result<DataRecord, ModelError>] {
     requests.map { request in
-      guard var result = entries[request.input.id] else {
+      guard let result = entries.record(request.input.id) else {
         return .failure(ModelError("model '\(model)' has no output for \(request.input.id) in this session"))
       }
-      // The image flowing in is kept when the cached output has none, as replay does, so an
+      // The image flowing in is kept where the cached output has none, as replay does, so an
       // image-crop downstream knows what it crops.
-      if case .success(var record) = result, record.image == nil, let image = request.data.image {
-        record.image = image
-        result = .success(record)
-      }
-      return result
+      guard case .success(var record) = result, let image = request.data.image else { return result }
+      var kept = record.image ?? image
+      kept.path = kept.path ?? image.path
+      kept.url = kept.url ?? image.url
+      record.image = kept
+      return .success(record)
     }
   }
 }

@@ -55,73 +55,74 @@ extension ReplSession {
     var fetched: [String] = []
     var failures: [String] = []
     var keep = Set<String>()
-    var outputs: [[DataRecord?]] = []
-    let models = sourceModels()
-    for (node, model) in models {
+    var table = PredictionTable(inputs: inputs)
+    for (node, model) in sourceModels() {
+      let m = table.addModel(node)
       guard let model else {
         failures.append("'\(node)' calls no model the plan knows")
-        outputs.append(inputs.map { _ in nil })
         continue
       }
       // A model that cannot be reached at all (no backend, no key) is one failure, not one per input.
       if case .failure(let error) = backend(for: model) {
         failures.append("'\(node)': \(error.message)")
         unreachable.append(node)
-        outputs.append(inputs.map { _ in nil })
         continue
       }
       let key = ModelFingerprint.of(model)
       keep.insert(key)
-      var entries = cache[key] ?? [:]
-      let missing = inputs.filter { entries[$0.id] == nil }
+      var entries = cache[key] ?? CachedAnswers()
+      let missing = inputs.filter { entries.answers[$0.id] == nil }
       if missing.isEmpty {
         if !inputs.isEmpty { cached.append(node) }
       } else {
         fetched.append(node)
-        for (input, result) in zip(missing, await predict(model, missing)) { entries[input.id] = result }
+        await predict(model, missing, into: &entries)
       }
       cache[key] = entries
-      outputs.append(
-        inputs.map { input in
-          switch entries[input.id] {
-          case .success(let record)?: return record
-          case .failure(let error)?:
-            failures.append("'\(node)' on \(input.id): \(error.message)")
-            return nil
-          case nil: return nil
-          }
-        })
+      for (i, input) in inputs.enumerated() {
+        switch entries.entry(input.id) {
+        case .success(let (columns, e))?: table.append(columns, entry: e, input: i, model: m)
+        case .failure(let error)?: failures.append("'\(node)' on \(input.id): \(error.message)")
+        case nil: break
+        }
+      }
     }
     for key in cache.keys where !keep.contains(key) { cache[key] = nil }
     for key in backends.keys where !keep.contains(key) { backends[key] = nil }
-    table = PredictionTable(inputs: inputs, modelNodes: models.map(\.node), outputs: outputs)
+    self.table = table
     tableGeneration += 1
     truthIndex = nil
     return (cached, fetched, failures)
   }
 
-  /// One model's answers for `inputs`, in batches of the size its backend takes.
-  private func predict(_ model: ModelSpec, _ inputs: [InputItem]) async -> [Result<DataRecord, ModelError>] {
+  /// One model's answers for `inputs`, in batches of the size its backend takes, kept in `entries`:
+  /// a recording's answers stay in its columns, others are checked and laid out as columns.
+  private func predict(_ model: ModelSpec, _ inputs: [InputItem], into entries: inout CachedAnswers) async {
     let backend: any ModelBackend
     switch self.backend(for: model) {
     case .success(let b): backend = b
-    case .failure(let error): return inputs.map { _ in .failure(error) }
+    case .failure(let error):
+      entries.add(inputs[...], inputs.map { _ in .failure(error) })
+      return
     }
-    var results: [Result<DataRecord, ModelError>] = []
     let size = max(1, backend.maxBatchSize)
     for start in stride(from: 0, to: inputs.count, by: size) {
       if cancellation.isCancelled {
-        results += inputs[start...].map { _ in .failure(ModelError("cancelled (Ctrl-C)")) }
+        entries.add(
+          inputs[start...], inputs[start...].map { _ in .failure(ModelError("cancelled (Ctrl-C)")) })
         break
       }
-      let batch = inputs[start..<min(inputs.count, start + size)].map { input in
+      let part = inputs[start..<min(inputs.count, start + size)]
+      if let columns = backend as? any ColumnBackend {
+        entries.add(part, columns.columnAnswers(Array(part)), from: columns, model: model.name)
+        continue
+      }
+      let batch = part.map { input in
         ModelRequest(input: input, data: DataRecord(image: ImageRef(url: input.url, path: input.path)))
       }
-      results += await backend.predict(batch).map {
-        $0.flatMap { ModelOutputCheck.check($0, model: model.name) }
-      }
+      let results = await backend.predict(batch)
+      entries.add(part, results.map { $0.flatMap { ModelOutputCheck.check($0, model: model.name) } })
     }
-    return results
   }
 }
 

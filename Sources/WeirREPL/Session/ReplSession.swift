@@ -33,8 +33,8 @@ public final class ReplSession {
   public internal(set) var inputs: [InputItem] = []
   /// What `inputs` was given, kept across `reload`; `nil` means every input the models know.
   var inputPatterns: [String]?
-  /// Model outputs by model fingerprint (`ModelFingerprint`), then input id.
-  var cache: [String: [String: Result<DataRecord, ModelError>]] = [:]
+  /// Model outputs by model fingerprint (`ModelFingerprint`), kept column-wise.
+  var cache: [String: CachedAnswers] = [:]
   /// The model outputs of the current inputs, flattened; rebuilt when inputs or models change.
   public internal(set) var table: PredictionTable?
   /// Bumped whenever `table` is rebuilt, so run snapshots know whether rows line up.

@@ -90,7 +90,9 @@ struct TableBackend: ModelBackend {
   /// A replay backend holding the same answers (those in shape column-wise, the others as records).
   static func replay(_ answers: [String: DataRecord]) -> ReplayBackend {
     var data = ReplayData(source: "answers.jsonl", format: .weirLines)
-    for (id, record) in answers.sorted(by: { $0.key < $1.key }) { data.add(InputItem(id: id), .success(record)) }
+    for (id, record) in answers.sorted(by: { $0.key < $1.key }) {
+      data.add(InputItem(id: id), .success(record))
+    }
     return ReplayBackend(data: data)
   }
 
@@ -322,8 +324,11 @@ struct TableBackend: ModelBackend {
   @Test func aRecordingKeepsWhatColumnsCannotHoldAsRecords() throws {
     let whole = DataRecord(
       image: ImageRef(width: 4, height: 3), concepts: [Concept(id: "cat", value: 0.5)],
-      regions: [Region(id: "r", boundingBox: nil, concepts: [Concept(id: "c", name: "C", value: 1)], value: 0.7)])
-    let texts = DataRecord(text: "a cat", concepts: [Concept(id: "cat", value: 0.5)], metadata: ["k": .string("v")])
+      regions: [
+        Region(id: "r", boundingBox: nil, concepts: [Concept(id: "c", name: "C", value: 1)], value: 0.7)
+      ])
+    let texts = DataRecord(
+      text: "a cat", concepts: [Concept(id: "cat", value: 0.5)], metadata: ["k": .string("v")])
     let tracked = DataRecord(regions: [Region(id: "r", trackId: "t1")])
     let unclean = DataRecord(concepts: [Concept(id: "cat", value: 0.5), Concept(id: "cat", value: 0.6)])
     var data = ReplayData(source: "x", format: .weirLines)
@@ -334,9 +339,12 @@ struct TableBackend: ModelBackend {
     }
     #expect(data.columns.entryCount == 1)
     let answers = ReplayBackend(data: data).columnAnswers((0..<5).map { InputItem(id: "in-\($0)") })
-    #expect(answers.map { if case .entry = $0 { "entry" } else if case .record = $0 { "record" } else { "failure" } } == [
-      "entry", "record", "record", "record", "failure",
-    ])
+    #expect(
+      answers.map {
+        if case .entry = $0 { "entry" } else if case .record = $0 { "record" } else { "failure" }
+      } == [
+        "entry", "record", "record", "record", "failure",
+      ])
   }
 }
 

@@ -58,7 +58,8 @@ extension BatchState {
     var own = PredictionColumns()
     for (k, i) in pending.enumerated() {
       guard k < answers.count else {
-        errors[i] = InputError(node: step.nodeId, message: "model '\(model.name)' gave no answer for this input")
+        errors[i] = InputError(
+          node: step.nodeId, message: "model '\(model.name)' gave no answer for this input")
         continue
       }
       switch answers[k] {
@@ -176,7 +177,8 @@ enum ColumnKernels {
         let offset = c.firstStoreRow(i) - local
         for r in local..<Int(c.inputStart[i + 1]) where alive[r] {
           rows[i].append(
-            ColumnAnnotations.Row(writer: writer, source: source, row: Int32(r + offset), key: key[r + offset]))
+            ColumnAnnotations.Row(
+              writer: writer, source: source, row: Int32(r + offset), key: key[r + offset]))
         }
       }
     }

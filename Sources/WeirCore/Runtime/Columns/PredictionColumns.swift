@@ -107,7 +107,7 @@ public struct PredictionColumns: Sendable {
   }
 
   /// Row `row` as a concept.
-  func concept(_ row: Int) -> Concept {
+  public func concept(_ row: Int) -> Concept {
     let k = keys[Int(key[row])]
     return Concept(id: k.id, name: k.name, value: value[row])
   }
@@ -142,4 +142,21 @@ public struct PredictionColumns: Sendable {
     }
     return lastKey
   }
+}
+
+extension PredictionColumns {
+  /// Entry `e`'s rows: those of its regions' concepts, then those of its own concepts.
+  public func rows(ofEntry e: Int) -> (regions: Range<Int>, concepts: Range<Int>) {
+    (Int(rowStart[e])..<Int(conceptStart[e]), Int(conceptStart[e])..<Int(rowStart[e + 1]))
+  }
+
+  /// Entry `e`'s regions (indices into the region columns).
+  public func regions(ofEntry e: Int) -> Range<Int> { Int(regionStart[e])..<Int(regionStart[e + 1]) }
+
+  /// A region's id.
+  public func id(ofRegion r: Int) -> String { regionId[r] }
+  /// A region's box.
+  public func box(ofRegion r: Int) -> BoundingBox? { regionBox[r] }
+  /// The region a row belongs to; -1 for an input-level concept.
+  public func region(ofRow row: Int) -> Int { Int(rowRegion[row]) }
 }

@@ -31,8 +31,8 @@ struct ReplayFileReader {
     let shape = try sniff(&s)
     var data = ReplayData(
       source: path, format: shape == .weirLine ? .weirLines : shape == .clarifaiResponse ? .clarifai : .coco)
-    if shape == .weirLine, buffer.count >= Self.parallelThreshold {
-      for (input, prediction) in try readLinesInParallel(buffer) { data.add(input, prediction) }
+    if shape == .weirLine {
+      try readWeirLines(buffer, into: &data)
       return data
     }
     while s.peek() != nil {
@@ -57,6 +57,24 @@ struct ReplayFileReader {
       for (input, record) in coco.records(cocoDetections) { data.add(input, .success(record)) }
     }
     return data
+  }
+
+  /// Reads weir JSON lines into `data`, in parallel chunks when there are many.
+  func readWeirLines(_ buffer: UnsafeBufferPointer<UInt8>, into data: inout ReplayData) throws {
+    if buffer.count >= Self.parallelThreshold {
+      for (input, prediction) in try readLinesInParallel(buffer) { data.add(input, prediction) }
+      return
+    }
+    var s = JSONScanner(buffer)
+    while s.peek() != nil {
+      if let (input, prediction) = try readWeirLine(&s) { data.add(input, prediction) }
+    }
+  }
+
+  /// Whether the bytes start with a weir JSON line (`nil` when the shape cannot be told).
+  func startsWithWeirLine(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    var s = JSONScanner(buffer)
+    return (try? sniff(&s)) == .weirLine
   }
 
   /// Decides the shape from the first value's keys.

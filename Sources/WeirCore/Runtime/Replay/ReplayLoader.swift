@@ -63,6 +63,7 @@ public struct ReplayLoader: Sendable {
 
   /// Loads one file.
   public func loadFile(_ path: String) throws(ReplayError) -> ReplayData {
+    if images == nil, let streamed = try ReplayLineStream.load(path, loader: self) { return streamed }
     let bytes: [UInt8]
     switch FileBytes.read(path) {
     case .success(let b): bytes = b
