@@ -43,7 +43,12 @@ let package = Package(
         "WeirCore", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ], swiftSettings: strict),
-    .target(name: "WeirModels", dependencies: ["WeirCore", "WeirVision"], swiftSettings: strict),
+    // OpenVINO's C API, opened with dlopen when an onnx model is built (weir never links it), and the
+    // ONNX detector on top: preprocessing, output decoders, NMS.
+    .target(
+      name: "COpenVINO", cSettings: [.treatAllWarnings(as: .error)], linkerSettings: [.linkedLibrary("dl")]),
+    .target(name: "WeirONNX", dependencies: ["COpenVINO", "WeirVision"], swiftSettings: strict),
+    .target(name: "WeirModels", dependencies: ["WeirCore", "WeirVision", "WeirONNX"], swiftSettings: strict),
     // One path from a file to check, lint, bands, plan and backends, for every front end.
     .target(name: "WeirDriver", dependencies: ["WeirCore", "WeirModels"], swiftSettings: strict),
     // The REPL core: requests in, responses out, no terminal; checks and plans through the driver.
@@ -53,7 +58,7 @@ let package = Package(
     .executableTarget(
       name: "weir",
       dependencies: [
-        "WeirCore", "WeirDriver", "WeirREPL", "WeirStore", "WeirModels", "WeirVision", "WeirPlot", "CEditLine",
+        "WeirCore", "WeirDriver", "WeirREPL", "WeirStore", "WeirModels", "WeirVision", "WeirONNX", "WeirPlot", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: strict),
 
@@ -68,6 +73,8 @@ let package = Package(
     .testTarget(
       name: "WeirCoreTests", dependencies: ["WeirCore", "WeirREPL", "WeirTestSupport"], swiftSettings: strict),
     .testTarget(name: "WeirVisionTests", dependencies: ["WeirVision"], swiftSettings: strict),
+    .testTarget(
+      name: "WeirONNXTests", dependencies: ["WeirONNX", "WeirVision", "WeirTestSupport"], swiftSettings: strict),
     // The check ⇔ plan contract (every node type in every position) and the check/plan fuzz test.
     .testTarget(
       name: "WeirDriverTests", dependencies: ["WeirDriver", "WeirCore", "WeirTestSupport"], swiftSettings: strict),

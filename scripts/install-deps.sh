@@ -12,15 +12,35 @@ packages=(
   libcurl4-openssl-dev # the static release build (make release) links Foundation's HTTP client to libcurl
   pkg-config
   python3              # command-backend tests run small python models
+  python3-pip          # installs OpenVINO and onnx for the onnx backend's tests
   tmux                 # REPL tests drive the terminal front end through tmux
 )
+
+# Python packages the onnx backend's tests use: OpenVINO (the runtime weir loads at run time) and
+# onnx (the tests build their models with it). Looked up without importing, so this stays quick.
+python_packages=(openvino onnx)
+
+install_python_packages() {
+  local wanted=()
+  for pkg in "${python_packages[@]}"; do
+    python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('$pkg') is None)" 2>/dev/null \
+      || wanted+=("$pkg")
+  done
+  [ ${#wanted[@]} -eq 0 ] && return 0
+  echo "installing (pip): ${wanted[*]}"
+  python3 -m pip install --quiet "${wanted[@]}" 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages "${wanted[@]}"
+}
 
 missing=()
 for pkg in "${packages[@]}"; do
   # `dpkg -s` succeeds for a removed package whose config files remain; ask for the status itself.
   [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" = "install ok installed" ] || missing+=("$pkg")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+  install_python_packages
+  exit 0
+fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "weir needs these packages (or your system's equivalents): ${missing[*]}" >&2
@@ -32,3 +52,4 @@ echo "installing: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+install_python_packages
