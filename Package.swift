@@ -49,11 +49,16 @@ let package = Package(
         "WeirCore", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ], swiftSettings: strict),
+    // OpenVINO's C API, opened with dlopen when an onnx model is built (weir never links it), and the
+    // ONNX detector on top: preprocessing, output decoders, NMS.
+    .target(
+      name: "COpenVINO", cSettings: [.treatAllWarnings(as: .error)], linkerSettings: [.linkedLibrary("dl")]),
+    .target(name: "WeirONNX", dependencies: ["COpenVINO", "WeirVision"], swiftSettings: strict + withoutLibcurl),
     // libcurl opened on first use, for Foundation's HTTP client: weir does not link libcurl, so a
     // process that never talks HTTP never loads it (Documentation/Development.md, start-up).
     .target(name: "CCurlLoader", cSettings: [.treatAllWarnings(as: .error)]),
     .target(
-      name: "WeirModels", dependencies: ["WeirCore", "WeirVision", "CCurlLoader"],
+      name: "WeirModels", dependencies: ["WeirCore", "WeirVision", "WeirONNX", "CCurlLoader"],
       swiftSettings: strict + withoutLibcurl),
     // One path from a file to check, lint, bands, plan and backends, for every front end.
     .target(
@@ -71,8 +76,8 @@ let package = Package(
     .executableTarget(
       name: "weir",
       dependencies: [
-        "WeirCore", "WeirDriver", "WeirREPL", "WeirStore", "WeirModels", "WeirVision", "WeirPlot", "WeirLSP",
-        "CEditLine",
+        "WeirCore", "WeirDriver", "WeirREPL", "WeirStore", "WeirModels", "WeirVision", "WeirONNX", "WeirPlot",
+        "WeirLSP", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: strict + withoutLibcurl),
 
@@ -87,6 +92,8 @@ let package = Package(
     .testTarget(
       name: "WeirCoreTests", dependencies: ["WeirCore", "WeirREPL", "WeirTestSupport"], swiftSettings: strict),
     .testTarget(name: "WeirVisionTests", dependencies: ["WeirVision"], swiftSettings: strict),
+    .testTarget(
+      name: "WeirONNXTests", dependencies: ["WeirONNX", "WeirVision", "WeirTestSupport"], swiftSettings: strict),
     // The check ⇔ plan contract (every node type in every position) and the check/plan fuzz test.
     .testTarget(
       name: "WeirDriverTests", dependencies: ["WeirDriver", "WeirCore", "WeirTestSupport"], swiftSettings: strict),

@@ -12,12 +12,28 @@ packages=(
   libcurl4-openssl-dev # libcurl's headers for CCurlLoader, which opens libcurl for Foundation's HTTP client on first use
   pkg-config
   python3              # command-backend tests run small python models
-  python3-pip          # installs pycocotools (below) when it is missing
+  python3-pip          # installs pycocotools, OpenVINO and onnx (below) when they are missing
   tmux                 # REPL tests drive the terminal front end through tmux
   neovim               # the language server's test runs Neovim's built-in LSP client headless
   python3-jsonschema   # the weir schema test validates the examples against the schema
   python3-yaml
 )
+
+# Python packages the onnx backend's tests use: OpenVINO (the runtime weir loads at run time) and
+# onnx (the tests build their models with it). Looked up without importing, so this stays quick.
+python_packages=(openvino onnx)
+
+install_python_packages() {
+  local wanted=()
+  for pkg in "${python_packages[@]}"; do
+    python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('$pkg') is None)" 2>/dev/null \
+      || wanted+=("$pkg")
+  done
+  [ ${#wanted[@]} -eq 0 ] && return 0
+  echo "installing (pip): ${wanted[*]}"
+  python3 -m pip install --quiet "${wanted[@]}" 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages "${wanted[@]}"
+}
 
 missing=()
 for pkg in "${packages[@]}"; do
@@ -26,7 +42,7 @@ for pkg in "${packages[@]}"; do
 done
 
 # Python packages the tests read exports with, from PyPI when missing: pycocotools loads the COCO
-# export as trainers do. Run after the Debian packages, which bring python3 and pip.
+# export as trainers do; OpenVINO and onnx run and build the onnx backend's models. Run after the Debian packages, which bring python3 and pip.
 python_packages() {
   python3 -c 'import pycocotools' 2>/dev/null && return 0
   echo "installing from PyPI: pycocotools"
@@ -36,6 +52,7 @@ python_packages() {
 
 if [ ${#missing[@]} -eq 0 ]; then
   python_packages
+  install_python_packages
   exit 0
 fi
 
@@ -50,3 +67,4 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 python_packages
+install_python_packages

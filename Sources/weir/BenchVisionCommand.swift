@@ -22,6 +22,8 @@ struct BenchVision: ParsableCommand {
   @Option(help: "The detector's scale_factor.") var scaleFactor = 1.1
   @Option(help: "The detector's min_neighbors.") var minNeighbors = 3
 
+  @OptionGroup(title: "ONNX detector (instead of the built-in one)") var onnx: BenchONNXOptions
+
   func validate() throws {
     if repetitions < 1 { throw ValidationError("--repetitions must be at least 1") }
     if !(scaleFactor > 1) { throw ValidationError("--scale-factor must be above 1") }
@@ -32,6 +34,14 @@ struct BenchVision: ParsableCommand {
   }
 
   func run() throws {
+    if onnx.onnx != nil {
+      let images: [URL]
+      do { images = try photos() } catch let error as ValidationError {
+        Terminal.fail(error.message)
+        throw ExitStatus.usage
+      }
+      return try onnx.run(images: images, repetitions: repetitions)
+    }
     guard let cascade = BuiltinDetectorConfig.detectors.first(where: { $0.name == detector })?.cascade else {
       return
     }

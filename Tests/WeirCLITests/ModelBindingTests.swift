@@ -173,7 +173,7 @@ import WeirTestSupport
         --backend:1:8: error: the backend of 'detect' must be KIND:VALUE or a {…} mapping, not 'predictions.json' [binding.malformed]
         1 | detect=predictions.json
           |        ^~~~~~~~~~~~~~~~
-          = note: write NAME=KIND:VALUE (--backend detect=replay:predictions.json) or NAME={KIND: VALUE, option: value}; kinds: replay, builtin, http, command
+          = note: write NAME=KIND:VALUE (--backend detect=replay:predictions.json) or NAME={KIND: VALUE, option: value}; kinds: replay, builtin, http, command, onnx
 
         """)
     let kind = try await Self.weir(
@@ -202,7 +202,7 @@ import WeirTestSupport
         .weir/models.yaml:3:19: error: unknown backend kind 'replya'; did you mean 'replay'? [syntax.unknown-backend]
         3 |   pets-detector: {replya: predictions.json}
           |                   ^~~~~~
-          = note: backend kinds: replay, builtin, http, command
+          = note: backend kinds: replay, builtin, http, command, onnx
           = fix-it: replace 'replya' with 'replay'
 
         """)

@@ -8,7 +8,7 @@ import WeirModels
 /// parser keeps in step with it.
 @Suite struct BackendKindsTests {
   @Test func theStandardKindsAreRegisteredOnceInOrder() {
-    #expect(BackendKinds.standard.names == ["replay", "builtin", "http", "command"])
+    #expect(BackendKinds.standard.names == ["replay", "builtin", "http", "command", "onnx"])
     #expect(BackendKinds.core.names == ["replay"])
     #expect(BackendKinds.standard.kind("ftp") == nil)
   }

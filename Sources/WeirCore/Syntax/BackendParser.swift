@@ -23,6 +23,7 @@ enum BackendParser {
     "builtin": ["scale_factor", "min_neighbors", "min_size", "max_size", "max_pixels"],
     "http": nil,
     "command": nil,
+    "onnx": nil,
   ]
   static var kinds: [String] { options.map(\.key) }
   /// The detectors built into weir (WeirVision's cascades, as `BuiltinBackendKind.models` names them).

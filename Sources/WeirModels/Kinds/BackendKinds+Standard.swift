@@ -3,7 +3,7 @@ import WeirCore
 
 extension BackendKinds {
   /// Every backend kind of this weir: `replay` from WeirCore, `builtin`, `http` and `command` from
-  /// WeirModels. A new kind is one file in `Kinds/` and one line here.
+  /// WeirModels, and `onnx` (WeirONNX, through OpenVINO). A new kind is one file in `Kinds/` and one line here.
   public static let standard: BackendKinds = standard(keys: KeyPolicy())
 
   /// The standard kinds, with `http` sending keys only where `keys` allows (`--allow-host`, the
@@ -13,6 +13,7 @@ extension BackendKinds {
     kinds.register(BuiltinBackendKind())
     kinds.register(HTTPBackendKind(keys: keys))
     kinds.register(CommandBackendKind())
+    kinds.register(ONNXBackendKind())
     return kinds
   }
 }
