@@ -19,6 +19,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
   ],
   targets: [
     .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -43,6 +44,11 @@ let package = Package(
         "WeirCore", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ], swiftSettings: strict),
+    // The PostgreSQL store, its shards and workers (postgres-nio), for runs that outgrow one machine.
+    .target(
+      name: "WeirPostgres",
+      dependencies: ["WeirCore", "WeirStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+      swiftSettings: strict),
     .target(name: "WeirModels", dependencies: ["WeirCore", "WeirVision"], swiftSettings: strict),
     // One path from a file to check, lint, bands, plan and backends, for every front end.
     .target(name: "WeirDriver", dependencies: ["WeirCore", "WeirModels"], swiftSettings: strict),
@@ -54,7 +60,7 @@ let package = Package(
       name: "weir",
       dependencies: [
         "WeirCore", "WeirDriver", "WeirREPL", "WeirStore", "WeirModels", "WeirVision", "WeirPlot", "CEditLine",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "WeirPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: strict),
 
     // What several test targets share: golden files, the weir-process runner, the loopback Clarifai
@@ -80,6 +86,9 @@ let package = Package(
       dependencies: [
         "WeirModels", "WeirCore", "WeirValues", "WeirTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
       ], swiftSettings: strict),
+    .testTarget(
+      name: "WeirPostgresTests", dependencies: ["WeirPostgres", "WeirCore", "WeirTestSupport"],
+      swiftSettings: strict),
     .testTarget(
       name: "WeirCLITests",
       dependencies: [

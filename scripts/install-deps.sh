@@ -13,6 +13,7 @@ packages=(
   pkg-config
   python3              # command-backend tests run small python models
   tmux                 # REPL tests drive the terminal front end through tmux
+  postgresql           # PostgreSQL store tests start a throw-away cluster (initdb, pg_ctl, psql)
 )
 
 missing=()

@@ -18,6 +18,8 @@ struct Weir: AsyncParsableCommand {
       BenchCommand.self,
       TypesCommand.self,
       ReplCommand.self,
+      WorkerCommand.self,
+      RunsCommand.self,
     ]
   )
 }
