@@ -5,7 +5,8 @@ import WeirStore
 
 /// Reading annotations back with an ``AnnotationFilter``, as the SQLite store does.
 enum AnnotationQueries {
-  static func annotations(_ filter: AnnotationFilter, in db: PostgresDatabase) async throws -> [StoredAnnotation]
+  static func annotations(_ filter: AnnotationFilter, in db: PostgresDatabase) async throws
+    -> [StoredAnnotation]
   {
     guard var query = try await whereClause(filter, in: db) else { return [] }
     query.sql =
@@ -54,7 +55,8 @@ enum AnnotationQueries {
       let rows = try await c.query(
         "SELECT input_id, path, url, width, height FROM inputs WHERE input_id = ANY(\(Array(ids))) ORDER BY recorded_at, run_id",
         logger: db.logger)
-      for try await (id, path, url, width, height) in rows.decode((String, String?, String?, Int?, Int?).self) {
+      for try await (id, path, url, width, height) in rows.decode((String, String?, String?, Int?, Int?).self)
+      {
         var image = images[id] ?? StoredImage(inputId: id)
         image.path = path ?? image.path
         image.url = url ?? image.url
@@ -66,7 +68,8 @@ enum AnnotationQueries {
       }
       return images
     }
-    return ExportSet(annotations: annotations, images: ids.sorted().map { known[$0] ?? StoredImage(inputId: $0) })
+    return ExportSet(
+      annotations: annotations, images: ids.sorted().map { known[$0] ?? StoredImage(inputId: $0) })
   }
 
   static func summary(runId: String, in db: PostgresDatabase) async throws -> RunSummary {
@@ -75,9 +78,10 @@ enum AnnotationQueries {
     }
     return try await db.run { c in
       var inputs = 0
-      for try await n in try await c.query("SELECT count(*) FROM inputs WHERE run_id = \(runId)", logger: db.logger)
-        .decode(Int.self)
-      {
+      for try await n in try await c.query(
+        "SELECT count(*) FROM inputs WHERE run_id = \(runId)", logger: db.logger
+      )
+      .decode(Int.self) {
         inputs = n
       }
       var failures: [RunSummary.Failure] = []
@@ -106,7 +110,8 @@ enum AnnotationQueries {
   }
 
   /// The WHERE clause for `filter` with its parameters, or nil when it can match nothing.
-  static func whereClause(_ filter: AnnotationFilter, in db: PostgresDatabase) async throws -> PostgresQuery? {
+  static func whereClause(_ filter: AnnotationFilter, in db: PostgresDatabase) async throws -> PostgresQuery?
+  {
     var conditions: [String] = []
     var binds = PostgresBindings()
     func any(_ column: String, _ values: [String]) {
@@ -129,7 +134,8 @@ enum AnnotationQueries {
     case .all: break
     case .latest:
       let runs = try await RunRows.all(in: db)
-      let candidates = filter.workflows.isEmpty ? runs : runs.filter { filter.workflows.contains($0.info.workflowId) }
+      let candidates =
+        filter.workflows.isEmpty ? runs : runs.filter { filter.workflows.contains($0.info.workflowId) }
       guard let latest = candidates.last else { return nil }
       any("run_id", [latest.info.id])
     case .ids(let ids):

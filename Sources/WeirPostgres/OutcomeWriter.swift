@@ -39,7 +39,9 @@ enum OutcomeWriter {
     }
   }
 
-  private static func writeInputs(_ outcomes: [InputOutcome], now: Date, on c: PostgresConnection, logger: Logger)
+  private static func writeInputs(
+    _ outcomes: [InputOutcome], now: Date, on c: PostgresConnection, logger: Logger
+  )
     async throws
   {
     var seen: [String: InputOutcome] = [:]

@@ -144,7 +144,8 @@ public final class PostgresDatabase: @unchecked Sendable {
 struct TimeoutError: Error {}
 
 /// `body`, or ``TimeoutError`` after `seconds`.
-func withTimeout<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async throws -> T) async throws
+func withTimeout<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async throws -> T)
+  async throws
   -> T
 {
   try await withThrowingTaskGroup(of: T.self) { group in

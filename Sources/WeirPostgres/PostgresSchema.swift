@@ -61,12 +61,15 @@ enum PostgresSchema {
           logger: db.logger)
       }
       var current = 0
-      for try await v in try await c.query("SELECT coalesce(max(version), 0) FROM schema_migrations", logger: db.logger)
-        .decode(Int.self)
-      {
+      for try await v in try await c.query(
+        "SELECT coalesce(max(version), 0) FROM schema_migrations", logger: db.logger
+      )
+      .decode(Int.self) {
         current = v
       }
-      if current > version { throw PostgresStoreError.newerSchema(db.location, version: current, known: version) }
+      if current > version {
+        throw PostgresStoreError.newerSchema(db.location, version: current, known: version)
+      }
       for m in migrations where m.version > current {
         for s in m.statements { try await c.query(PostgresQuery(unsafeSQL: s), logger: db.logger) }
         try await c.query("INSERT INTO schema_migrations (version) VALUES (\(m.version))", logger: db.logger)

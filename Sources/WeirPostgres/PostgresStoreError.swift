@@ -49,6 +49,24 @@ public enum PostgresStoreError: Error, CustomStringConvertible, Equatable {
     }
   }
 
+  /// A connection failure in words: refused, timed out, closed, or what the system said.
+  private static func connectionReason(_ e: PSQLError) -> String {
+    let underlying = e.underlying.map { "\($0)" } ?? ""
+    let known: [(String, String)] = [
+      ("Connection refused", "connection refused (is the server running, and listening there?)"),
+      (
+        "No such file or directory",
+        "no server socket there (is the server running, and is the folder right?)"
+      ),
+      ("timed out", "no answer in time"), ("Timeout", "no answer in time"),
+      ("No route to host", "no route to the host"), ("Network is unreachable", "the network is unreachable"),
+      ("Permission denied", "permission denied"),
+    ]
+    if let hit = known.first(where: { underlying.contains($0.0) }) { return hit.1 }
+    if e.code == .serverClosedConnection { return "the server closed the connection" }
+    return underlying.isEmpty ? "\(e.code)" : underlying
+  }
+
   /// The reason PostgresNIO gives, in words, with `password` taken out wherever it appears.
   static func reason(_ error: any Error, password: String?) -> String {
     var text: String
@@ -56,10 +74,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible, Equatable {
       if let message = e.serverInfo?[.message] {
         text = message
         if let detail = e.serverInfo?[.detail] { text += " (\(detail))" }
-      } else if let underlying = e.underlying {
-        text = "\(underlying)"
       } else {
-        text = "\(e.code)"
+        text = connectionReason(e)
       }
     } else {
       text = "\(error)"

@@ -6,16 +6,20 @@ import WeirStore
 /// The `runs` table: starting a run and reading runs back.
 enum RunRows {
   /// Inserts the run, or resets an existing one with the same id to `running` (a resumed run).
-  static func begin(_ run: RunInfo, settings: String, modelsHash: String, shardSize: Int, in db: PostgresDatabase)
+  static func begin(
+    _ run: RunInfo, settings: String, modelsHash: String, shardSize: Int, in db: PostgresDatabase
+  )
     async throws
   {
     try await db.run { c in
-      try await begin(run, settings: settings, modelsHash: modelsHash, shardSize: shardSize, on: c, logger: db.logger)
+      try await begin(
+        run, settings: settings, modelsHash: modelsHash, shardSize: shardSize, on: c, logger: db.logger)
     }
   }
 
   static func begin(
-    _ run: RunInfo, settings: String, modelsHash: String, shardSize: Int, on c: PostgresConnection, logger: Logger
+    _ run: RunInfo, settings: String, modelsHash: String, shardSize: Int, on c: PostgresConnection,
+    logger: Logger
   ) async throws {
     let vars = json(run.vars)
     try await c.query(

@@ -28,7 +28,8 @@ public struct ShardQueue: Sendable {
     let size = max(1, shardSize)
     try await database.retrying { db in
       try await db.transaction { c in
-        let existing = try await c.query("SELECT 1 FROM shards WHERE run_id = \(run.id) LIMIT 1", logger: db.logger)
+        let existing = try await c.query(
+          "SELECT 1 FROM shards WHERE run_id = \(run.id) LIMIT 1", logger: db.logger)
         var known = false
         for try await _ in existing { known = true }
         try await RunRows.begin(
@@ -52,7 +53,8 @@ public struct ShardQueue: Sendable {
             start += size
             index += 1
           }
-          let sql = "INSERT INTO shards (run_id, shard, inputs, size) VALUES " + values.joined(separator: ", ")
+          let sql =
+            "INSERT INTO shards (run_id, shard, inputs, size) VALUES " + values.joined(separator: ", ")
           try await c.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: db.logger)
         }
       }

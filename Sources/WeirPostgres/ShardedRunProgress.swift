@@ -49,7 +49,9 @@ extension ShardQueue {
         """, logger: database.logger)
       var out: [ShardedRunProgress] = []
       for try await row in rows {
-        let (id, workflow, status, started, ended, shards, done, running, workers, size, inputsDone, failures) =
+        let (
+          id, workflow, status, started, ended, shards, done, running, workers, size, inputsDone, failures
+        ) =
           try row.decode((String, String, String, Date, Date?, Int, Int, Int, String, Int, Int, Int).self)
         let elapsed = (ended ?? now).timeIntervalSince(started)
         var p = ShardedRunProgress(

@@ -22,7 +22,8 @@ extension SQLiteAnnotationStore: AnnotationReader {}
 extension RunSummary {
   /// A summary read by another store.
   public init(
-    run runId: String, workflowId: String, status: RunStatus, inputs: Int, failures: [Failure], writers: [Count],
+    run runId: String, workflowId: String, status: RunStatus, inputs: Int, failures: [Failure],
+    writers: [Count],
     concepts: [Count]
   ) {
     self.runId = runId

@@ -25,7 +25,8 @@ struct RunCommand: AsyncParsableCommand {
     help: "Images, folders, globs or manifests (.jsonl, .csv, a COCO .json), or URLs.")
   var inputs: [String] = []
 
-  @Option(help: "The annotation store: a SQLite file, or postgresql://user@host/db to share the run with workers.")
+  @Option(
+    help: "The annotation store: a SQLite file, or postgresql://user@host/db to share the run with workers.")
   var store = "weir.db"
 
   @Option(help: "Inputs per shard, with a PostgreSQL store.")

@@ -8,7 +8,8 @@ import WeirStore
 /// rate, ETA and failures; `weir runs cancel ID` (Documentation/Scale.md).
 struct RunsCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "runs", abstract: "Show the runs of a store: shards done, running, left, rate, ETA, failures.",
+    commandName: "runs",
+    abstract: "Show the runs of a store: shards done, running, left, rate, ETA, failures.",
     subcommands: [Show.self, Cancel.self], defaultSubcommand: Show.self)
 
   struct Show: AsyncParsableCommand {
@@ -51,7 +52,8 @@ struct RunsCommand: AsyncParsableCommand {
     func run() async throws {
       do {
         guard StoreOpening.isPostgres(store) else {
-          throw ValidationError("cancel needs a PostgreSQL store (postgresql://…); a SQLite run stops with Ctrl-C")
+          throw ValidationError(
+            "cancel needs a PostgreSQL store (postgresql://…); a SQLite run stops with Ctrl-C")
         }
         let database = try await StoreOpening.postgres(store)
         try await ShardQueue(database).cancel(runId: id)
@@ -71,7 +73,9 @@ struct RunsCommand: AsyncParsableCommand {
 enum RunsTable {
   static func render(_ runs: [ShardedRunProgress]) -> String {
     guard !runs.isEmpty else { return "no runs\n" }
-    var rows = [["run", "workflow", "status", "shards done", "running", "left", "inputs", "failed", "rate", "eta"]]
+    var rows = [
+      ["run", "workflow", "status", "shards done", "running", "left", "inputs", "failed", "rate", "eta"]
+    ]
     for r in runs {
       let running = r.running == 0 ? "0" : "\(r.running) (\(r.workers.joined(separator: ", ")))"
       rows.append([

@@ -51,8 +51,11 @@ struct WorkerCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let workerName = name ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
-    let say: @Sendable (String) -> Void = { Terminal.write("weir worker \(workerName): \($0)\n", to: .stderr) }
+    let workerName =
+      name ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+    let say: @Sendable (String) -> Void = {
+      Terminal.write("weir worker \(workerName): \($0)\n", to: .stderr)
+    }
     do {
       let database = try await StoreOpening.postgres(store)
       if let reconnectWindow { database.reconnectWindow = reconnectWindow }
@@ -60,8 +63,10 @@ struct WorkerCommand: AsyncParsableCommand {
       let worker = ShardWorker(
         queue: ShardQueue(database),
         options: .init(
-          name: workerName, lease: LeaseDuration.seconds(lease) ?? 60, wait: wait, jobs: jobs, batchSize: batchSize,
-          permissions: .init(allowExec: allowExec, allowHosts: allowHosts), onlyRun: nil, stop: interrupts.flag),
+          name: workerName, lease: LeaseDuration.seconds(lease) ?? 60, wait: wait, jobs: jobs,
+          batchSize: batchSize,
+          permissions: .init(allowExec: allowExec, allowHosts: allowHosts), onlyRun: nil,
+          stop: interrupts.flag),
         say: say)
       try await worker.work()
       await database.close()

@@ -79,7 +79,8 @@ public final class PostgresCluster: @unchecked Sendable {
     try Self.execute(
       "/usr/bin/psql",
       [
-        "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", folder.url.path, "-p", "\(port)", "-U", "postgres",
+        "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", folder.url.path, "-p", "\(port)", "-U",
+        "postgres",
         "-d", database ?? self.database, "-c", sql,
       ], environment: environment)
   }
@@ -95,26 +96,34 @@ public final class PostgresCluster: @unchecked Sendable {
     if r.status != 0 { throw WeirProcess.Failure("\(what) failed (\(r.status)): \(r.output)") }
   }
 
-  /// Runs a program to its end; standard output and error together.
-  private static func execute(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws
+  /// Runs a program to its end; standard output and error together. Spawned and reaped directly
+  /// (`posix_spawn`, `waitpid`): Foundation's `Process` can miss the exit of `runuser … pg_ctl
+  /// start`, whose server lives on after it, and wait forever.
+  private static func execute(_ program: String, _ arguments: [String], environment: [String: String] = [:])
+    throws
     -> (status: Int32, output: String)
   {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = try TemporaryDirectory("weir-pg-out")
-    let file = out.url.appendingPathComponent("out")
-    _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-    let handle = try FileHandle(forWritingTo: file)
-    process.standardOutput = handle
-    process.standardError = handle
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try handle.close()
-    let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-    return (process.terminationStatus, text)
+    let file = out.path("out")
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0)=\($1)" }
+    let argv = ([program] + arguments).map { strdup($0) } + [nil]
+    let envp = env.map { strdup($0) } + [nil]
+    defer { for p in argv + envp { free(p) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, program, &actions, nil, argv, envp)
+    guard spawned == 0 else { throw WeirProcess.Failure("cannot start \(program): error \(spawned)") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+    // Exited normally: the exit code; otherwise a failure.
+    let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return (code, text)
   }
 
   /// A TCP port nothing listens on now (asked of the kernel), which names the socket file.
@@ -128,7 +137,9 @@ public final class PostgresCluster: @unchecked Sendable {
     address.sin_port = 0
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+      }
     }
     guard bound else { throw WeirProcess.Failure("cannot find a free port") }
     return Int(UInt16(bigEndian: address.sin_port))

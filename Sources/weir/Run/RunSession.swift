@@ -42,7 +42,8 @@ struct RunSession {
     let inputs = try resolveInputs(backends)
     if StoreOpening.isPostgres(command.store) && !command.dryRun {
       // A PostgreSQL store splits the run into shards that workers share (Documentation/Scale.md).
-      return try await ShardedRunSession(command: command, plan: plan, backends: backends, file: file).run(inputs)
+      return try await ShardedRunSession(command: command, plan: plan, backends: backends, file: file).run(
+        inputs)
     }
     let store = try openStore()
     var info = RunInfo(

@@ -18,7 +18,8 @@ struct ShardedRunSession {
   func run(_ inputs: [InputItem]) async throws -> ExitCode {
     if command.output != nil {
       throw RunSession.Stop(
-        status: ExitStatus.usage, message: "--output is not available with a PostgreSQL store yet; export instead")
+        status: ExitStatus.usage,
+        message: "--output is not available with a PostgreSQL store yet; export instead")
     }
     let database: PostgresDatabase
     do {
@@ -41,7 +42,8 @@ struct ShardedRunSession {
     do {
       if !command.noResume,
         let same = try await queue.joinableRuns().last(where: {
-          $0.info.workflowHash == info.workflowHash && $0.info.vars == info.vars && $0.modelsHash == modelsHash
+          $0.info.workflowHash == info.workflowHash && $0.info.vars == info.vars
+            && $0.modelsHash == modelsHash
         })
       {
         info = same.info
@@ -57,7 +59,8 @@ struct ShardedRunSession {
         options: .init(
           name: "run:\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)",
           lease: LeaseDuration.seconds(command.lease) ?? 60, wait: false, jobs: command.jobs,
-          batchSize: command.batchSize, permissions: .init(allowExec: command.allowExec, allowHosts: command.allowHosts),
+          batchSize: command.batchSize,
+          permissions: .init(allowExec: command.allowExec, allowHosts: command.allowHosts),
           onlyRun: info.id, stop: interrupts.flag),
         prepared: PreparedRun(run: shardedRun, plan: plan, backends: backends),
         say: { Terminal.write("weir: \($0)\n", to: .stderr) })
@@ -66,7 +69,8 @@ struct ShardedRunSession {
       let seconds = Date().timeIntervalSince(started)
       Terminal.write(
         String(
-          format: "weir: ran in %.2f s (%d inputs here, %d shards; others by workers)\n", seconds, worker.inputsDone,
+          format: "weir: ran in %.2f s (%d inputs here, %d shards; others by workers)\n", seconds,
+          worker.inputsDone,
           worker.shardsDone), to: .stderr)
       let store = PostgresAnnotationStore(database: database)
       let summary = try store.summary(runId: info.id)

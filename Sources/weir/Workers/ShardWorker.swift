@@ -29,8 +29,10 @@ final class ShardWorker: @unchecked Sendable {
   private(set) var shardsDone = 0
   private(set) var inputsDone = 0
 
-  init(queue: ShardQueue, options: Options, prepared: PreparedRun? = nil, say: @escaping @Sendable (String) -> Void)
-  {
+  init(
+    queue: ShardQueue, options: Options, prepared: PreparedRun? = nil,
+    say: @escaping @Sendable (String) -> Void
+  ) {
     self.queue = queue
     self.options = options
     self.say = say
@@ -42,7 +44,9 @@ final class ShardWorker: @unchecked Sendable {
   func work() async throws {
     let poll = min(1.0, max(0.05, options.lease / 4))
     while !(options.stop?.isSet ?? false) {
-      let runs = try await queue.joinableRuns().filter { options.onlyRun == nil || $0.info.id == options.onlyRun }
+      let runs = try await queue.joinableRuns().filter {
+        options.onlyRun == nil || $0.info.id == options.onlyRun
+      }
       let accepted = runs.filter(accept).map(\.info.id)
       if let claim = try await queue.claim(runIds: accepted, worker: options.name, lease: options.lease) {
         try await process(claim)
@@ -112,7 +116,9 @@ final class ShardWorker: @unchecked Sendable {
     } else if options.stop?.isSet ?? false {
       say("interrupted: shard \(claim.shard) of run \(claim.runId) is left for another worker")
     } else {
-      say("lost the lease on shard \(claim.shard) of run \(claim.runId); dropped its results (another worker redoes it)")
+      say(
+        "lost the lease on shard \(claim.shard) of run \(claim.runId); dropped its results (another worker redoes it)"
+      )
     }
   }
 }
