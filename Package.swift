@@ -25,6 +25,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
   ],
   targets: [
     .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -49,6 +50,11 @@ let package = Package(
         "WeirCore", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ], swiftSettings: strict),
+    // The PostgreSQL store, its shards and workers (postgres-nio), for runs that outgrow one machine.
+    .target(
+      name: "WeirPostgres",
+      dependencies: ["WeirCore", "WeirStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+      swiftSettings: strict + withoutLibcurl),
     // OpenVINO's C API, opened with dlopen when an onnx model is built (weir never links it), and the
     // ONNX detector on top: preprocessing, output decoders, NMS.
     .target(
@@ -77,7 +83,7 @@ let package = Package(
       name: "weir",
       dependencies: [
         "WeirCore", "WeirDriver", "WeirREPL", "WeirStore", "WeirModels", "WeirVision", "WeirONNX", "WeirPlot",
-        "WeirLSP", "CEditLine",
+        "WeirLSP", "WeirPostgres", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: strict + withoutLibcurl),
 
@@ -106,6 +112,9 @@ let package = Package(
       dependencies: [
         "WeirModels", "WeirCore", "WeirValues", "WeirTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
       ], swiftSettings: strict),
+    .testTarget(
+      name: "WeirPostgresTests", dependencies: ["WeirPostgres", "WeirCore", "WeirTestSupport"],
+      swiftSettings: strict),
     .testTarget(
       name: "WeirCLITests",
       dependencies: [

@@ -17,6 +17,7 @@ packages=(
   neovim               # the language server's test runs Neovim's built-in LSP client headless
   python3-jsonschema   # the weir schema test validates the examples against the schema
   python3-yaml
+  postgresql           # PostgreSQL store tests start a throw-away cluster (initdb, pg_ctl, psql)
 )
 
 # Python packages the onnx backend's tests use: OpenVINO (the runtime weir loads at run time) and

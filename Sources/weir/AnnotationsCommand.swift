@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WeirCore
+import WeirPostgres
 import WeirStore
 
 /// `weir annotations list|export|runs`: read back what runs wrote to the annotation store.
@@ -45,7 +46,7 @@ struct AnnotationsCommand: ParsableCommand {
 
     func run() throws {
       try AnnotationsCommand.reportingErrors {
-        let store = try SQLiteAnnotationStore(path: store, options: .init(readOnly: true))
+        let store = try StoreOpening.reader(store)
         print(AnnotationTable.render(runs: try store.runs()), terminator: "")
       }
     }
@@ -129,8 +130,8 @@ extension AnnotationsCommand {
       if allRuns && !run.isEmpty { throw ValidationError("--run and --all-runs cannot be used together") }
     }
 
-    func openStore() throws -> SQLiteAnnotationStore {
-      try SQLiteAnnotationStore(path: store, options: .init(readOnly: true))
+    func openStore() throws -> any AnnotationReader {
+      try StoreOpening.reader(store)
     }
 
     func annotationFilter() throws -> AnnotationFilter {
@@ -167,6 +168,8 @@ extension AnnotationsCommand {
     } catch let error as Failure {
       try exitWithError(error.description)
     } catch let error as ClassMapError {
+      try exitWithError(error.description)
+    } catch let error as PostgresStoreError {
       try exitWithError(error.description)
     }
   }

@@ -25,8 +25,15 @@ struct RunCommand: AsyncParsableCommand {
     help: "Images, folders, globs or manifests (.jsonl, .csv, a COCO .json), or URLs.")
   var inputs: [String] = []
 
-  @Option(help: "The annotation store (a SQLite file).")
+  @Option(
+    help: "The annotation store: a SQLite file, or postgresql://user@host/db to share the run with workers.")
   var store = "weir.db"
+
+  @Option(help: "Inputs per shard, with a PostgreSQL store.")
+  var shardSize = 200
+
+  @Option(help: "With a PostgreSQL store: how long a claimed shard stays this process's without renewal.")
+  var lease = "60s"
 
   @Option(help: "Batches of inputs in flight at once.")
   var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -77,6 +84,10 @@ struct RunCommand: AsyncParsableCommand {
   func validate() throws {
     if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     if let b = batchSize, b < 1 { throw ValidationError("--batch-size must be at least 1") }
+    if shardSize < 1 { throw ValidationError("--shard-size must be at least 1") }
+    if (LeaseDuration.seconds(lease) ?? 0) <= 0 {
+      throw ValidationError("--lease '\(lease)' is not a duration such as 60s, 2m or 500ms")
+    }
   }
 
   func run() async throws {

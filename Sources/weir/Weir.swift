@@ -20,6 +20,8 @@ struct Weir: AsyncParsableCommand {
       ReplCommand.self,
       LSPCommand.self,
       SchemaCommand.self,
+      WorkerCommand.self,
+      RunsCommand.self,
     ]
   )
 }

@@ -9,10 +9,14 @@ public final class BackgroundWeir {
   /// What the process has printed on standard error so far.
   public private(set) var standardError = ""
 
-  /// Starts `weir arguments…` in `folder` (the current folder unless given).
-  public init(_ arguments: [String], in folder: URL? = nil) throws {
+  /// Starts `weir arguments…` in `folder` (the current folder unless given), with `environment`
+  /// added to this process's.
+  public init(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws {
     process.executableURL = try WeirProcess.executable()
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     if let folder { process.currentDirectoryURL = folder }
     process.standardError = err
     process.standardOutput = out

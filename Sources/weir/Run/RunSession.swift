@@ -40,6 +40,11 @@ struct RunSession {
     }
     let backends = try makeBackends(plan, recorder: recorder, file: file)
     let inputs = try resolveInputs(backends)
+    if StoreOpening.isPostgres(command.store) && !command.dryRun {
+      // A PostgreSQL store splits the run into shards that workers share (Documentation/Scale.md).
+      return try await ShardedRunSession(command: command, plan: plan, backends: backends, file: file).run(
+        inputs)
+    }
     let store = try openStore()
     var info = RunInfo(
       id: Self.newRunId(), workflowId: plan.workflowId, workflowHash: SHA256.hex(file.bytes),

@@ -1,0 +1,151 @@
+import Foundation
+import PostgresNIO
+import WeirCore
+import WeirStore
+
+/// Reading annotations back with an ``AnnotationFilter``, as the SQLite store does.
+enum AnnotationQueries {
+  static func annotations(_ filter: AnnotationFilter, in db: PostgresDatabase) async throws
+    -> [StoredAnnotation]
+  {
+    guard var query = try await whereClause(filter, in: db) else { return [] }
+    query.sql =
+      """
+      SELECT workflow_id, input_id, node_id, region_id, concept_id, concept_name, top_row, left_col, bottom_row,
+        right_col, confidence, status, user_id, task_id, run_id, written_at FROM annotations\(query.sql)
+      ORDER BY input_id, region_id, concept_id, workflow_id, node_id
+      """
+    if let limit = filter.limit { query.sql += " LIMIT \(max(0, limit))" }
+    return try await db.run { c in
+      var out: [StoredAnnotation] = []
+      for try await row in try await c.query(query, logger: db.logger) {
+        let cells = try row.decode(
+          (
+            String, String, String, String, String, String, Double?, Double?, Double?, Double?, Double, Int,
+            String?, String?, String, Date
+          ).self)
+        var box: BoundingBox?
+        if let t = cells.6, let l = cells.7, let b = cells.8, let r = cells.9 {
+          box = BoundingBox(topRow: t, leftCol: l, bottomRow: b, rightCol: r)
+        }
+        let record = AnnotationRecord(
+          workflowId: cells.0, nodeId: cells.2, inputId: cells.1, regionId: cells.3, box: box,
+          conceptId: cells.4, conceptName: cells.5, confidence: cells.10, status: cells.11, userId: cells.12,
+          taskId: cells.13)
+        out.append(StoredAnnotation(record: record, runId: cells.14, writtenAt: cells.15))
+      }
+      return out
+    }
+  }
+
+  static func count(_ filter: AnnotationFilter, in db: PostgresDatabase) async throws -> Int {
+    guard var query = try await whereClause(filter, in: db) else { return 0 }
+    query.sql = "SELECT count(*) FROM annotations" + query.sql
+    return try await db.run { c in
+      for try await n in try await c.query(query, logger: db.logger).decode(Int.self) { return n }
+      return 0
+    }
+  }
+
+  static func exportSet(_ filter: AnnotationFilter, in db: PostgresDatabase) async throws -> ExportSet {
+    let annotations = try await annotations(filter, in: db)
+    let ids = Set(annotations.map(\.record.inputId))
+    let known: [String: StoredImage] = try await db.run { c in
+      var images: [String: StoredImage] = [:]
+      let rows = try await c.query(
+        "SELECT input_id, path, url, width, height FROM inputs WHERE input_id = ANY(\(Array(ids))) ORDER BY recorded_at, run_id",
+        logger: db.logger)
+      for try await (id, path, url, width, height) in rows.decode((String, String?, String?, Int?, Int?).self)
+      {
+        var image = images[id] ?? StoredImage(inputId: id)
+        image.path = path ?? image.path
+        image.url = url ?? image.url
+        if let width, let height {
+          image.width = width
+          image.height = height
+        }
+        images[id] = image
+      }
+      return images
+    }
+    return ExportSet(
+      annotations: annotations, images: ids.sorted().map { known[$0] ?? StoredImage(inputId: $0) })
+  }
+
+  static func summary(runId: String, in db: PostgresDatabase) async throws -> RunSummary {
+    guard let run = try await RunRows.all(in: db).first(where: { $0.info.id == runId }) else {
+      throw PostgresStoreError.noSuchRun(db.location, id: runId)
+    }
+    return try await db.run { c in
+      var inputs = 0
+      for try await n in try await c.query(
+        "SELECT count(*) FROM inputs WHERE run_id = \(runId)", logger: db.logger
+      )
+      .decode(Int.self) {
+        inputs = n
+      }
+      var failures: [RunSummary.Failure] = []
+      let failed = try await c.query(
+        "SELECT input_id, error_node, error_message FROM inputs WHERE run_id = \(runId) AND status = 'failed' ORDER BY input_id",
+        logger: db.logger)
+      for try await (id, node, message) in failed.decode((String, String?, String?).self) {
+        failures.append(RunSummary.Failure(inputId: id, node: node, message: message ?? ""))
+      }
+      func counts(_ key: String) async throws -> [RunSummary.Count] {
+        var out: [RunSummary.Count] = []
+        let sql =
+          "SELECT \(key), status, count(*) FROM annotations WHERE run_id = $1 GROUP BY \(key), status ORDER BY \(key), status"
+        var binds = PostgresBindings()
+        binds.append(runId)
+        let rows = try await c.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: db.logger)
+        for try await (k, s, n) in rows.decode((String, Int, Int).self) {
+          out.append(RunSummary.Count(key: k, status: s, count: n))
+        }
+        return out
+      }
+      return RunSummary(
+        run: runId, workflowId: run.info.workflowId, status: run.status, inputs: inputs, failures: failures,
+        writers: try await counts("node_id"), concepts: try await counts("concept_name"))
+    }
+  }
+
+  /// The WHERE clause for `filter` with its parameters, or nil when it can match nothing.
+  static func whereClause(_ filter: AnnotationFilter, in db: PostgresDatabase) async throws -> PostgresQuery?
+  {
+    var conditions: [String] = []
+    var binds = PostgresBindings()
+    func any(_ column: String, _ values: [String]) {
+      guard !values.isEmpty else { return }
+      binds.append(values)
+      conditions.append("\(column) = ANY($\(binds.count))")
+    }
+    if !filter.statuses.isEmpty {
+      binds.append(filter.statuses)
+      conditions.append("status = ANY($\(binds.count))")
+    }
+    if !filter.concepts.isEmpty {
+      binds.append(filter.concepts)
+      conditions.append("(concept_id = ANY($\(binds.count)) OR concept_name = ANY($\(binds.count)))")
+    }
+    any("task_id", filter.tasks)
+    any("workflow_id", filter.workflows)
+    any("node_id", filter.nodes)
+    switch filter.runs {
+    case .all: break
+    case .latest:
+      let runs = try await RunRows.all(in: db)
+      let candidates =
+        filter.workflows.isEmpty ? runs : runs.filter { filter.workflows.contains($0.info.workflowId) }
+      guard let latest = candidates.last else { return nil }
+      any("run_id", [latest.info.id])
+    case .ids(let ids):
+      let known = try await RunRows.all(in: db).map(\.info.id)
+      if let missing = ids.first(where: { !known.contains($0) }) {
+        throw PostgresStoreError.noSuchRun(db.location, id: missing)
+      }
+      any("run_id", ids)
+    }
+    let sql = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+    return PostgresQuery(unsafeSQL: sql, binds: binds)
+  }
+}
