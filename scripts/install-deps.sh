@@ -13,6 +13,8 @@ packages=(
   pkg-config
   python3              # command-backend tests run small python models
   tmux                 # REPL tests drive the terminal front end through tmux
+  chromium             # weir review's page tests run headless Chromium
+  chromium-driver      # … driven through WebDriver (chromedriver)
 )
 
 missing=()

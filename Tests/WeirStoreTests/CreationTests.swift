@@ -34,8 +34,8 @@ import WeirTestSupport
         try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
       )
     }
-    #expect(version == 1)
-    #expect(applied == ["v1"])
+    #expect(version == SQLiteAnnotationStore.schemaVersion)
+    #expect(applied == StoreSchema.migrations.map(\.identifier))
     let reader = try SQLiteAnnotationStore(path: path, options: .init(readOnly: true))
     #expect(try reader.runs().map(\.status) == [.completed])
   }

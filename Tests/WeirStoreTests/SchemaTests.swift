@@ -16,18 +16,18 @@ import WeirTestSupport
 
     let queue = try DatabaseQueue(path: path)
     try queue.read { db in
-      #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 1)
-      #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1"])
+      #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 2)
+      #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2"])
       #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
       let tables = try String.fetchAll(
         db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name"
       )
-      #expect(tables == ["annotations", "inputs", "runs"])
+      #expect(tables == ["annotations", "decisions", "inputs", "leases", "runs"])
       let key = try String.fetchAll(
         db, sql: "SELECT name FROM pragma_table_info('annotations') WHERE pk > 0 ORDER BY pk")
       #expect(key == ["workflow_id", "input_id", "node_id", "region_id", "concept_id"])
     }
-    #expect(SQLiteAnnotationStore.schemaVersion == 1)
+    #expect(SQLiteAnnotationStore.schemaVersion == 2)
   }
 
   @Test func reopeningKeepsRowsAndVersion() throws {
@@ -50,12 +50,15 @@ import WeirTestSupport
     let path = temp.path("weir.db")
     _ = try openStore(path)
     try DatabaseQueue(path: path).write { db in
-      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2')")
-      try db.execute(sql: "PRAGMA user_version = 2")
+      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')")
+      try db.execute(sql: "PRAGMA user_version = 99")
     }
-    #expect(throws: StoreError.newerSchema(path: path, found: 2, supported: 1)) { try openStore(path) }
-    let message = StoreError.newerSchema(path: path, found: 2, supported: 1).description
-    #expect(message.contains("schema version 2, newer than this weir understands (1); use a newer weir"))
+    let supported = SQLiteAnnotationStore.schemaVersion
+    #expect(throws: StoreError.newerSchema(path: path, found: 99, supported: supported)) {
+      try openStore(path)
+    }
+    let message = StoreError.newerSchema(path: path, found: 99, supported: 2).description
+    #expect(message.contains("schema version 99, newer than this weir understands (2); use a newer weir"))
   }
 
   @Test func aFileThatIsNotSQLiteIsNamedAsSuch() throws {
