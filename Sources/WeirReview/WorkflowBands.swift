@@ -4,7 +4,7 @@ import WeirDriver
 import WeirStore
 
 /// The confidence bands of the workflows that wrote a store, read through the driver from the
-/// workflow files the `runs` table names (the latest run of each workflow). A workflow whose file
+/// workflow files the `runs` table names (the latest run of each workflow, with its vars). A workflow whose file
 /// is gone, or no longer checks, has no bands: its annotations are shown without one.
 public struct WorkflowBands: Sendable {
   /// Workflow id → writer node id → what the writer writes, per concept.
@@ -20,9 +20,11 @@ public struct WorkflowBands: Sendable {
     var bands = WorkflowBands()
     var latest: [String: StoredRun] = [:]
     for run in runs { latest[run.info.workflowId] = run }
-    let driver = Driver()
     for (workflowId, run) in latest.sorted(by: { $0.key < $1.key }) {
-      guard let path = existing(run.info.workflowPath, storeFolder: storeFolder),
+      // The vars the run used (its --set values too), so the bands are the run's.
+      let sets = run.info.vars.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+      guard let driver = try? Driver(sets: sets),
+        let path = existing(run.info.workflowPath, storeFolder: storeFolder),
         case .success(let file) = driver.read(path),
         let libraries = try? driver.libraries(for: [path]),
         let analysis = driver.bands(file, library: libraries.library(for: path)).bands

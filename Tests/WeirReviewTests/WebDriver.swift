@@ -30,7 +30,9 @@ final class ChromeDriver {
     base = URL(string: "http://127.0.0.1:\(port)/")!
     let deadline = Date().addingTimeInterval(30)
     while Date() < deadline {
-      if let status = try? PlainHTTP.send(base.appendingPathComponent("status")), status.status == 200 { return }
+      if let status = try? PlainHTTP.send(base.appendingPathComponent("status")), status.status == 200 {
+        return
+      }
       Thread.sleep(forTimeInterval: 0.1)
     }
     stop()
@@ -54,7 +56,8 @@ final class ChromeDriver {
         ]
       ]
     ]
-    let answer = try PlainHTTP.send(base.appendingPathComponent("session"), method: "POST", json: capabilities)
+    let answer = try PlainHTTP.send(
+      base.appendingPathComponent("session"), method: "POST", json: capabilities)
     guard let value = answer.json()["value"] as? [String: Any], let id = value["sessionId"] as? String else {
       throw WeirProcess.Failure("chromedriver made no session: \(answer.text.prefix(500))")
     }
@@ -66,10 +69,13 @@ final class ChromeDriver {
   func stop() {
     for session in sessions { _ = try? PlainHTTP.send(session.url, method: "DELETE") }
     sessions = []
-    if process.isRunning {
-      process.terminate()
-      process.waitUntilExit()
-    }
+    guard process.isRunning else { return }
+    // chromedriver ignores SIGTERM; `/shutdown` ends it, and SIGKILL if that did not.
+    _ = try? PlainHTTP.send(base.appendingPathComponent("shutdown"))
+    let deadline = Date().addingTimeInterval(5)
+    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
   }
 
   static func freePort() throws -> Int {
@@ -161,9 +167,8 @@ struct WebSession {
   }
 }
 
-/// HTTP/1.1 over a plain socket, one request per connection (`Connection: close`), for talking to
-/// chromedriver: Foundation's URLSession stalls on its answers here (they have no space after the
-/// colon of each header), and WebDriver needs nothing more than this.
+/// HTTP/1.1 over a plain socket, one request per connection, for talking to chromedriver:
+/// Foundation's URLSession stalls on its answers here, and WebDriver needs nothing more than this.
 enum PlainHTTP {
   static func send(_ url: URL, method: String = "GET", json: Any? = nil) throws -> HTTP.Answer {
     guard let host = url.host, let port = url.port else { throw WeirProcess.Failure("bad URL \(url)") }
@@ -196,7 +201,16 @@ enum PlainHTTP {
     }
     var answer = Data()
     var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
+    // chromedriver keeps the connection open despite `Connection: close`: read to Content-Length.
+    func complete() -> Bool {
+      guard let split = answer.range(of: Data("\r\n\r\n".utf8)) else { return false }
+      let header = String(decoding: answer[..<split.lowerBound], as: UTF8.self).lowercased()
+      guard let line = header.split(separator: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
+        let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
+      else { return false }
+      return answer.count - split.upperBound >= length
+    }
+    while !complete() {
       let n = recv(fd, &buffer, buffer.count, 0)
       if n <= 0 { break }
       answer.append(buffer, count: n)

@@ -46,7 +46,10 @@ function filterQuery() {
 }
 
 async function loadQueue() {
+  // Busy while the queue loads: keys wait for the new batch instead of acting on the old one.
+  state.busy = true;
   const { status, body } = await api("/api/queue?" + filterQuery());
+  state.busy = false;
   if (status === 503) { banner(body.error || "the store is busy; retrying", "locked"); setTimeout(loadQueue, 2000); return; }
   if (status !== 200) { banner(body.error || ("error " + status), "error"); return; }
   banner(null);
