@@ -26,6 +26,9 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
   ],
   targets: [
     .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -79,11 +82,18 @@ let package = Package(
     // The REPL's sweep charts, drawn as SVG or PNG.
     .target(
       name: "WeirPlot", dependencies: ["WeirCore", "WeirREPL", "CPNG"], swiftSettings: strict + withoutLibcurl),
+    // `weir review`: the review queue served to a browser (Hummingbird 2), its page and JSON API.
+    .target(
+      name: "WeirReview",
+      dependencies: [
+        "WeirCore", "WeirStore", "WeirDriver", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
+      ], resources: [.copy("Resources/page")], swiftSettings: strict + withoutLibcurl),
     .executableTarget(
       name: "weir",
       dependencies: [
         "WeirCore", "WeirDriver", "WeirREPL", "WeirStore", "WeirModels", "WeirVision", "WeirONNX", "WeirPlot",
-        "WeirLSP", "WeirPostgres", "CEditLine",
+        "WeirLSP", "WeirPostgres", "WeirReview", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: strict + withoutLibcurl),
 
@@ -111,6 +121,12 @@ let package = Package(
       name: "WeirModelsTests",
       dependencies: [
         "WeirModels", "WeirCore", "WeirValues", "WeirTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
+      ], swiftSettings: strict),
+    // `weir review`'s API over HTTP and its page in headless Chromium (WebDriver).
+    .testTarget(
+      name: "WeirReviewTests",
+      dependencies: [
+        "WeirReview", "WeirStore", "WeirCore", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ], swiftSettings: strict),
     .testTarget(
       name: "WeirPostgresTests", dependencies: ["WeirPostgres", "WeirCore", "WeirTestSupport"],

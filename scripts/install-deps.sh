@@ -18,6 +18,8 @@ packages=(
   python3-jsonschema   # the weir schema test validates the examples against the schema
   python3-yaml
   postgresql           # PostgreSQL store tests start a throw-away cluster (initdb, pg_ctl, psql)
+  chromium             # weir review's page tests run headless Chromium
+  chromium-driver      # … driven through WebDriver (chromedriver)
 )
 
 # Python packages the onnx backend's tests use: OpenVINO (the runtime weir loads at run time) and

@@ -31,8 +31,10 @@ extension SQLiteAnnotationStore {
   /// is an error for it.
   static func prepareSchema(_ dbQueue: DatabaseQueue, path: String, writer: Bool) throws {
     let state = try dbQueue.read { db in try StoreSchema.state(db, path: path) }
-    if state == .needsMigration && !writer { throw StoreError.unfinished(path: path) }
-    if state != .current && writer {
+    if state == .older && !writer {
+      try upgrade(path: path)
+    } else if state != .current {
+      guard writer else { throw StoreError.unfinished(path: path) }
       // One IMMEDIATE transaction checks again and creates everything: a kill leaves nothing
       // half-made, and a second creator waits here, then finds the schema complete.
       try dbQueue.inTransaction(.immediate) { db in
@@ -48,6 +50,27 @@ extension SQLiteAnnotationStore {
           throw StoreError.writeFailed(path: path, reason: "the file could not be put in WAL mode")
         }
       }
+    }
+  }
+
+  /// Brings an older store's schema up to date for a reader, through a short-lived writer of its
+  /// own: the migrations since version 1 only add, so a reader's queries can then read the file.
+  static func upgrade(path: String) throws {
+    do {
+      var config = Configuration()
+      config.busyMode = .timeout(5)
+      let writer = try DatabaseQueue(path: path, configuration: config)
+      try writer.inTransaction(.immediate) { db in
+        try StoreSchema.migrate(db, path: path)
+        return .commit
+      }
+      try writer.close()
+    } catch {
+      let reason =
+        "its schema is older than this weir's (version \(StoreSchema.version)) and it could not be upgraded"
+      let translated = translate(error, path: path, waited: 0)
+      if case StoreError.locked = translated { throw translated }
+      throw StoreError.writeFailed(path: path, reason: "\(reason): \(translated)")
     }
   }
 
@@ -69,7 +92,7 @@ extension SQLiteAnnotationStore {
 
   /// Maps a GRDB/SQLite error to the `StoreError` a user can act on.
   static func translate(_ error: Error, path: String, waited: TimeInterval) -> Error {
-    if error is StoreError { return error }
+    if error is StoreError || error is DecisionError { return error }
     guard let e = error as? DatabaseError else { return StoreError.database(path: path, reason: "\(error)") }
     let reason = e.message ?? "\(e.resultCode)"
     switch e.resultCode {

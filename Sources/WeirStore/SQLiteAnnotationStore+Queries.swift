@@ -26,11 +26,11 @@ extension SQLiteAnnotationStore {
     }
   }
 
-  /// The annotations `filter` takes, sorted by input, region, concept, workflow and node.
+  /// The annotations `filter` takes, as labelled now (decided or predicted), sorted by input, region, concept, workflow and node.
   public func annotations(_ filter: AnnotationFilter = AnnotationFilter()) throws -> [StoredAnnotation] {
     guard let (whereSQL, arguments) = try whereClause(filter) else { return [] }
     var sql =
-      "SELECT * FROM annotations\(whereSQL) ORDER BY input_id, region_id, concept_id, workflow_id, node_id"
+      "SELECT * FROM labels\(whereSQL) ORDER BY input_id, region_id, concept_id, workflow_id, node_id"
     if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
     return try guarded {
       try dbQueue.read { db in
@@ -44,7 +44,7 @@ extension SQLiteAnnotationStore {
     guard let (whereSQL, arguments) = try whereClause(filter) else { return 0 }
     return try guarded {
       try dbQueue.read { db in
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM annotations\(whereSQL)", arguments: arguments) ?? 0
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM labels\(whereSQL)", arguments: arguments) ?? 0
       }
     }
   }
@@ -120,7 +120,17 @@ extension SQLiteAnnotationStore {
       regionId: row["region_id"],
       box: box, conceptId: row["concept_id"], conceptName: row["concept_name"], confidence: row["confidence"],
       status: row["status"], userId: row["user_id"], taskId: row["task_id"])
-    return StoredAnnotation(record: record, runId: row["run_id"], writtenAt: row["written_at"])
+    var decision: AppliedDecision?
+    if let id: Int64 = row["decision_id"], let actionText: String = row["decision_action"],
+      let action = DecisionAction(rawValue: actionText)
+    {
+      decision = AppliedDecision(
+        id: id, action: action, reviewer: row["decision_reviewer"], decidedAt: row["decision_at"],
+        source: row["decision_source"], predictedConceptId: row["predicted_concept_id"],
+        predictedStatus: row["predicted_status"])
+    }
+    return StoredAnnotation(
+      record: record, runId: row["run_id"], writtenAt: row["written_at"], decision: decision)
   }
 
   static func run(from row: Row) -> StoredRun {

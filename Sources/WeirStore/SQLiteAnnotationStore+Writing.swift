@@ -6,12 +6,14 @@ extension SQLiteAnnotationStore {
   ///
   /// Per input that went through, the workflow's earlier annotations for that input are deleted
   /// before the new ones are inserted, so a re-run with stricter thresholds leaves no stale region
-  /// behind (Documentation/Store.md, "Re-runs and stale annotations"). A failed input keeps what
+  /// behind (Documentation/Store.md, "Re-runs and stale annotations"). A row a reviewer decided is
+  /// neither deleted nor overwritten: the decision stands until it is undone. A failed input keeps what
   /// earlier runs wrote: its outcome is incomplete, and a failure must not lose work.
   static func write(_ batch: [PendingOutcome], to db: Database) throws {
     var input = StatementBinder(try db.cachedStatement(sql: insertInput))
     var clear = StatementBinder(
-      try db.cachedStatement(sql: "DELETE FROM annotations WHERE workflow_id = ? AND input_id = ?"))
+      try db.cachedStatement(
+        sql: "DELETE FROM annotations WHERE workflow_id = ? AND input_id = ? AND decision_id IS NULL"))
     var annotation = StatementBinder(try db.cachedStatement(sql: upsertAnnotation))
     var clearCounts = StatementBinder(
       try db.cachedStatement(sql: "DELETE FROM counts WHERE workflow_id = ? AND input_id = ?"))
@@ -105,5 +107,6 @@ extension SQLiteAnnotationStore {
       bottom_row = excluded.bottom_row, right_col = excluded.right_col, confidence = excluded.confidence,
       status = excluded.status, user_id = excluded.user_id, task_id = excluded.task_id,
       run_id = excluded.run_id, written_at = excluded.written_at
+    WHERE annotations.decision_id IS NULL
     """
 }

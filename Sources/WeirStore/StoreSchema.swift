@@ -13,17 +13,17 @@ enum StoreSchema {
   static var version: Int { migrations.count }
 
   /// The migrations, oldest first, by identifier. Never edit a shipped migration; add a new one.
-  static let migrations: [(identifier: String, sql: String)] = [("v1", v1), ("v3", v3)]
+  static let migrations: [(identifier: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3)]
 
   /// What a file holds, read without writing.
   enum State: Equatable {
     /// Every migration applied.
     case current
     /// An empty file, or a store whose creation was interrupted (by an older weir, which made the
-    /// migrations table first): `migrate` finishes it, and a reader cannot read it.
+    /// migrations table first): `migrate` finishes it.
     case needsMigration
-    /// A whole store of an older schema (made by an earlier weir): a writer migrates it; a reader
-    /// reads it as it is, and what a later migration added reads as empty.
+    /// A complete store of an older schema (version 1 before review decisions, 2 before counts): `migrate` brings it
+    /// up to date, and even a reader may (the migrations only add tables, columns and a view).
     case older
   }
 
@@ -117,6 +117,66 @@ enum StoreSchema {
       written_at    TEXT NOT NULL,
       PRIMARY KEY (workflow_id, input_id, node_id, region_id, concept_id)
     ) WITHOUT ROWID;
+    """
+
+  /// Version 2: review decisions (Documentation/Store.md, "Review decisions").
+  ///
+  /// `decisions` is append-only: every accept, reject, relabel, correct and undo is a row, keyed by
+  /// the annotation it is about, with the label it gives and a copy of the prediction it was made
+  /// on. `annotations.decision_id` points at the decision in force (NULL: undecided), and the view
+  /// `labels` is what every query reads: the annotation as decided, or as predicted when undecided.
+  /// `leases` holds reviewers' claims on inputs; a lease past `expires_at` is free to take.
+  static let v2 = """
+    ALTER TABLE annotations ADD COLUMN decision_id INTEGER;
+    CREATE INDEX annotations_by_status ON annotations (status, decision_id);
+    CREATE INDEX annotations_by_input ON annotations (input_id);
+    CREATE INDEX inputs_by_input ON inputs (input_id);
+    CREATE TABLE decisions (
+      id                 INTEGER PRIMARY KEY,
+      workflow_id        TEXT NOT NULL,
+      input_id           TEXT NOT NULL,
+      node_id            TEXT NOT NULL,
+      region_id          TEXT NOT NULL,
+      concept_id         TEXT NOT NULL,
+      action             TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'relabel', 'correct', 'undo')),
+      status             INTEGER,
+      label_concept_id   TEXT,
+      label_concept_name TEXT,
+      top_row            REAL,
+      left_col           REAL,
+      bottom_row         REAL,
+      right_col          REAL,
+      undoes             INTEGER REFERENCES decisions(id),
+      predicted_concept_name TEXT NOT NULL,
+      predicted_confidence   REAL NOT NULL,
+      predicted_status       INTEGER NOT NULL,
+      predicted_top_row      REAL,
+      predicted_left_col     REAL,
+      predicted_bottom_row   REAL,
+      predicted_right_col    REAL,
+      predicted_run_id       TEXT NOT NULL,
+      reviewer           TEXT NOT NULL,
+      decided_at         TEXT NOT NULL,
+      source             TEXT NOT NULL
+    );
+    CREATE INDEX decisions_by_annotation ON decisions (workflow_id, input_id, node_id, region_id, concept_id);
+    CREATE TABLE leases (
+      input_id    TEXT PRIMARY KEY NOT NULL,
+      reviewer    TEXT NOT NULL,
+      expires_at  TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE VIEW labels AS
+    SELECT a.workflow_id, a.input_id, a.node_id, a.region_id,
+      COALESCE(d.label_concept_id, a.concept_id) AS concept_id,
+      COALESCE(d.label_concept_name, a.concept_name) AS concept_name,
+      CASE WHEN d.top_row IS NULL THEN a.top_row ELSE d.top_row END AS top_row,
+      CASE WHEN d.top_row IS NULL THEN a.left_col ELSE d.left_col END AS left_col,
+      CASE WHEN d.top_row IS NULL THEN a.bottom_row ELSE d.bottom_row END AS bottom_row,
+      CASE WHEN d.top_row IS NULL THEN a.right_col ELSE d.right_col END AS right_col,
+      a.confidence, COALESCE(d.status, a.status) AS status, a.user_id, a.task_id, a.run_id, a.written_at,
+      a.concept_id AS predicted_concept_id, a.status AS predicted_status, a.decision_id, d.action AS decision_action,
+      d.reviewer AS decision_reviewer, d.decided_at AS decision_at, d.source AS decision_source
+    FROM annotations a LEFT JOIN decisions d ON d.id = a.decision_id;
     """
 
   /// Version 3: what object-counters counted, one row per (workflow, input, counter node).

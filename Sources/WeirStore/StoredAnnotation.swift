@@ -1,17 +1,32 @@
 import Foundation
 import WeirCore
 
-/// An annotation as the store holds it: what the writer recorded, plus which run last wrote it.
+/// An annotation as the store holds it: its current label, plus which run last wrote it.
+///
+/// When a reviewer has decided it, `record` is the label as decided (the decided status, the
+/// relabelled concept, the corrected box) and `decision` says who decided what; the prediction it
+/// was made on stays in the decisions table (`SQLiteAnnotationStore.decisions(for:)`).
 public struct StoredAnnotation: Sendable, Hashable {
   public var record: AnnotationRecord
   /// The run that last wrote this key (a re-run takes over the rows it writes again).
   public var runId: String
   public var writtenAt: Date
+  /// The decision in force, if any.
+  public var decision: AppliedDecision?
 
-  public init(record: AnnotationRecord, runId: String, writtenAt: Date) {
+  public init(record: AnnotationRecord, runId: String, writtenAt: Date, decision: AppliedDecision? = nil) {
     self.record = record
     self.runId = runId
     self.writtenAt = writtenAt
+    self.decision = decision
+  }
+
+  /// The annotation's identity: its concept is the predicted one, also after a relabel.
+  public var key: AnnotationKey {
+    AnnotationKey(
+      workflowId: record.workflowId, inputId: record.inputId, nodeId: record.nodeId,
+      regionId: record.regionId,
+      conceptId: decision?.predictedConceptId ?? record.conceptId)
   }
 }
 

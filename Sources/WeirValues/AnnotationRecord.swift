@@ -9,7 +9,8 @@ public struct AnnotationRecord: Sendable, Hashable, Codable {
   public var conceptId: String
   public var conceptName: String
   public var confidence: Double
-  /// Clarifai's status code: 24150 success, 24151 pending, 24157 awaiting review, 24159 consensus review.
+  /// Clarifai's status code: 24150 success, 24151 pending, 24157 awaiting review, 24158 review denied,
+  /// 24159 consensus review.
   public var status: Int
   public var userId: String?
   public var taskId: String?
@@ -32,12 +33,19 @@ public struct AnnotationRecord: Sendable, Hashable, Codable {
   }
 }
 
-/// Clarifai's annotation statuses an annotation-writer may write.
+/// Clarifai's annotation statuses: the four an annotation-writer may write, and the one a reviewer's
+/// rejection gives (`reviewDenied`, which no writer writes: the standard library's writer lists only
+/// the first four).
 public enum AnnotationStatus: Int, Sendable, CaseIterable, Codable {
   case success = 24150
   case pending = 24151
   case awaitingReview = 24157
+  /// A reviewer rejected the annotation (`weir review`, `weir annotations import`).
+  case reviewDenied = 24158
   case awaitingConsensusReview = 24159
+
+  /// The statuses an annotation-writer may write: every one but `reviewDenied`.
+  public static let writable: [AnnotationStatus] = allCases.filter { $0 != .reviewDenied }
 
   /// Clarifai's name, e.g. `ANNOTATION_SUCCESS`.
   public var name: String {
@@ -45,6 +53,7 @@ public enum AnnotationStatus: Int, Sendable, CaseIterable, Codable {
     case .success: return "ANNOTATION_SUCCESS"
     case .pending: return "ANNOTATION_PENDING"
     case .awaitingReview: return "ANNOTATION_AWAITING_REVIEW"
+    case .reviewDenied: return "ANNOTATION_REVIEW_DENIED"
     case .awaitingConsensusReview: return "ANNOTATION_AWAITING_CONSENSUS_REVIEW"
     }
   }

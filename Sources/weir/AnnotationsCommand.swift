@@ -9,7 +9,9 @@ struct AnnotationsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "annotations",
     abstract: "List and export the annotations that runs wrote to the store.",
-    subcommands: [List.self, Export.self, Runs.self, WriteSynthetic.self, Bench.self])
+    subcommands: [
+      List.self, Export.self, Runs.self, Stats.self, Import.self, WriteSynthetic.self, Bench.self,
+    ])
 
   /// `weir annotations list`: a table of the annotations a filter takes.
   struct List: ParsableCommand {
@@ -171,10 +173,12 @@ extension AnnotationsCommand {
       try exitWithError(error.description)
     } catch let error as PostgresStoreError {
       try exitWithError(error.description)
+    } catch let error as DecisionError {
+      try exitWithError(error.description)
     }
   }
 
-  private static func exitWithError(_ message: String) throws -> Never {
+  static func exitWithError(_ message: String) throws -> Never {
     FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     throw ExitCode.failure
   }

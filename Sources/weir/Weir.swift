@@ -15,6 +15,7 @@ struct Weir: AsyncParsableCommand {
       PlanCommand.self,
       RunCommand.self,
       AnnotationsCommand.self,
+      ReviewCommand.self,
       BenchCommand.self,
       TypesCommand.self,
       ReplCommand.self,

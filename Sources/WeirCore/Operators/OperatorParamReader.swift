@@ -98,9 +98,14 @@ extension OperatorParamReader {
   /// An annotation status (`annotation_status`), by Clarifai's name or number.
   public func annotationStatus(_ name: String) throws(OperatorConfigError) -> Sourced<AnnotationStatus>? {
     guard let written = try enumName(name) else { return nil }
-    if let n = Int(written.value), let s = AnnotationStatus(rawValue: n) { return Sourced(s, written.range) }
-    if let s = AnnotationStatus(name: written.value) { return Sourced(s, written.range) }
-    let names = AnnotationStatus.allCases.map(\.name).joined(separator: ", ")
+    let writable = AnnotationStatus.writable
+    if let n = Int(written.value), let s = AnnotationStatus(rawValue: n), writable.contains(s) {
+      return Sourced(s, written.range)
+    }
+    if let s = AnnotationStatus(name: written.value), writable.contains(s) {
+      return Sourced(s, written.range)
+    }
+    let names = writable.map(\.name).joined(separator: ", ")
     try reject(OperatorConfigError("'\(name)' must be one of \(names), not '\(written.value)'"))
     return nil
   }

@@ -23,6 +23,8 @@ public enum PredictionBranch: UInt8, Sendable, Hashable, Comparable, CaseIterabl
     switch status {
     case .success: self = .accepted
     case .pending, .awaitingReview, .awaitingConsensusReview: self = .review
+    // No writer writes it (only a reviewer's rejection does); it keeps nothing.
+    case .reviewDenied: self = .dropped
     }
   }
 

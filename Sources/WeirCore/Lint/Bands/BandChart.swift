@@ -155,6 +155,7 @@ public struct BandChart: Sendable {
     case .success: return "A"
     case .pending: return "P"
     case .awaitingReview: return "R"
+    case .reviewDenied: return "D"
     case .awaitingConsensusReview: return "C"
     }
   }

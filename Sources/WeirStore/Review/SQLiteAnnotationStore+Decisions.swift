@@ -1,0 +1,223 @@
+import Foundation
+import GRDB
+import WeirCore
+
+/// Review decisions: each one a transaction of its own, appended to `decisions` and put in force
+/// on its annotation (Documentation/Store.md, "Review decisions"). Nothing is ever deleted.
+extension SQLiteAnnotationStore {
+  /// Records one decision and returns the annotation as it is labelled now.
+  ///
+  /// Throws `DecisionError.alreadyDecided` (with the current label) for a decision on an
+  /// annotation that has one in force, `notDecided` for an undo with nothing to undo,
+  /// `noSuchAnnotation` and `invalid`; nothing is written then.
+  @discardableResult
+  public func decide(_ decision: ReviewDecision) throws -> StoredAnnotation {
+    try flushBeforeDeciding()
+    return try guarded {
+      try dbQueue.inTransaction(.immediate) { db in
+        _ = try Self.apply(decision, to: db, skipSame: false)
+        return .commit
+      }
+      return try dbQueue.read { db in try Self.current(decision.key, in: db) }
+    }
+  }
+
+  /// Records many decisions in one transaction: all of them or none. A decision equal to the one
+  /// already in force (same action, concept and box) is skipped, so applying the same list twice
+  /// changes nothing. Returns how many were written.
+  public func decideAll(_ decisions: [ReviewDecision]) throws -> Int {
+    try flushBeforeDeciding()
+    return try guarded {
+      var written = 0
+      try dbQueue.inTransaction(.immediate) { db in
+        written = 0
+        for decision in decisions {
+          if try Self.apply(decision, to: db, skipSame: true) { written += 1 }
+        }
+        return .commit
+      }
+      return written
+    }
+  }
+
+  /// Every decision made on `key`, oldest first, each with the prediction it was made on.
+  public func decisions(for key: AnnotationKey) throws -> [StoredDecision] {
+    try guarded {
+      try dbQueue.read { db in
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT * FROM decisions WHERE workflow_id = ? AND input_id = ? AND node_id = ? AND region_id = ?
+            AND concept_id = ? ORDER BY id
+            """, arguments: StatementArguments(key.arguments)
+        ).map(Self.decision(from:))
+      }
+    }
+  }
+
+  /// Every decision in the store, oldest first.
+  public func allDecisions() throws -> [StoredDecision] {
+    try guarded {
+      try dbQueue.read { db in
+        try Row.fetchAll(db, sql: "SELECT * FROM decisions ORDER BY id").map(Self.decision(from:))
+      }
+    }
+  }
+
+  /// The annotation with `key`, as labelled now.
+  public func annotation(_ key: AnnotationKey) throws -> StoredAnnotation? {
+    try guarded { try dbQueue.read { db in try Self.currentIfAny(key, in: db) } }
+  }
+
+  /// Outcomes this instance still buffers are written first, so a decision never races them.
+  private func flushBeforeDeciding() throws {
+    guard !options.readOnly else {
+      throw StoreError.writeFailed(path: path, reason: "the store was opened read-only")
+    }
+    try drain()
+  }
+
+  /// Checks and writes one decision inside the caller's transaction. Returns false when `skipSame`
+  /// found the same decision already in force.
+  static func apply(_ d: ReviewDecision, to db: Database, skipSame: Bool) throws -> Bool {
+    let current = try current(d.key, in: db)
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT * FROM annotations WHERE \(keyCondition)", arguments: keyArguments(d.key))
+    else { throw DecisionError.noSuchAnnotation(d.key) }
+    let inForce: Int64? = row["decision_id"]
+    if d.action == .undo {
+      guard let inForce else { throw DecisionError.notDecided(current: current) }
+      try insert(d, status: nil, undoes: inForce, prediction: row, into: db)
+      try db.execute(
+        sql: "UPDATE annotations SET decision_id = NULL WHERE \(keyCondition)", arguments: keyArguments(d.key)
+      )
+      return true
+    }
+    try validate(d)
+    if inForce != nil {
+      if skipSame && same(d, as: current) { return false }
+      throw DecisionError.alreadyDecided(current: current)
+    }
+    try insert(d, status: d.action.status?.rawValue, undoes: nil, prediction: row, into: db)
+    try db.execute(
+      sql: "UPDATE annotations SET decision_id = ? WHERE \(keyCondition)",
+      arguments: StatementArguments([db.lastInsertedRowID]) + keyArguments(d.key))
+    return true
+  }
+
+  /// What each action needs: a concept to relabel, a box to correct, boxes inside the image.
+  static func validate(_ d: ReviewDecision) throws {
+    if d.reviewer.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw DecisionError.invalid("a decision needs a reviewer id")
+    }
+    switch d.action {
+    case .relabel where d.concept == nil:
+      throw DecisionError.invalid("relabel needs the new concept")
+    case .correct where d.box == nil:
+      throw DecisionError.invalid("correct needs the new box")
+    case .accept, .reject:
+      if d.concept != nil || d.box != nil {
+        throw DecisionError.invalid(
+          "\(d.action.rawValue) takes no concept or box; relabel or correct instead")
+      }
+    default: break
+    }
+    if let c = d.concept, c.id.isEmpty || c.name.isEmpty {
+      throw DecisionError.invalid("the new concept needs an id and a name")
+    }
+    if let b = d.box {
+      let inside = [b.topRow, b.leftCol, b.bottomRow, b.rightCol].allSatisfy {
+        $0.isFinite && $0 >= 0 && $0 <= 1
+      }
+      guard inside, b.topRow < b.bottomRow, b.leftCol < b.rightCol else {
+        throw DecisionError.invalid(
+          "the box must lie in [0, 1] with top < bottom and left < right, not "
+            + "(\(b.topRow), \(b.leftCol), \(b.bottomRow), \(b.rightCol))")
+      }
+    }
+  }
+
+  /// Whether `d` would give the label `current` already has.
+  static func same(_ d: ReviewDecision, as current: StoredAnnotation) -> Bool {
+    guard let status = d.action.status, current.record.status == status.rawValue else { return false }
+    if let c = d.concept, c.id != current.record.conceptId { return false }
+    if let b = d.box, let now = current.record.box {
+      let close = { (x: Double, y: Double) in abs(x - y) < 1e-6 }
+      return close(b.topRow, now.topRow) && close(b.leftCol, now.leftCol) && close(b.bottomRow, now.bottomRow)
+        && close(b.rightCol, now.rightCol)
+    }
+    return d.box == nil
+  }
+
+  private static func insert(
+    _ d: ReviewDecision, status: Int?, undoes: Int64?, prediction row: Row, into db: Database
+  ) throws {
+    let values: [DatabaseValueConvertible?] = [
+      d.key.workflowId, d.key.inputId, d.key.nodeId, d.key.regionId, d.key.conceptId, d.action.rawValue,
+      status,
+      d.concept?.id, d.concept?.name, d.box?.topRow, d.box?.leftCol, d.box?.bottomRow, d.box?.rightCol,
+      undoes,
+      row["concept_name"] as String?, row["confidence"] as Double?, row["status"] as Int?,
+      row["top_row"] as Double?, row["left_col"] as Double?, row["bottom_row"] as Double?,
+      row["right_col"] as Double?, row["run_id"] as String?, d.reviewer, DatabaseTime.text(d.time), d.source,
+    ]
+    try db.execute(
+      sql: """
+        INSERT INTO decisions (workflow_id, input_id, node_id, region_id, concept_id, action, status,
+          label_concept_id, label_concept_name, top_row, left_col, bottom_row, right_col, undoes,
+          predicted_concept_name, predicted_confidence, predicted_status, predicted_top_row, predicted_left_col,
+          predicted_bottom_row, predicted_right_col, predicted_run_id, reviewer, decided_at, source)
+        VALUES (\(placeholders(values.count)))
+        """, arguments: StatementArguments(values))
+  }
+
+  static let keyCondition =
+    "workflow_id = ? AND input_id = ? AND node_id = ? AND region_id = ? AND concept_id = ?"
+
+  static func keyArguments(_ key: AnnotationKey) -> StatementArguments { StatementArguments(key.arguments) }
+
+  static func currentIfAny(_ key: AnnotationKey, in db: Database) throws -> StoredAnnotation? {
+    try Row.fetchOne(
+      db,
+      sql: """
+        SELECT * FROM labels WHERE workflow_id = ? AND input_id = ? AND node_id = ? AND region_id = ?
+        AND predicted_concept_id = ?
+        """, arguments: keyArguments(key)
+    ).map(annotation(from:))
+  }
+
+  static func current(_ key: AnnotationKey, in db: Database) throws -> StoredAnnotation {
+    guard let found = try currentIfAny(key, in: db) else { throw DecisionError.noSuchAnnotation(key) }
+    return found
+  }
+
+  static func decision(from row: Row) -> StoredDecision {
+    let key = AnnotationKey(
+      workflowId: row["workflow_id"], inputId: row["input_id"], nodeId: row["node_id"],
+      regionId: row["region_id"], conceptId: row["concept_id"])
+    let box = boxColumns(row, prefix: "")
+    var concept: ReviewDecision.Concept?
+    if let id: String = row["label_concept_id"], let name: String = row["label_concept_name"] {
+      concept = ReviewDecision.Concept(id: id, name: name)
+    }
+    let prediction = AnnotationRecord(
+      workflowId: key.workflowId, nodeId: key.nodeId, inputId: key.inputId, regionId: key.regionId,
+      box: boxColumns(row, prefix: "predicted_"), conceptId: key.conceptId,
+      conceptName: row["predicted_concept_name"], confidence: row["predicted_confidence"],
+      status: row["predicted_status"], userId: nil, taskId: nil)
+    let actionText: String = row["action"]
+    return StoredDecision(
+      id: row["id"], key: key, action: DecisionAction(rawValue: actionText) ?? .undo, status: row["status"],
+      concept: concept, box: box, undoes: row["undoes"], prediction: prediction,
+      predictionRunId: row["predicted_run_id"], reviewer: row["reviewer"], decidedAt: row["decided_at"],
+      source: row["source"])
+  }
+
+  static func boxColumns(_ row: Row, prefix: String) -> BoundingBox? {
+    guard let top: Double = row[prefix + "top_row"], let left: Double = row[prefix + "left_col"],
+      let bottom: Double = row[prefix + "bottom_row"], let right: Double = row[prefix + "right_col"]
+    else { return nil }
+    return BoundingBox(topRow: top, leftCol: left, bottomRow: bottom, rightCol: right)
+  }
+}
