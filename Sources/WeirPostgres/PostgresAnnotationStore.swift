@@ -105,9 +105,12 @@ public final class PostgresAnnotationStore: AnnotationReader, @unchecked Sendabl
     return try blocking { try await AnnotationQueries.count(filter, in: db) }
   }
 
-  public func exportSet(_ filter: AnnotationFilter) throws -> ExportSet {
+  public func exportSet(
+    _ filter: AnnotationFilter, classes: ClassMap? = nil, options: ExportOptions = ExportOptions()
+  ) throws -> ExportSet {
     let db = database
-    return try blocking { try await AnnotationQueries.exportSet(filter, in: db) }
+    let set = try blocking { try await AnnotationQueries.exportSet(filter, in: db) }
+    return ExportSet(annotations: set.annotations, images: set.images, classes: classes, options: options)
   }
 
   public func summary(runId: String) throws -> RunSummary {

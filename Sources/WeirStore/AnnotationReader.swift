@@ -11,10 +11,18 @@ public protocol AnnotationReader: AnnotationStore {
   func annotations(_ filter: AnnotationFilter) throws -> [StoredAnnotation]
   /// How many annotations `filter` takes, ignoring its limit.
   func count(_ filter: AnnotationFilter) throws -> Int
-  /// The annotations `filter` takes and the images they are on, ready for an exporter.
-  func exportSet(_ filter: AnnotationFilter) throws -> ExportSet
+  /// The annotations `filter` takes and the images of the runs it selects, ready for an exporter,
+  /// numbered by `classes` (when `nil`, the store's own class map for the filter).
+  func exportSet(_ filter: AnnotationFilter, classes: ClassMap?, options: ExportOptions) throws -> ExportSet
   /// What run `runId` wrote.
   func summary(runId: String) throws -> RunSummary
+  /// The object counts of the inputs `filter` selects (by workflow, node and run).
+  func counts(_ filter: AnnotationFilter) throws -> [StoredCount]
+}
+
+extension AnnotationReader {
+  /// A store that keeps no object counts (the PostgreSQL store, so far) has none to show.
+  public func counts(_ filter: AnnotationFilter) throws -> [StoredCount] { [] }
 }
 
 extension SQLiteAnnotationStore: AnnotationReader {}
