@@ -75,16 +75,16 @@ import WeirTestSupport
         """)
   }
 
-  /// A store made before counts were stored (schema version 1) is read as it is, with no counts,
-  /// and a writer brings it up to date.
+  /// A store made before counts were stored (schema version 2) reads with no counts, and a writer
+  /// brings it up to date.
   @Test func aStoreOfTheOlderSchemaReadsAndIsMigratedByAWriter() throws {
     let temp = try TemporaryDirectory("weir-store-tests")
     let path = temp.path("weir.db")
     _ = try store(temp)
     try DatabaseQueue(path: path).write { db in
       try db.execute(sql: "DROP TABLE counts")
-      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier <> 'v1'")
-      try db.execute(sql: "PRAGMA user_version = 1")
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3'")
+      try db.execute(sql: "PRAGMA user_version = 2")
     }
     let reader = try SQLiteAnnotationStore(path: path, options: .init(readOnly: true))
     #expect(try reader.counts().isEmpty)

@@ -60,8 +60,12 @@ import WeirTestSupport
     #expect(throws: StoreError.newerSchema(path: path, found: 99, supported: supported)) {
       try openStore(path)
     }
-    let message = StoreError.newerSchema(path: path, found: 99, supported: StoreSchema.migrations.count).description
-    #expect(message.contains("schema version 99, newer than this weir understands (\(StoreSchema.migrations.count)); use a newer weir"))
+    let message = StoreError.newerSchema(path: path, found: 99, supported: StoreSchema.migrations.count)
+      .description
+    #expect(
+      message.contains(
+        "schema version 99, newer than this weir understands (\(StoreSchema.migrations.count)); use a newer weir"
+      ))
   }
 
   @Test func aFileThatIsNotSQLiteIsNamedAsSuch() throws {

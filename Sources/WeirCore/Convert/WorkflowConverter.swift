@@ -15,7 +15,9 @@ public struct WorkflowConverter: Sendable {
   /// models (so the converted file runs on its own); off when a file is only written out afresh.
   public var writesBoundBackends: Bool
 
-  public init(dropBackends: Bool = false, backendsToModelsFile: Bool = false, writesBoundBackends: Bool = true) {
+  public init(
+    dropBackends: Bool = false, backendsToModelsFile: Bool = false, writesBoundBackends: Bool = true
+  ) {
     self.dropBackends = dropBackends
     self.backendsToModelsFile = backendsToModelsFile
     self.writesBoundBackends = writesBoundBackends

@@ -212,7 +212,8 @@ struct TableBackend: ModelBackend {
     ])
     var rng = SplitMix64(seed: 11)
     // The counter's counts are stored per input, which the record interpreter gathers.
-    let results = await Self.expectSame(plan, ["pets": Self.predictions(60, &rng)], inputs: 60, columnar: false)
+    let results = await Self.expectSame(
+      plan, ["pets": Self.predictions(60, &rng)], inputs: 60, columnar: false)
     let written = results.filter { !$0.annotations.isEmpty }.count
     #expect(written > 5 && written < 50)
     // Inputs the sample let through are counted; the others never reach the counter.
