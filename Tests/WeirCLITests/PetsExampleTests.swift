@@ -301,33 +301,7 @@ import WeirTestSupport
     try #require(gen.status == 0, "\(gen.stderr)")
     let workflow = temp.appendingPathComponent("workflow.yaml")
     try Data(
-      """
-      weir: 1
-      workflow: long
-      vars: {accept: 0.95, review: 0.60}
-      models:
-        pets: {type: visual-detector, concepts: [cat, dog], backend: {replay: predictions.jsonl}}
-      nodes:
-        detect: {model: pets}
-        sure:
-          type: region-thresholder
-          input: detect
-          params: {concept_threshold_type: GREATER_THAN, concepts: {cat: $accept, dog: $accept}}
-        write-sure: {type: annotation-writer, input: sure, params: {annotation_status: ANNOTATION_SUCCESS}}
-        unsure:
-          type: region-thresholder
-          input: detect
-          params: {concept_threshold_type: LESS_THAN_OR_EQUAL, concepts: {cat: $accept, dog: $accept}}
-        plausible:
-          type: region-thresholder
-          input: unsure
-          params: {concept_threshold_type: GREATER_THAN, concepts: {cat: $review, dog: $review}}
-        write-review:
-          type: annotation-writer
-          input: plausible
-          params: {annotation_status: ANNOTATION_AWAITING_REVIEW}
-
-      """.utf8
+      ReferenceWorkflow.replayed(name: "long").utf8
     ).write(to: workflow)
     let r = try WeirProcess.run(["run", workflow.path, "--dry-run"])
     #expect(r.status == 0, "\(r.stderr)")

@@ -6,33 +6,7 @@ import WeirTestSupport
 /// as separate processes against a real PostgreSQL cluster each test starts in its own folder.
 @Suite(.serialized) struct PostgresStoreTests {
   /// The reference thresholds over replayed predictions (`weir bench gen`).
-  static let replayWorkflow = """
-    weir: 1
-    workflow: sharded
-    vars: {accept: 0.95, review: 0.60}
-    models:
-      pets: {type: visual-detector, concepts: [cat, dog], backend: {replay: predictions.jsonl}}
-    nodes:
-      detect: {model: pets}
-      sure:
-        type: region-thresholder
-        input: detect
-        params: {concept_threshold_type: GREATER_THAN, concepts: {cat: $accept, dog: $accept}}
-      write-sure: {type: annotation-writer, input: sure, params: {annotation_status: ANNOTATION_SUCCESS}}
-      unsure:
-        type: region-thresholder
-        input: detect
-        params: {concept_threshold_type: LESS_THAN_OR_EQUAL, concepts: {cat: $accept, dog: $accept}}
-      plausible:
-        type: region-thresholder
-        input: unsure
-        params: {concept_threshold_type: GREATER_THAN, concepts: {cat: $review, dog: $review}}
-      write-review:
-        type: annotation-writer
-        input: plausible
-        params: {annotation_status: ANNOTATION_AWAITING_REVIEW}
-
-    """
+  static let replayWorkflow = ReferenceWorkflow.replayed(name: "sharded")
 
   /// A slow model for the command backend: `delay` seconds per request, one box per input.
   static func slowModel(delay: Double) -> String {

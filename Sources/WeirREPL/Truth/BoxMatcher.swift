@@ -2,19 +2,9 @@ import WeirCore
 
 /// Intersection over union and the greedy matching of predictions to true objects.
 public enum BoxMatcher {
-  /// Area of the intersection over area of the union; 0 when either box is empty.
-  public static func iou(_ a: BoundingBox, _ b: BoundingBox) -> Double {
-    let h = min(a.bottomRow, b.bottomRow) - max(a.topRow, b.topRow)
-    let w = min(a.rightCol, b.rightCol) - max(a.leftCol, b.leftCol)
-    guard h > 0, w > 0 else { return 0 }
-    let inter = h * w
-    let union = area(a) + area(b) - inter
-    return union > 0 ? inter / union : 0
-  }
-
-  static func area(_ b: BoundingBox) -> Double {
-    max(0, b.bottomRow - b.topRow) * max(0, b.rightCol - b.leftCol)
-  }
+  /// Area of the intersection over area of the union; 0 when either box is empty (the one
+  /// `non-max-suppression` uses).
+  public static func iou(_ a: BoundingBox, _ b: BoundingBox) -> Double { NonMaxSuppression.iou(a, b) }
 
   /// Greedy matching as COCO's evaluation does it: predictions in descending confidence (ties in
   /// the order given) each take the still unmatched true box with the highest IoU, if that IoU is at
