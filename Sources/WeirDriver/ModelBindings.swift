@@ -126,22 +126,7 @@ public struct ModelBindings: Sendable {
     {
       return s
     }
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += String(format: "\\u%04X", scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
+    return YAMLText.quoted(s)
   }
 
   /// The models file for the workflow at `path`: `--models`, else `.weir/models.yaml` in its folder

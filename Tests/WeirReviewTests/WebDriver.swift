@@ -19,7 +19,7 @@ final class ChromeDriver {
 
   init(folder: URL) throws {
     self.folder = folder
-    let port = try Self.freePort()
+    let port = try FreePort.next()
     process.executableURL = URL(fileURLWithPath: Self.driverPath)
     process.arguments = [
       "--port=\(port)", "--log-path=\(folder.appendingPathComponent("chromedriver.log").path)",
@@ -76,24 +76,6 @@ final class ChromeDriver {
     while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
-  }
-
-  static func freePort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw WeirProcess.Failure("no socket") }
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-      }
-    }
-    guard bound else { throw WeirProcess.Failure("cannot find a free port") }
-    return Int(UInt16(bigEndian: address.sin_port))
   }
 }
 

@@ -28,7 +28,7 @@ public final class PostgresCluster: @unchecked Sendable {
     self.bin = bin
     folder = try TemporaryDirectory("weir-pg")
     try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.url.path)
-    port = try Self.freePort()
+    port = try FreePort.next()
     let passwordFile = folder.path("pwfile")
     try folder.write("pwfile", password + "\n")
     try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: passwordFile)
@@ -124,24 +124,5 @@ public final class PostgresCluster: @unchecked Sendable {
     // Exited normally: the exit code; otherwise a failure.
     let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     return (code, text)
-  }
-
-  /// A TCP port nothing listens on now (asked of the kernel), which names the socket file.
-  private static func freePort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw WeirProcess.Failure("socket() failed") }
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-      }
-    }
-    guard bound else { throw WeirProcess.Failure("cannot find a free port") }
-    return Int(UInt16(bigEndian: address.sin_port))
   }
 }

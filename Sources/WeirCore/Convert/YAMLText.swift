@@ -4,7 +4,7 @@
 /// never has to avoid the flow indicators `, [ ] { }`. A scalar keeps the text it was written
 /// with when that text reads back as the same value in plain style (`0.50` stays `0.50`, not
 /// `0.5`); anything else is double-quoted with escapes, which YAML reads back as the same string.
-struct YAMLText {
+public struct YAMLText {
   private(set) var lines: [String] = []
 
   /// The text, ending with one newline.
@@ -113,8 +113,9 @@ struct YAMLText {
     return !(text == "---" || text == "...")
   }
 
-  /// A double-quoted scalar with YAML escapes.
-  static func quoted(_ text: String) -> String {
+  /// A double-quoted scalar with YAML escapes, which YAML reads back as exactly `text` (also used
+  /// where other parts of weir write YAML: models files, a YOLO dataset's `data.yaml`).
+  public static func quoted(_ text: String) -> String {
     var out = "\""
     for u in text.unicodeScalars {
       switch u {

@@ -48,8 +48,15 @@ indirect enum JSONOutput {
     }
   }
 
-  /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
-  static func quote(_ s: String, into out: inout String) {
+  /// A JSON string literal (RFC 8259); see `JSONString.quote`.
+  static func quote(_ s: String, into out: inout String) { JSONString.quote(s, into: &out) }
+}
+
+/// JSON string literals, for the JSON weir writes itself (diagnostics, dumps, the language server).
+public enum JSONString {
+  /// Appends `s` as a JSON string literal (RFC 8259): quotes, backslashes and control characters
+  /// escaped. What every JSON weir writes by hand uses.
+  public static func quote(_ s: String, into out: inout String) {
     out += "\""
     for u in s.unicodeScalars {
       switch u {
