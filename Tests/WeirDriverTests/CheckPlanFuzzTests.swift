@@ -100,21 +100,3 @@ enum Mutator {
     return String(scalars[..<start]) + word + String(scalars[end...])
   }
 }
-
-/// A small deterministic generator, so a failure names an iteration that reproduces.
-struct SplitMix64 {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A number in `0..<n` (`n` > 0).
-  mutating func next(below n: Int) -> Int { Int(next() % UInt64(n)) }
-}

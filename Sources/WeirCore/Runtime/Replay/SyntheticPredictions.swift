@@ -93,4 +93,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
   /// A number in [0, 1).
   public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+  /// A number in `0..<n` (`n` > 0).
+  public mutating func next(below n: Int) -> Int { Int(next() % UInt64(n)) }
 }
