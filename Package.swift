@@ -129,7 +129,7 @@ let package = Package(
         "WeirReview", "WeirStore", "WeirCore", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ], swiftSettings: strict),
     .testTarget(
-      name: "WeirPostgresTests", dependencies: ["WeirPostgres", "WeirCore", "WeirTestSupport"],
+      name: "WeirPostgresTests", dependencies: ["WeirPostgres", "WeirCore", "WeirStore", "WeirTestSupport"],
       swiftSettings: strict),
     .testTarget(
       name: "WeirCLITests",

@@ -13,13 +13,25 @@ enum OutcomeWriter {
     guard !outcomes.isEmpty else { return }
     let now = Date()
     try await writeInputs(outcomes, now: now, on: c, logger: logger)
+    // A row a reviewer decided is neither deleted nor overwritten: the decision stands.
+    var countRows: [(workflow: String, input: String, node: String, count: Int, run: String)] = []
     for (runId, group) in Dictionary(grouping: outcomes.filter { $0.error == nil }, by: \.runId) {
-      try await c.query(
+      let ids = group.map(\.input.id)
+      var workflow = ""
+      let rows = try await c.query(
         """
-        DELETE FROM annotations WHERE workflow_id = (SELECT workflow_id FROM runs WHERE id = \(runId))
-          AND input_id = ANY(\(group.map(\.input.id)))
+        WITH w AS (SELECT workflow_id FROM runs WHERE id = \(runId)),
+          gone AS (DELETE FROM annotations WHERE workflow_id = (SELECT workflow_id FROM w)
+            AND input_id = ANY(\(ids)) AND decision_id IS NULL),
+          counted AS (DELETE FROM counts WHERE workflow_id = (SELECT workflow_id FROM w) AND input_id = ANY(\(ids)))
+        SELECT workflow_id FROM w
         """, logger: logger)
+      for try await id in rows.decode(String.self) { workflow = id }
+      for o in group {
+        for n in o.counts { countRows.append((workflow, o.input.id, n.nodeId, n.count, runId)) }
+      }
     }
+    try await writeCounts(countRows, now: now, on: c, logger: logger)
     // The last write of a key wins, as in a sequence of upserts; one INSERT may not touch a
     // row twice, so duplicates within the batch are dropped first.
     var latest: [String: (AnnotationRecord, String)] = [:]
@@ -108,7 +120,28 @@ enum OutcomeWriter {
         bottom_row = excluded.bottom_row, right_col = excluded.right_col, confidence = excluded.confidence,
         status = excluded.status, user_id = excluded.user_id, task_id = excluded.task_id,
         run_id = excluded.run_id, written_at = excluded.written_at
+      WHERE annotations.decision_id IS NULL
       """
     try await c.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+  }
+
+  /// What object-counters counted on the inputs that went through (their earlier counts are gone).
+  private static func writeCounts(
+    _ rows: [(workflow: String, input: String, node: String, count: Int, run: String)], now: Date,
+    on c: PostgresConnection, logger: Logger
+  ) async throws {
+    // One INSERT may not touch a row twice: the last count of a key wins.
+    var latest: [String: Int] = [:]
+    for (i, r) in rows.enumerated() { latest[r.workflow + "\u{1F}" + r.input + "\u{1F}" + r.node] = i }
+    let rows = latest.values.sorted().map { rows[$0] }
+    guard !rows.isEmpty else { return }
+    try await c.query(
+      """
+      INSERT INTO counts (workflow_id, input_id, node_id, count, run_id, written_at)
+      SELECT w, i, n, k, r, \(now) FROM unnest(\(rows.map(\.workflow)), \(rows.map(\.input)), \(rows.map(\.node)),
+        \(rows.map(\.count)), \(rows.map(\.run))) AS t(w, i, n, k, r)
+      ON CONFLICT (workflow_id, input_id, node_id) DO UPDATE SET
+        count = excluded.count, run_id = excluded.run_id, written_at = excluded.written_at
+      """, logger: logger)
   }
 }
