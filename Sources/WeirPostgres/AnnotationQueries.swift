@@ -10,12 +10,10 @@ enum AnnotationQueries {
   {
     guard var query = try await whereClause(filter, in: db) else { return [] }
     query.sql =
-      "SELECT \(LabelRows.columns) FROM labels\(query.sql) ORDER BY input_id, region_id, concept_id, workflow_id, node_id"
+      "SELECT \(LabelRows.json) FROM labels\(query.sql) ORDER BY input_id, region_id, concept_id, workflow_id, node_id"
     if let limit = filter.limit { query.sql += " LIMIT \(max(0, limit))" }
     return try await db.run { c in
-      var out: [StoredAnnotation] = []
-      for try await row in try await c.query(query, logger: db.logger) { out.append(try LabelRows.annotation(row)) }
-      return out
+      try await LabelRows.annotations(try await c.query(query, logger: db.logger))
     }
   }
 
@@ -113,7 +111,9 @@ enum AnnotationQueries {
     return try await db.run { c in
       var out: [StoredCount] = []
       let rows = try await c.query(query, logger: db.logger)
-      for try await (workflow, input, node, count, run) in rows.decode((String, String, String, Int, String).self) {
+      for try await (workflow, input, node, count, run) in rows.decode(
+        (String, String, String, Int, String).self)
+      {
         out.append(StoredCount(workflowId: workflow, inputId: input, nodeId: node, count: count, runId: run))
       }
       return out

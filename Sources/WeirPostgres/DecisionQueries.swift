@@ -9,7 +9,8 @@ import WeirStore
 enum DecisionQueries {
   /// Checks and writes one decision inside the caller's transaction; false when `skipSame` found
   /// the same decision already in force.
-  static func apply(_ d: ReviewDecision, skipSame: Bool, on c: PostgresConnection, logger: Logger) async throws
+  static func apply(_ d: ReviewDecision, skipSame: Bool, on c: PostgresConnection, logger: Logger)
+    async throws
     -> Bool
   {
     var binds = PostgresBindings()
@@ -21,7 +22,8 @@ enum DecisionQueries {
           FROM annotations WHERE \(condition) FOR UPDATE
           """, binds: binds), logger: logger)
     var prediction: (String, Double, Int, Double?, Double?, Double?, Double?, String)?
-    for try await row in locked.decode((String, Double, Int, Double?, Double?, Double?, Double?, String).self) {
+    for try await row in locked.decode((String, Double, Int, Double?, Double?, Double?, Double?, String).self)
+    {
       prediction = row
     }
     guard let prediction, let current = try await label(d.key, on: c, logger: logger) else {
@@ -32,7 +34,9 @@ enum DecisionQueries {
       return false
     case .write(let status, let undoes):
       var insert = PostgresBindings()
-      for text in [d.key.workflowId, d.key.inputId, d.key.nodeId, d.key.regionId, d.key.conceptId, d.action.rawValue] {
+      for text in [
+        d.key.workflowId, d.key.inputId, d.key.nodeId, d.key.regionId, d.key.conceptId, d.action.rawValue,
+      ] {
         insert.append(text)
       }
       insert.append(status)
@@ -71,7 +75,8 @@ enum DecisionQueries {
       update.append(undoes == nil ? id : nil)
       let keyCondition = LabelRows.keyCondition(d.key, binds: &update)
       try await c.query(
-        PostgresQuery(unsafeSQL: "UPDATE annotations SET decision_id = $1 WHERE \(keyCondition)", binds: update),
+        PostgresQuery(
+          unsafeSQL: "UPDATE annotations SET decision_id = $1 WHERE \(keyCondition)", binds: update),
         logger: logger)
       return true
     }
@@ -84,11 +89,9 @@ enum DecisionQueries {
     var binds = PostgresBindings()
     let condition = LabelRows.keyCondition(key, conceptColumn: "predicted_concept_id", binds: &binds)
     let rows = try await c.query(
-      PostgresQuery(unsafeSQL: "SELECT \(LabelRows.columns) FROM labels WHERE \(condition)", binds: binds),
+      PostgresQuery(unsafeSQL: "SELECT \(LabelRows.json) FROM labels WHERE \(condition)", binds: binds),
       logger: logger)
-    var found: StoredAnnotation?
-    for try await row in rows { found = try LabelRows.annotation(row) }
-    return found
+    return try await LabelRows.annotations(rows).first
   }
 
   /// Every decision on `key`, oldest first (every decision when `key` is nil).
@@ -98,7 +101,8 @@ enum DecisionQueries {
     var binds = PostgresBindings()
     let condition = key.map { " WHERE " + LabelRows.keyCondition($0, binds: &binds) } ?? ""
     let rows = try await c.query(
-      PostgresQuery(unsafeSQL: "SELECT * FROM decisions\(condition) ORDER BY id", binds: binds), logger: logger)
+      PostgresQuery(unsafeSQL: "SELECT * FROM decisions\(condition) ORDER BY id", binds: binds),
+      logger: logger)
     var out: [StoredDecision] = []
     for try await row in rows { out.append(try LabelRows.decision(row)) }
     return out

@@ -34,7 +34,8 @@ extension PostgresAnnotationStore: ReviewStore {
       try await db.retrying { db in
         try await db.transaction { c in
           var written = 0
-          for d in decisions where try await DecisionQueries.apply(d, skipSame: true, on: c, logger: db.logger) {
+          for d in decisions
+          where try await DecisionQueries.apply(d, skipSame: true, on: c, logger: db.logger) {
             written += 1
           }
           return written
@@ -91,18 +92,18 @@ extension PostgresAnnotationStore: ReviewStore {
       let rows = try await c.query(
         PostgresQuery(
           unsafeSQL: """
-            SELECT \(LabelRows.columns) FROM labels WHERE input_id = $1
+            SELECT \(LabelRows.json) FROM labels WHERE input_id = $1
             ORDER BY region_id, concept_id, workflow_id, node_id
             """, binds: Self.binds(inputId)), logger: logger)
-      var out: [StoredAnnotation] = []
-      for try await row in rows { out.append(try LabelRows.annotation(row)) }
-      return out
+      return try await LabelRows.annotations(rows)
     }
   }
 
   public func reviewProgress(now: Date) throws -> ReviewProgress {
     let db = database
-    return try blocking { try await db.retrying { db in try await ReviewQueueQueries.progress(now: now, in: db) } }
+    return try blocking {
+      try await db.retrying { db in try await ReviewQueueQueries.progress(now: now, in: db) }
+    }
   }
 
   public func reviewOutcomes() throws -> [ReviewOutcome] {
@@ -126,7 +127,8 @@ extension PostgresAnnotationStore: ReviewStore {
         SELECT input_id, path, url, width, height FROM inputs WHERE input_id = \(inputId)
         ORDER BY recorded_at DESC, run_id DESC LIMIT 1
         """, logger: logger)
-      for try await (id, path, url, width, height) in rows.decode((String, String?, String?, Int?, Int?).self) {
+      for try await (id, path, url, width, height) in rows.decode((String, String?, String?, Int?, Int?).self)
+      {
         return StoredImage(inputId: id, path: path, url: url, width: width, height: height)
       }
       return nil
@@ -136,16 +138,21 @@ extension PostgresAnnotationStore: ReviewStore {
   public func conceptNames() throws -> [String] {
     try reading { c, logger in
       var out: [String] = []
-      let rows = try await c.query("SELECT DISTINCT concept_name FROM labels ORDER BY concept_name", logger: logger)
+      let rows = try await c.query(
+        "SELECT DISTINCT concept_name FROM labels ORDER BY concept_name", logger: logger)
       for try await name in rows.decode(String.self) { out.append(name) }
       return out
     }
   }
 
   /// One statement or a few on the connection, retried through a lost connection.
-  func reading<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
+  func reading<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws
+    -> T
+  {
     let db = database
-    return try blocking { try await db.retrying { db in try await db.run { c in try await body(c, db.logger) } } }
+    return try blocking {
+      try await db.retrying { db in try await db.run { c in try await body(c, db.logger) } }
+    }
   }
 
   static func binds(_ values: String...) -> PostgresBindings {

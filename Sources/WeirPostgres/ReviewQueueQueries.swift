@@ -15,14 +15,15 @@ enum ReviewQueueQueries {
     guard limit > 0 else { return [] }
     // More candidates than asked for: some may be taken by a reviewer claiming at the same time.
     let candidates = try await db.run { c in
-      let ids = try await queue(query, reviewer: reviewer, now: now, limit: limit * 2 + 16, on: c, logger: db.logger)
+      let ids = try await queue(
+        query, reviewer: reviewer, now: now, limit: limit * 2 + 16, on: c, logger: db.logger)
       // A lease row for every candidate (expired at once), so that there is a row to lock; on its
       // own and in a fixed order, so that claims never wait on each other's new rows.
       if !ids.isEmpty {
         try await c.query(
           """
           INSERT INTO leases (input_id, reviewer, expires_at)
-          SELECT unnest(\(ids.sorted())::text[]), '', '-infinity' ON CONFLICT (input_id) DO NOTHING
+          SELECT unnest(\(ids.sorted())::text[]), '', '-infinity'::timestamptz ON CONFLICT (input_id) DO NOTHING
           """, logger: db.logger)
       }
       return ids

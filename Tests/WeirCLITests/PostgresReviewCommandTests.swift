@@ -11,9 +11,10 @@ import WeirTestSupport
     var tasks = try #require(try JSONSerialization.jsonObject(with: exported) as? [[String: Any]])
     var reviewed = 0
     for t in tasks.indices where reviewed < count {
-      let predictions = try #require(tasks[t]["predictions"] as? [[String: Any]])
-      var results = try #require(predictions.first?["result"] as? [[String: Any]])
-      guard results.count >= 2 else { continue }
+      let predictions = tasks[t]["predictions"] as? [[String: Any]] ?? []
+      guard var results = predictions.first?["result"] as? [[String: Any]], results.count >= 2 else {
+        continue
+      }
       results.removeFirst()
       var value = try #require(results[0]["value"] as? [String: Any])
       value["rectanglelabels"] = ["dog"]
@@ -40,7 +41,8 @@ import WeirTestSupport
     try folder.write("workflow.yaml", ReferenceWorkflow.replayed(name: "reviewed"))
     let env = cluster.environment
     for store in ["weir.db", cluster.url] {
-      let run = try WeirProcess.run(["run", "workflow.yaml", "--store", store], environment: env, in: folder.url)
+      let run = try WeirProcess.run(
+        ["run", "workflow.yaml", "--store", store], environment: env, in: folder.url)
       try #require(run.status == 0, "\(run.stderr)")
     }
     let export = try WeirProcess.run(
@@ -50,11 +52,13 @@ import WeirTestSupport
     let tasks = try Data(contentsOf: folder.url.appendingPathComponent("tasks.json"))
     try Self.reviewed(tasks, count: 5).write(to: folder.url.appendingPathComponent("reviewed.json"))
     // A file naming an input neither store has: refused, nothing imported.
-    var foreign = try #require(try JSONSerialization.jsonObject(with: Self.reviewed(tasks, count: 5)) as? [[String: Any]])
+    var foreign = try #require(
+      try JSONSerialization.jsonObject(with: Self.reviewed(tasks, count: 5)) as? [[String: Any]])
     var data = try #require(foreign[0]["data"] as? [String: Any])
     data["weir_input_id"] = "not-in-the-store.jpg"
     foreign[0]["data"] = data
-    try JSONSerialization.data(withJSONObject: foreign).write(to: folder.url.appendingPathComponent("foreign.json"))
+    try JSONSerialization.data(withJSONObject: foreign).write(
+      to: folder.url.appendingPathComponent("foreign.json"))
 
     func session(_ store: String) throws -> [String] {
       var out: [String] = []
@@ -75,11 +79,15 @@ import WeirTestSupport
       return out
     }
     let sqlite = try session("weir.db")
-    #expect(sqlite[0].contains("not-in-the-store.jpg") && sqlite[0].contains("nothing was imported"), "\(sqlite[0])")
+    #expect(
+      sqlite[0].contains("not-in-the-store.jpg") && sqlite[0].contains("nothing was imported"), "\(sqlite[0])"
+    )
     let imported = try #require(
-      sqlite[2].firstMatch(of: /imported ([0-9]+) decisions/).flatMap { Int($0.1) }, "\(sqlite[2])")
+      sqlite[2].firstMatch(of: #/imported ([0-9]+) decisions/#).flatMap { Int($0.1) }, "\(sqlite[2])")
     #expect(imported >= 5)
-    #expect(sqlite[3].contains("imported 0 decisions; \(imported) already in the store"), "\(sqlite[3])")
+    #expect(
+      sqlite[3].contains("imported 0 decisions from 'reviewed.json'; \(imported) already in the store"),
+      "\(sqlite[3])")
     #expect(sqlite[4].contains("\(imported) review items decided"), "\(sqlite[4])")
     #expect(sqlite[5].contains("ANNOTATION_REVIEW_DENIED"), "\(sqlite[5])")
     let postgres = try session(cluster.url)

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 import WeirCore
-import WeirPostgres
 import WeirStore
 import WeirTestSupport
+
+@testable import WeirPostgres
 
 /// Review decisions, reviewers' leases and object counts in a PostgreSQL store, against a real
 /// cluster each test starts: the same answers as the SQLite store gives for the same writes.
@@ -74,21 +75,39 @@ import WeirTestSupport
       try Self.fill(store, Self.outcomes(6))
       let moved = BoundingBox(topRow: 0.2, leftCol: 0.1, bottomRow: 0.6, rightCol: 0.5)
       var out = [
-        Self.outcome { try store.decide(ReviewDecision(key: Self.key(0, "r0"), action: .accept, reviewer: "ana", time: time)) },
-        Self.outcome { try store.decide(ReviewDecision(key: Self.key(0, "r0"), action: .reject, reviewer: "bo", time: time)) },
-        Self.outcome { try store.decide(ReviewDecision(key: Self.key(0, "r0"), action: .undo, reviewer: "bo", time: time)) },
-        Self.outcome { try store.decide(ReviewDecision(key: Self.key(0, "r0"), action: .undo, reviewer: "bo", time: time)) },
+        Self.outcome {
+          try store.decide(
+            ReviewDecision(key: Self.key(0, "r0"), action: .accept, reviewer: "ana", time: time))
+        },
+        Self.outcome {
+          try store.decide(
+            ReviewDecision(key: Self.key(0, "r0"), action: .reject, reviewer: "bo", time: time))
+        },
+        Self.outcome {
+          try store.decide(ReviewDecision(key: Self.key(0, "r0"), action: .undo, reviewer: "bo", time: time))
+        },
+        Self.outcome {
+          try store.decide(ReviewDecision(key: Self.key(0, "r0"), action: .undo, reviewer: "bo", time: time))
+        },
         Self.outcome {
           try store.decide(
             ReviewDecision(
-              key: Self.key(1, "r0"), action: .relabel, concept: .init(id: "dog", name: "dog"), reviewer: "ana",
+              key: Self.key(1, "r0"), action: .relabel, concept: .init(id: "dog", name: "dog"),
+              reviewer: "ana",
               time: time))
         },
         Self.outcome {
-          try store.decide(ReviewDecision(key: Self.key(1, "r1"), action: .correct, box: moved, reviewer: "ana", time: time))
+          try store.decide(
+            ReviewDecision(key: Self.key(1, "r1"), action: .correct, box: moved, reviewer: "ana", time: time))
         },
-        Self.outcome { try store.decide(ReviewDecision(key: Self.key(2, "r0"), action: .correct, reviewer: "ana", time: time)) },
-        Self.outcome { try store.decide(ReviewDecision(key: Self.key(9, "r0"), action: .accept, reviewer: "ana", time: time)) },
+        Self.outcome {
+          try store.decide(
+            ReviewDecision(key: Self.key(2, "r0"), action: .correct, reviewer: "ana", time: time))
+        },
+        Self.outcome {
+          try store.decide(
+            ReviewDecision(key: Self.key(9, "r0"), action: .accept, reviewer: "ana", time: time))
+        },
       ]
       let batch = [
         ReviewDecision(key: Self.key(3, "r0"), action: .accept, reviewer: "cy", time: time),
@@ -106,24 +125,37 @@ import WeirTestSupport
         out.append("bad batch: \(error)")
       }
       // A re-run of the same inputs with other confidences: decided rows stay as decided.
-      try Self.fill(store, Self.outcomes(6).map { o in
-        var o = o
-        o.annotations = o.annotations.map { var a = $0; a.confidence = 0.61; return a }
-        return o
-      })
+      try Self.fill(
+        store,
+        Self.outcomes(6).map { o in
+          var o = o
+          o.annotations = o.annotations.map {
+            var a = $0; a.confidence = 0.61; return a
+          }
+          return o
+        })
       for a in try store.annotations(AnnotationFilter(nodes: ["write-review"])) {
-        out.append("\(a.record.inputId) \(a.record.regionId) \(a.record.conceptName) \(a.record.status) \(a.record.confidence) \(a.decision?.action.rawValue ?? "-")")
+        out.append(
+          "\(a.record.inputId) \(a.record.regionId) \(a.record.conceptName) \(a.record.status) \(a.record.confidence) \(a.decision?.action.rawValue ?? "-")"
+        )
       }
-      out.append("decisions on 0/r0: \(try store.decisions(for: Self.key(0, "r0")).map { "\($0.action.rawValue):\($0.undoes.map { _ in "undoes" } ?? "")" })")
+      out.append(
+        "decisions on 0/r0: \(try store.decisions(for: Self.key(0, "r0")).map { "\($0.action.rawValue):\($0.undoes.map { _ in "undoes" } ?? "")" })"
+      )
       let progress = try store.reviewProgress(now: time)
       out.append("progress \(progress.done) done \(progress.left) left \(progress.perMinute)/min")
-      out.append("outcomes \(try store.reviewOutcomes().map { "\($0.key.inputId)/\($0.key.regionId) \($0.action.rawValue) \($0.status)" })")
+      out.append(
+        "outcomes \(try store.reviewOutcomes().map { "\($0.key.inputId)/\($0.key.regionId) \($0.action.rawValue) \($0.status)" })"
+      )
       out.append("concepts \(try store.conceptNames())")
       out.append("image \(String(describing: try store.image(inputId: "photo001.jpg")))")
       return out
     }
     let expected = try steps(sqlite)
-    #expect(expected.contains { $0.hasPrefix("error: the annotation 'cat' on input 'photo000.jpg' was already decided") })
+    #expect(
+      expected.contains {
+        $0.hasPrefix("error: the annotation 'cat' on input 'photo000.jpg' was already decided")
+      })
     #expect(try steps(postgres) == expected)
   }
 
@@ -171,8 +203,14 @@ import WeirTestSupport
     let postgres = try Self.postgres(cluster)
     func read(_ store: any AnnotationReader) throws -> [String] {
       try Self.fill(store, Self.outcomes(5))
-      try Self.fill(store, Self.outcomes(3).map { var o = $0; o.counts = [NodeCount(nodeId: "count-cats", count: 7)]; return o })
-      let counts = try store.counts(AnnotationFilter()).map { "\($0.inputId) \($0.nodeId) \($0.count) \($0.runId)" }
+      try Self.fill(
+        store,
+        Self.outcomes(3).map {
+          var o = $0; o.counts = [NodeCount(nodeId: "count-cats", count: 7)]; return o
+        })
+      let counts = try store.counts(AnnotationFilter()).map {
+        "\($0.inputId) \($0.nodeId) \($0.count) \($0.runId)"
+      }
       let summary = try store.summary(runId: "r1").counters.map { "\($0.nodeId) \($0.inputs) \($0.objects)" }
       return counts + summary
     }
@@ -192,5 +230,40 @@ private final class Claimed: @unchecked Sendable {
 
   func result(_ i: Int) -> Result<[String], any Error> {
     lock.withLock { results[i] } ?? .failure(WeirProcess.Failure("reviewer \(i) did not finish"))
+  }
+}
+
+/// A store an earlier weir made (schema version 1, before decisions and counts) is brought up to
+/// date when a newer weir opens it, and keeps its rows.
+@Suite(.serialized) struct PostgresSchemaUpgradeTests {
+  @Test func aVersionOneStoreIsMigratedAndKeepsItsRows() throws {
+    let cluster = try PostgresCluster()
+    defer { cluster.stop() }
+    let v1 = try #require(PostgresSchema.migrations.first)
+    #expect(v1.version == 1)
+    let statements =
+      [
+        "CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+      ]
+      + v1.statements + [
+        "INSERT INTO schema_migrations (version) VALUES (1)",
+        """
+        INSERT INTO runs (id, workflow_id, workflow_hash, workflow_path, started_at, status)
+        VALUES ('old', 'pets', 'h', 'workflow.yaml', now(), 'completed')
+        """,
+        """
+        INSERT INTO annotations VALUES ('pets', 'photo.jpg', 'write-review', 'r0', 'cat', 'cat', 0.1, 0.1, 0.5, 0.5,
+          0.7, 24157, NULL, NULL, 'old', now())
+        """,
+      ]
+    for sql in statements { try cluster.psql(sql) }
+    let store = try PostgresReviewStoreTests.postgres(cluster)
+    #expect(try cluster.value("SELECT max(version) FROM schema_migrations") == "\(PostgresSchema.version)")
+    let key = AnnotationKey(
+      workflowId: "pets", inputId: "photo.jpg", nodeId: "write-review", regionId: "r0", conceptId: "cat")
+    #expect(try store.annotation(key)?.record.confidence == 0.7)
+    let decided = try store.decide(ReviewDecision(key: key, action: .reject, reviewer: "ana", time: Date()))
+    #expect(decided.record.status == AnnotationStatus.reviewDenied.rawValue)
+    #expect(try store.counts(AnnotationFilter()).isEmpty)
   }
 }

@@ -37,7 +37,9 @@ import WeirTestSupport
     let ids = { (inputs: [[String: Any]]) in Set(inputs.compactMap { $0["id"] as? String }) }
     #expect(ana.count == 2)
     #expect(ids(ana).isDisjoint(with: ids(bo)), "ana: \(ids(ana)), bo: \(ids(bo))")
-    let rows = ana.flatMap { ($0["annotations"] as? [[String: Any]]) ?? [] }.filter { $0["review"] as? Bool == true }
+    let rows = ana.flatMap { ($0["annotations"] as? [[String: Any]]) ?? [] }.filter {
+      $0["review"] as? Bool == true
+    }
     let first = try #require(rows.first)
     #expect((first["band"] as? String)?.hasPrefix("review: (0.1, 0.9] of write-review") == true, "\(first)")
     let key = try #require(first["key"] as? [String: Any])

@@ -56,7 +56,9 @@ extension ReviewStore {
   public func reviewProgress() throws -> ReviewProgress { try reviewProgress(now: Date()) }
 
   /// ``leaseHolder(inputId:now:)`` now.
-  public func leaseHolder(inputId: String) throws -> String? { try leaseHolder(inputId: inputId, now: Date()) }
+  public func leaseHolder(inputId: String) throws -> String? {
+    try leaseHolder(inputId: inputId, now: Date())
+  }
 
   /// ``release(reviewer:now:)`` now.
   public func release(reviewer: String) throws { try release(reviewer: reviewer, now: Date()) }
@@ -69,8 +71,10 @@ extension SQLiteAnnotationStore: ReviewStore {
 extension StoredDecision {
   /// A decision read by another store; `number` is its ``id``.
   public init(
-    number id: Int64, key: AnnotationKey, action: DecisionAction, status: Int?, concept: ReviewDecision.Concept?,
-    box: BoundingBox?, undoes: Int64?, prediction: AnnotationRecord, predictionRunId: String, reviewer: String,
+    number id: Int64, key: AnnotationKey, action: DecisionAction, status: Int?,
+    concept: ReviewDecision.Concept?,
+    box: BoundingBox?, undoes: Int64?, prediction: AnnotationRecord, predictionRunId: String,
+    reviewer: String,
     decidedAt: Date, source: String
   ) {
     self.id = id

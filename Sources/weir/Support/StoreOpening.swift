@@ -17,7 +17,8 @@ enum StoreOpening {
 
   /// The store reviewers work on (`weir review`, `weir annotations import|stats`): an existing
   /// SQLite file opened with `sqlite`'s options, or PostgreSQL.
-  static func review(_ store: String, sqlite options: SQLiteAnnotationStore.Options) throws -> any ReviewStore {
+  static func review(_ store: String, sqlite options: SQLiteAnnotationStore.Options) throws -> any ReviewStore
+  {
     if isPostgres(store) { return try PostgresAnnotationStore(try PostgresLocation(store)) }
     return try SQLiteAnnotationStore(path: store, options: options)
   }
