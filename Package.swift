@@ -12,7 +12,9 @@ let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 // library that brings some thirty more (TLS, Kerberos, LDAP, SSH) into every process at start-up.
 // weir opens libcurl itself when an http model needs it (CCurlLoader), so the targets linked into
 // `weir` leave it out of the link.
-let withoutLibcurl: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-autolink-library", "-Xfrontend", "curl"])]
+let withoutLibcurl: [SwiftSetting] = [
+  .unsafeFlags(["-Xfrontend", "-disable-autolink-library", "-Xfrontend", "curl"])
+]
 
 let package = Package(
   name: "weir",
@@ -26,6 +28,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.9.0"..<"5.0.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
@@ -45,7 +48,8 @@ let package = Package(
       name: "CWeirImage", dependencies: ["CJPEG", "CPNG"], cSettings: [.treatAllWarnings(as: .error)],
       linkerSettings: [.linkedLibrary("jpeg")]),
     .target(
-      name: "WeirVision", dependencies: ["CJPEG", "CPNG", "CWeirImage"], resources: [.copy("Resources/cascades")],
+      name: "WeirVision", dependencies: ["CJPEG", "CPNG", "CWeirImage"],
+      resources: [.copy("Resources/cascades")],
       swiftSettings: strict),
     .target(
       name: "WeirStore",
@@ -62,7 +66,8 @@ let package = Package(
     // ONNX detector on top: preprocessing, output decoders, NMS.
     .target(
       name: "COpenVINO", cSettings: [.treatAllWarnings(as: .error)], linkerSettings: [.linkedLibrary("dl")]),
-    .target(name: "WeirONNX", dependencies: ["COpenVINO", "WeirVision"], swiftSettings: strict + withoutLibcurl),
+    .target(
+      name: "WeirONNX", dependencies: ["COpenVINO", "WeirVision"], swiftSettings: strict + withoutLibcurl),
     // libcurl opened on first use, for Foundation's HTTP client: weir does not link libcurl, so a
     // process that never talks HTTP never loads it (Documentation/Development.md, start-up).
     .target(name: "CCurlLoader", cSettings: [.treatAllWarnings(as: .error)]),
@@ -81,13 +86,15 @@ let package = Package(
       name: "WeirLSP", dependencies: ["WeirCore", "WeirDriver"], swiftSettings: strict + withoutLibcurl),
     // The REPL's sweep charts, drawn as SVG or PNG.
     .target(
-      name: "WeirPlot", dependencies: ["WeirCore", "WeirREPL", "CPNG"], swiftSettings: strict + withoutLibcurl),
+      name: "WeirPlot", dependencies: ["WeirCore", "WeirREPL", "CPNG"], swiftSettings: strict + withoutLibcurl
+    ),
     // `weir review`: the review queue served to a browser (Hummingbird 2), its page and JSON API.
     .target(
       name: "WeirReview",
       dependencies: [
         "WeirCore", "WeirStore", "WeirDriver", .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
       ], resources: [.copy("Resources/page")], swiftSettings: strict + withoutLibcurl),
     .executableTarget(
       name: "weir",
@@ -95,6 +102,8 @@ let package = Package(
         "WeirCore", "WeirDriver", "WeirREPL", "WeirStore", "WeirModels", "WeirVision", "WeirONNX", "WeirPlot",
         "WeirLSP", "WeirPostgres", "WeirReview", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        // SHA-256 of model files for a sharded run's fingerprint (already linked through postgres-nio).
+        .product(name: "Crypto", package: "swift-crypto"),
       ], swiftSettings: strict + withoutLibcurl),
 
     // What several test targets share: golden files, the weir-process runner, the loopback Clarifai
@@ -109,32 +118,39 @@ let package = Package(
       name: "WeirCoreTests", dependencies: ["WeirCore", "WeirREPL", "WeirTestSupport"], swiftSettings: strict),
     .testTarget(name: "WeirVisionTests", dependencies: ["WeirVision"], swiftSettings: strict),
     .testTarget(
-      name: "WeirONNXTests", dependencies: ["WeirONNX", "WeirVision", "WeirTestSupport"], swiftSettings: strict),
+      name: "WeirONNXTests", dependencies: ["WeirONNX", "WeirVision", "WeirTestSupport"],
+      swiftSettings: strict),
     // The check ⇔ plan contract (every node type in every position) and the check/plan fuzz test.
     .testTarget(
-      name: "WeirDriverTests", dependencies: ["WeirDriver", "WeirCore", "WeirTestSupport"], swiftSettings: strict),
+      name: "WeirDriverTests", dependencies: ["WeirDriver", "WeirCore", "WeirTestSupport"],
+      swiftSettings: strict),
     .testTarget(
       name: "WeirStoreTests",
-      dependencies: ["WeirStore", "WeirCore", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "WeirStore", "WeirCore", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: strict),
     .testTarget(
       name: "WeirModelsTests",
       dependencies: [
-        "WeirModels", "WeirCore", "WeirValues", "WeirTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
+        "WeirModels", "WeirCore", "WeirValues", "WeirTestSupport",
+        .product(name: "FlyingFox", package: "FlyingFox"),
       ], swiftSettings: strict),
     // `weir review`'s API over HTTP and its page in headless Chromium (WebDriver).
     .testTarget(
       name: "WeirReviewTests",
       dependencies: [
-        "WeirReview", "WeirStore", "WeirCore", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        "WeirReview", "WeirStore", "WeirCore", "WeirTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ], swiftSettings: strict),
     .testTarget(
-      name: "WeirPostgresTests", dependencies: ["WeirPostgres", "WeirCore", "WeirTestSupport"],
+      name: "WeirPostgresTests", dependencies: ["WeirPostgres", "WeirCore", "WeirStore", "WeirTestSupport"],
       swiftSettings: strict),
     .testTarget(
       name: "WeirCLITests",
       dependencies: [
-        "WeirCore", "WeirDriver", "WeirLSP", "WeirVision", "WeirTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        "WeirCore", "WeirDriver", "WeirLSP", "WeirVision", "WeirTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ], swiftSettings: strict),
   ],
   swiftLanguageModes: [.v5]

@@ -27,7 +27,7 @@ runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
   -o "-p $port -k $dir -c listen_addresses='' -c fsync=off" start >/dev/null
 psql -X -q -h "$dir" -p "$port" -U postgres -d postgres -c 'create database weir'
 url="postgresql://postgres@/weir?host=$dir&port=$port"
-reset() { psql -X -q -c "set client_min_messages = warning" -h "$dir" -p "$port" -U postgres -d weir -c 'drop table if exists shards, annotations, inputs, runs, schema_migrations'; }
+reset() { psql -X -q -c "set client_min_messages = warning" -h "$dir" -p "$port" -U postgres -d weir -c 'drop table if exists shards, annotations, inputs, runs, schema_migrations, decisions, leases, counts cascade'; }
 echo "binary: $weir"
 
 mkdir -p "$dir/slow"

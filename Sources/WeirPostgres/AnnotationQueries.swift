@@ -10,37 +10,16 @@ enum AnnotationQueries {
   {
     guard var query = try await whereClause(filter, in: db) else { return [] }
     query.sql =
-      """
-      SELECT workflow_id, input_id, node_id, region_id, concept_id, concept_name, top_row, left_col, bottom_row,
-        right_col, confidence, status, user_id, task_id, run_id, written_at FROM annotations\(query.sql)
-      ORDER BY input_id, region_id, concept_id, workflow_id, node_id
-      """
+      "SELECT \(LabelRows.json) FROM labels\(query.sql) ORDER BY input_id, region_id, concept_id, workflow_id, node_id"
     if let limit = filter.limit { query.sql += " LIMIT \(max(0, limit))" }
     return try await db.run { c in
-      var out: [StoredAnnotation] = []
-      for try await row in try await c.query(query, logger: db.logger) {
-        let cells = try row.decode(
-          (
-            String, String, String, String, String, String, Double?, Double?, Double?, Double?, Double, Int,
-            String?, String?, String, Date
-          ).self)
-        var box: BoundingBox?
-        if let t = cells.6, let l = cells.7, let b = cells.8, let r = cells.9 {
-          box = BoundingBox(topRow: t, leftCol: l, bottomRow: b, rightCol: r)
-        }
-        let record = AnnotationRecord(
-          workflowId: cells.0, nodeId: cells.2, inputId: cells.1, regionId: cells.3, box: box,
-          conceptId: cells.4, conceptName: cells.5, confidence: cells.10, status: cells.11, userId: cells.12,
-          taskId: cells.13)
-        out.append(StoredAnnotation(record: record, runId: cells.14, writtenAt: cells.15))
-      }
-      return out
+      try await LabelRows.annotations(try await c.query(query, logger: db.logger))
     }
   }
 
   static func count(_ filter: AnnotationFilter, in db: PostgresDatabase) async throws -> Int {
     guard var query = try await whereClause(filter, in: db) else { return 0 }
-    query.sql = "SELECT count(*) FROM annotations" + query.sql
+    query.sql = "SELECT count(*) FROM labels" + query.sql
     return try await db.run { c in
       for try await n in try await c.query(query, logger: db.logger).decode(Int.self) { return n }
       return 0
@@ -103,9 +82,41 @@ enum AnnotationQueries {
         }
         return out
       }
-      return RunSummary(
+      var summary = RunSummary(
         run: runId, workflowId: run.info.workflowId, status: run.status, inputs: inputs, failures: failures,
         writers: try await counts("node_id"), concepts: try await counts("concept_name"))
+      let counters = try await c.query(
+        """
+        SELECT node_id, count(*), sum(count)::bigint FROM counts WHERE run_id = \(runId)
+        GROUP BY node_id ORDER BY node_id
+        """, logger: db.logger)
+      for try await (node, inputs, objects) in counters.decode((String, Int, Int).self) {
+        summary.counters.append(RunSummary.Counter(nodeId: node, inputs: inputs, objects: objects))
+      }
+      return summary
+    }
+  }
+
+  /// The object counts of `filter`'s workflows, counter nodes and runs, sorted by input, workflow
+  /// and node (its statuses, concepts and tasks are about annotations and do not apply).
+  static func counts(_ filter: AnnotationFilter, in db: PostgresDatabase) async throws -> [StoredCount] {
+    var countFilter = AnnotationFilter()
+    countFilter.workflows = filter.workflows
+    countFilter.nodes = filter.nodes
+    countFilter.runs = filter.runs
+    guard var query = try await whereClause(countFilter, in: db) else { return [] }
+    query.sql =
+      "SELECT workflow_id, input_id, node_id, count, run_id FROM counts\(query.sql) ORDER BY input_id, workflow_id, node_id"
+    if let limit = filter.limit { query.sql += " LIMIT \(max(0, limit))" }
+    return try await db.run { c in
+      var out: [StoredCount] = []
+      let rows = try await c.query(query, logger: db.logger)
+      for try await (workflow, input, node, count, run) in rows.decode(
+        (String, String, String, Int, String).self)
+      {
+        out.append(StoredCount(workflowId: workflow, inputId: input, nodeId: node, count: count, runId: run))
+      }
+      return out
     }
   }
 

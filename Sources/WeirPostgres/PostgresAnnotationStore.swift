@@ -113,6 +113,11 @@ public final class PostgresAnnotationStore: AnnotationReader, @unchecked Sendabl
     return ExportSet(annotations: set.annotations, images: set.images, classes: classes, options: options)
   }
 
+  public func counts(_ filter: AnnotationFilter) throws -> [StoredCount] {
+    let db = database
+    return try blocking { try await AnnotationQueries.counts(filter, in: db) }
+  }
+
   public func summary(runId: String) throws -> RunSummary {
     let db = database
     return try blocking { try await AnnotationQueries.summary(runId: runId, in: db) }

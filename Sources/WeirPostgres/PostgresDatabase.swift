@@ -75,7 +75,8 @@ public final class PostgresDatabase: @unchecked Sendable {
     try? await c?.close()
   }
 
-  /// Runs `body` on the connection once; errors become ``PostgresStoreError``s.
+  /// Runs `body` on the connection once; the connection's and the server's errors become
+  /// ``PostgresStoreError``s, and the body's own (a refused decision) pass through as they are.
   public func run<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
     let c = try await connect()
     do {
@@ -88,6 +89,7 @@ public final class PostgresDatabase: @unchecked Sendable {
         try? await c.close()
         throw PostgresStoreError.lostConnection(location, reason: reason(error))
       }
+      guard error is PSQLError || error is PostgresDecodingError else { throw error }
       throw PostgresStoreError.server(location, message: reason(error))
     }
   }

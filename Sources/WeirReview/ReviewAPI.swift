@@ -20,7 +20,7 @@ public final class ReviewAPI: Sendable {
     public init(token: String? = nil) { self.token = token }
   }
 
-  let store: SQLiteAnnotationStore
+  let store: any ReviewStore
   let storeFolder: String
   let bands: WorkflowBands
   let assets: PageAssets
@@ -30,10 +30,10 @@ public final class ReviewAPI: Sendable {
   /// Store calls block (SQLite waits for locks), so they run here, off the server's threads.
   let worker = DispatchQueue(label: "weir.review.store")
 
-  public init(store: SQLiteAnnotationStore, settings: Settings) throws {
+  public init(store: any ReviewStore, settings: Settings) throws {
     self.store = store
     self.settings = settings
-    storeFolder = (store.path as NSString).deletingLastPathComponent
+    storeFolder = store.baseFolder
     assets = try PageAssets.load()
     bands = WorkflowBands.load(runs: (try? store.runs()) ?? [], storeFolder: storeFolder)
     csrf = Self.randomToken()

@@ -15,14 +15,13 @@ extension AnnotationsCommand {
         still there).
         """)
 
-    @Option(help: "The annotation store.")
+    @Option(help: "The annotation store: a SQLite file or postgresql://….")
     var store = "weir.db"
 
     func run() throws {
       try AnnotationsCommand.reportingErrors {
-        let opened = try SQLiteAnnotationStore(path: store, options: .init(readOnly: true))
-        let folder = (store as NSString).deletingLastPathComponent
-        let bands = WorkflowBands.load(runs: try opened.runs(), storeFolder: folder)
+        let opened = try StoreOpening.review(store, sqlite: .init(readOnly: true))
+        let bands = WorkflowBands.load(runs: try opened.runs(), storeFolder: opened.baseFolder)
         let progress = try opened.reviewProgress()
         print("\(progress.done) review item\(progress.done == 1 ? "" : "s") decided, \(progress.left) left")
         print(ReviewStatistics(outcomes: try opened.reviewOutcomes(), bands: bands).text(), terminator: "")
@@ -47,12 +46,12 @@ extension AnnotationsCommand {
     var file: String
     @Option(help: "The file's format: labelstudio or coco.")
     var format: ImportFormat
-    @Option(help: "The annotation store.")
+    @Option(help: "The annotation store: a SQLite file or postgresql://….")
     var store = "weir.db"
 
     func run() throws {
       try AnnotationsCommand.reportingErrors {
-        let opened = try SQLiteAnnotationStore(path: store, options: .init(create: false))
+        let opened = try StoreOpening.review(store, sqlite: .init(create: false))
         do {
           let plan = try AnnotationImporter.plan(path: file, format: format, store: opened)
           let written = try opened.decideAll(plan.decisions)

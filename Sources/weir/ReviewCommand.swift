@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WeirPostgres
 import WeirReview
 import WeirStore
 
@@ -15,7 +16,7 @@ struct ReviewCommand: AsyncParsableCommand {
       is generated and printed in the URL, or read from --token-file.
       """)
 
-  @Option(help: "The annotation store.")
+  @Option(help: "The annotation store: a SQLite file or postgresql://….")
   var store = "weir.db"
   @Option(help: "The port to listen on (0: any free port).")
   var port = 8080
@@ -28,7 +29,7 @@ struct ReviewCommand: AsyncParsableCommand {
 
   func run() async throws {
     do {
-      let opened = try SQLiteAnnotationStore(path: store, options: .init(busyTimeout: 2, create: false))
+      let opened = try StoreOpening.review(store, sqlite: .init(busyTimeout: 2, create: false))
       var settings = ReviewAPI.Settings(token: try token())
       if !Self.loopbackHosts.contains(host) { settings.loopbackNames = [] }
       let api = try ReviewAPI(store: opened, settings: settings)
@@ -37,13 +38,15 @@ struct ReviewCommand: AsyncParsableCommand {
       let storePath = store
       try await ReviewServer.run(api: api, host: host, port: port) { port in
         let url = "http://\(shownHost):\(port)/" + (token.map { "?token=\($0)" } ?? "")
-        print("weir review: serving '\(storePath)' at \(url)")
+        print("weir review: serving '\(StoreOpening.displayName(storePath))' at \(url)")
         print("press Ctrl-C to stop")
         fflush(stdout)
       }
     } catch let error as StoreError {
       try AnnotationsCommand.exitWithError(error.description)
     } catch let error as ReviewServerError {
+      try AnnotationsCommand.exitWithError(error.description)
+    } catch let error as PostgresStoreError {
       try AnnotationsCommand.exitWithError(error.description)
     }
   }

@@ -10,10 +10,19 @@ public final class BackgroundWeir {
   public private(set) var standardError = ""
 
   /// Starts `weir arguments…` in `folder` (the current folder unless given), with `environment`
-  /// added to this process's.
-  public init(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws {
-    process.executableURL = try WeirProcess.executable()
-    process.arguments = arguments
+  /// added to this process's; through `launcher` when given (a program and its arguments that run
+  /// the rest, such as ``NetworkNamespace/launcher``).
+  public init(
+    _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:], launcher: [String] = []
+  ) throws {
+    let weir = try WeirProcess.executable()
+    if let program = launcher.first {
+      process.executableURL = URL(fileURLWithPath: program)
+      process.arguments = launcher.dropFirst() + [weir.path] + arguments
+    } else {
+      process.executableURL = weir
+      process.arguments = arguments
+    }
     if !environment.isEmpty {
       process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     }

@@ -10,6 +10,7 @@ public final class PostgresCluster: @unchecked Sendable {
   public let password = "weir-test-secret"
   public let database = "weir"
   private let bin: String
+  private let listenAddresses: [String]
   private var running = false
 
   /// Whether PostgreSQL's server programs are installed (`scripts/install-deps.sh` installs them).
@@ -20,12 +21,15 @@ public final class PostgresCluster: @unchecked Sendable {
       .flatMap { FileManager.default.isExecutableFile(atPath: $0 + "/pg_ctl") ? $0 : nil }
   }
 
-  /// Creates and starts the cluster with an empty database ``database``.
-  public init() throws {
+  /// Creates and starts the cluster with an empty database ``database``. It also listens on TCP at
+  /// `listenAddresses` (none by default) and accepts clients from `clientNetworks` there
+  /// (`10.0.0.0/30`), with the same password; every connection is logged (``log``).
+  public init(listenAddresses: [String] = [], clientNetworks: [String] = []) throws {
     guard let bin = Self.serverBinaries else {
       throw WeirProcess.Failure("PostgreSQL is not installed: run scripts/install-deps.sh")
     }
     self.bin = bin
+    self.listenAddresses = listenAddresses
     folder = try TemporaryDirectory("weir-pg")
     try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.url.path)
     port = try FreePort.next()
@@ -40,6 +44,14 @@ public final class PostgresCluster: @unchecked Sendable {
           "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8",
           "--no-sync",
         ]), "initdb")
+    if !clientNetworks.isEmpty {
+      let hba = folder.url.appendingPathComponent("data/pg_hba.conf")
+      let lines = clientNetworks.map { "host all all \($0) scram-sha-256\n" }.joined()
+      let handle = try FileHandle(forWritingTo: hba)
+      defer { try? handle.close() }
+      try handle.seekToEnd()
+      try handle.write(contentsOf: Data(lines.utf8))
+    }
     try start()
     try Self.check(psql("CREATE DATABASE \(database)", database: "postgres"), "create database")
   }
@@ -59,7 +71,10 @@ public final class PostgresCluster: @unchecked Sendable {
         "/usr/sbin/runuser",
         [
           "-u", "postgres", "--", bin + "/pg_ctl", "-D", folder.path("data"), "-l", folder.path("log"), "-w",
-          "-o", "-p \(port) -k \(folder.url.path) -c listen_addresses='' -c fsync=off", "start",
+          "-o",
+          "-p \(port) -k \(folder.url.path) -c listen_addresses='\(listenAddresses.joined(separator: ","))' "
+            + "-c fsync=off -c log_connections=on",
+          "start",
         ]), "pg_ctl start")
     running = true
   }
@@ -72,6 +87,9 @@ public final class PostgresCluster: @unchecked Sendable {
       "/usr/sbin/runuser",
       ["-u", "postgres", "--", bin + "/pg_ctl", "-D", folder.path("data"), "-m", "immediate", "-w", "stop"])
   }
+
+  /// What the server has logged so far (connections, errors).
+  public var log: String { (try? String(contentsOfFile: folder.path("log"), encoding: .utf8)) ?? "" }
 
   /// Runs `sql` with `psql` and returns what it printed (unaligned, tuples only, `|` between columns).
   @discardableResult

@@ -55,7 +55,7 @@ public struct ImportPlan: Sendable {
 public enum AnnotationImporter {
   /// Reads `path` and plans its decisions against `store`; `now` stands in for a missing time.
   public static func plan(
-    path: String, format: ImportFormat, store: SQLiteAnnotationStore, now: Date = Date()
+    path: String, format: ImportFormat, store: any ReviewStore, now: Date = Date()
   ) throws -> ImportPlan {
     let data: Data
     do {
@@ -99,7 +99,7 @@ public enum AnnotationImporter {
 
   /// The rows of each input a file may decide: those the exporters offer for review (every status
   /// but `ANNOTATION_SUCCESS` as predicted), each with the prediction the export showed.
-  static func reviewable(_ inputs: [String], in store: SQLiteAnnotationStore) throws
+  static func reviewable(_ inputs: [String], in store: any ReviewStore) throws
     -> [String: [(row: StoredAnnotation, prediction: AnnotationRecord)]]
   {
     var found: [String: [(row: StoredAnnotation, prediction: AnnotationRecord)]] = [:]
@@ -117,7 +117,7 @@ public enum AnnotationImporter {
   }
 
   /// The inputs of `ids` the store has never seen.
-  static func unknown(_ ids: [String], in store: SQLiteAnnotationStore) throws -> [String] {
+  static func unknown(_ ids: [String], in store: any ReviewStore) throws -> [String] {
     try ids.filter { try store.image(inputId: $0) == nil && store.labels(ofInput: $0).isEmpty }
   }
 

@@ -14,7 +14,7 @@ struct COCOImporter {
 
   typealias JSONObject = [String: Any]
 
-  func plan(_ data: Data, store: SQLiteAnnotationStore) throws -> ImportPlan {
+  func plan(_ data: Data, store: any ReviewStore) throws -> ImportPlan {
     guard let root = (try? JSONSerialization.jsonObject(with: data)) as? JSONObject,
       let images = root["images"] as? [Any], let annotations = root["annotations"] as? [Any]
     else { throw malformed("the file", "expected an object with 'images' and 'annotations' lists") }

@@ -15,7 +15,7 @@ struct LabelStudioImporter {
 
   typealias JSONObject = [String: Any]
 
-  func plan(_ data: Data, store: SQLiteAnnotationStore) throws -> ImportPlan {
+  func plan(_ data: Data, store: any ReviewStore) throws -> ImportPlan {
     guard let tasks = (try? JSONSerialization.jsonObject(with: data)) as? [Any] else {
       throw malformed("the file", "expected a JSON array of tasks")
     }

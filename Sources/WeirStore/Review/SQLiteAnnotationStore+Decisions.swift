@@ -77,77 +77,25 @@ extension SQLiteAnnotationStore {
     try drain()
   }
 
-  /// Checks and writes one decision inside the caller's transaction. Returns false when `skipSame`
-  /// found the same decision already in force.
+  /// Checks and writes one decision inside the caller's transaction (``DecisionRules`` says
+  /// what). Returns false when `skipSame` found the same decision already in force.
   static func apply(_ d: ReviewDecision, to db: Database, skipSame: Bool) throws -> Bool {
     let current = try current(d.key, in: db)
     guard
       let row = try Row.fetchOne(
         db, sql: "SELECT * FROM annotations WHERE \(keyCondition)", arguments: keyArguments(d.key))
     else { throw DecisionError.noSuchAnnotation(d.key) }
-    let inForce: Int64? = row["decision_id"]
-    if d.action == .undo {
-      guard let inForce else { throw DecisionError.notDecided(current: current) }
-      try insert(d, status: nil, undoes: inForce, prediction: row, into: db)
+    switch try DecisionRules.step(for: d, current: current, skipSame: skipSame) {
+    case .skip:
+      return false
+    case .write(let status, let undoes):
+      try insert(d, status: status, undoes: undoes, prediction: row, into: db)
+      let inForce: Int64? = undoes == nil ? db.lastInsertedRowID : nil
       try db.execute(
-        sql: "UPDATE annotations SET decision_id = NULL WHERE \(keyCondition)", arguments: keyArguments(d.key)
-      )
+        sql: "UPDATE annotations SET decision_id = ? WHERE \(keyCondition)",
+        arguments: StatementArguments([inForce]) + keyArguments(d.key))
       return true
     }
-    try validate(d)
-    if inForce != nil {
-      if skipSame && same(d, as: current) { return false }
-      throw DecisionError.alreadyDecided(current: current)
-    }
-    try insert(d, status: d.action.status?.rawValue, undoes: nil, prediction: row, into: db)
-    try db.execute(
-      sql: "UPDATE annotations SET decision_id = ? WHERE \(keyCondition)",
-      arguments: StatementArguments([db.lastInsertedRowID]) + keyArguments(d.key))
-    return true
-  }
-
-  /// What each action needs: a concept to relabel, a box to correct, boxes inside the image.
-  static func validate(_ d: ReviewDecision) throws {
-    if d.reviewer.trimmingCharacters(in: .whitespaces).isEmpty {
-      throw DecisionError.invalid("a decision needs a reviewer id")
-    }
-    switch d.action {
-    case .relabel where d.concept == nil:
-      throw DecisionError.invalid("relabel needs the new concept")
-    case .correct where d.box == nil:
-      throw DecisionError.invalid("correct needs the new box")
-    case .accept, .reject:
-      if d.concept != nil || d.box != nil {
-        throw DecisionError.invalid(
-          "\(d.action.rawValue) takes no concept or box; relabel or correct instead")
-      }
-    default: break
-    }
-    if let c = d.concept, c.id.isEmpty || c.name.isEmpty {
-      throw DecisionError.invalid("the new concept needs an id and a name")
-    }
-    if let b = d.box {
-      let inside = [b.topRow, b.leftCol, b.bottomRow, b.rightCol].allSatisfy {
-        $0.isFinite && $0 >= 0 && $0 <= 1
-      }
-      guard inside, b.topRow < b.bottomRow, b.leftCol < b.rightCol else {
-        throw DecisionError.invalid(
-          "the box must lie in [0, 1] with top < bottom and left < right, not "
-            + "(\(b.topRow), \(b.leftCol), \(b.bottomRow), \(b.rightCol))")
-      }
-    }
-  }
-
-  /// Whether `d` would give the label `current` already has.
-  static func same(_ d: ReviewDecision, as current: StoredAnnotation) -> Bool {
-    guard let status = d.action.status, current.record.status == status.rawValue else { return false }
-    if let c = d.concept, c.id != current.record.conceptId { return false }
-    if let b = d.box, let now = current.record.box {
-      let close = { (x: Double, y: Double) in abs(x - y) < 1e-6 }
-      return close(b.topRow, now.topRow) && close(b.leftCol, now.leftCol) && close(b.bottomRow, now.bottomRow)
-        && close(b.rightCol, now.rightCol)
-    }
-    return d.box == nil
   }
 
   private static func insert(

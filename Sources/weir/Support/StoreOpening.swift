@@ -15,6 +15,14 @@ enum StoreOpening {
     return try SQLiteAnnotationStore(path: store, options: .init(readOnly: true))
   }
 
+  /// The store reviewers work on (`weir review`, `weir annotations import|stats`): an existing
+  /// SQLite file opened with `sqlite`'s options, or PostgreSQL.
+  static func review(_ store: String, sqlite options: SQLiteAnnotationStore.Options) throws -> any ReviewStore
+  {
+    if isPostgres(store) { return try PostgresAnnotationStore(try PostgresLocation(store)) }
+    return try SQLiteAnnotationStore(path: store, options: options)
+  }
+
   /// The connection to a PostgreSQL store, with its schema brought up to date.
   static func postgres(_ store: String) async throws -> PostgresDatabase {
     let database = PostgresDatabase(try PostgresLocation(store))

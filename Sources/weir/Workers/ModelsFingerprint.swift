@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import WeirCore
 
@@ -17,12 +18,21 @@ enum ModelsFingerprint {
         let path = backend.path(written)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-          let data = FileManager.default.contents(atPath: path)
+          let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         else { continue }
-        text += "file \(written) \(SHA256.hex([UInt8](data)))\n"
+        text += "file \(written) \(hex(data))\n"
       }
     }
-    return SHA256.hex(Array(text.utf8))
+    return WeirCore.SHA256.hex(Array(text.utf8))
+  }
+
+  /// SHA-256 of a file's bytes through swift-crypto, whose assembly runs at full speed in every
+  /// build: recorded predictions run to tens of megabytes, and every worker hashes them.
+  private static func hex(_ data: Data) -> String {
+    Crypto.SHA256.hash(data: data).map { b in
+      let s = String(b, radix: 16)
+      return b < 16 ? "0" + s : s
+    }.joined()
   }
 
   private static func canonical(_ value: JSONValue) -> String {
