@@ -26,15 +26,26 @@ enum AnnotationQueries {
     }
   }
 
-  static func exportSet(_ filter: AnnotationFilter, in db: PostgresDatabase) async throws -> ExportSet {
+  /// What an export reads, as from SQLite: the filtered annotations, every image of the selected
+  /// runs (failed inputs left out; the negatives a trainer needs) plus any image an annotation is
+  /// on, and the class map (`classes`, or the one the runs' workflow files declare).
+  static func exportSet(
+    _ filter: AnnotationFilter, classes: ClassMap?, options: ExportOptions, in db: PostgresDatabase
+  ) async throws -> ExportSet {
     let annotations = try await annotations(filter, in: db)
-    let ids = Set(annotations.map(\.record.inputId))
-    let known: [String: StoredImage] = try await db.run { c in
+    let runs = try await selectedRuns(filter, in: db)
+    let runIds = runs.map(\.info.id)
+    let annotated = Set(annotations.map(\.record.inputId))
+    let (images, stored) = try await db.run { c in
       var images: [String: StoredImage] = [:]
+      var failed: Set<String> = []
       let rows = try await c.query(
-        "SELECT input_id, path, url, width, height FROM inputs WHERE input_id = ANY(\(Array(ids))) ORDER BY recorded_at, run_id",
-        logger: db.logger)
-      for try await (id, path, url, width, height) in rows.decode((String, String?, String?, Int?, Int?).self)
+        """
+        SELECT input_id, path, url, width, height, status = 'failed' FROM inputs
+        WHERE run_id = ANY(\(runIds)) OR input_id = ANY(\(Array(annotated))) ORDER BY recorded_at, run_id
+        """, logger: db.logger)
+      for try await (id, path, url, width, height, didFail) in rows.decode(
+        (String, String?, String?, Int?, Int?, Bool).self)
       {
         var image = images[id] ?? StoredImage(inputId: id)
         image.path = path ?? image.path
@@ -44,11 +55,38 @@ enum AnnotationQueries {
           image.height = height
         }
         images[id] = image
+        if didFail { failed.insert(id) } else { failed.remove(id) }
       }
-      return images
+      // A failed input is left out unless an annotation is on it (from an earlier run).
+      for id in failed where !annotated.contains(id) { images[id] = nil }
+      var stored: [String] = []
+      let names = try await c.query(
+        "SELECT DISTINCT concept_name FROM annotations WHERE run_id = ANY(\(runIds)) ORDER BY concept_name",
+        logger: db.logger)
+      for try await name in names.decode(String.self) { stored.append(name) }
+      return (images, stored)
     }
+    let map =
+      try classes
+      ?? ClassMap.of(runs: runs, storeFolder: FileManager.default.currentDirectoryPath, options: options) {
+        _ in
+        stored
+      }
     return ExportSet(
-      annotations: annotations, images: ids.sorted().map { known[$0] ?? StoredImage(inputId: $0) })
+      annotations: annotations, images: images.keys.sorted().compactMap { images[$0] }, classes: map,
+      options: options)
+  }
+
+  /// The runs a filter selects: all (of its workflows), the latest, or the named ones.
+  static func selectedRuns(_ filter: AnnotationFilter, in db: PostgresDatabase) async throws -> [StoredRun] {
+    let runs = try await RunRows.all(in: db).filter {
+      filter.workflows.isEmpty || filter.workflows.contains($0.info.workflowId)
+    }
+    switch filter.runs {
+    case .all: return runs
+    case .latest: return runs.last.map { [$0] } ?? []
+    case .ids(let ids): return runs.filter { ids.contains($0.info.id) }
+    }
   }
 
   static func summary(runId: String, in db: PostgresDatabase) async throws -> RunSummary {

@@ -109,8 +109,9 @@ public final class PostgresAnnotationStore: AnnotationReader, @unchecked Sendabl
     _ filter: AnnotationFilter, classes: ClassMap? = nil, options: ExportOptions = ExportOptions()
   ) throws -> ExportSet {
     let db = database
-    let set = try blocking { try await AnnotationQueries.exportSet(filter, in: db) }
-    return ExportSet(annotations: set.annotations, images: set.images, classes: classes, options: options)
+    return try blocking {
+      try await AnnotationQueries.exportSet(filter, classes: classes, options: options, in: db)
+    }
   }
 
   public func counts(_ filter: AnnotationFilter) throws -> [StoredCount] {

@@ -71,36 +71,10 @@ extension SQLiteAnnotationStore {
   public func classMap(for filter: AnnotationFilter, options: ExportOptions = ExportOptions()) throws
     -> ClassMap
   {
-    let runs = try selectedRuns(filter)
-    var names: [String] = []
-    var paths: [String] = []
-    var problem: String?
-    for run in runs where !paths.contains(run.info.workflowPath) {
-      paths.append(run.info.workflowPath)
-      switch WorkflowConcepts.read(
-        run.info.workflowPath, storeFolder: (path as NSString).deletingLastPathComponent,
-        workingDirectory: options.workingDirectory)
-      {
-      case .success(let concepts):
-        for c in concepts where !names.contains(c) { names.append(c) }
-      case .failure(let why):
-        problem = problem ?? why.description
-      }
-    }
-    if problem == nil && !names.isEmpty {
-      let origin =
-        paths.count == 1
-        ? "the workflow '\(paths[0])'" : "the workflows " + paths.map { "'\($0)'" }.joined(separator: ", ")
-      return ClassMap(names: names, origin: origin)
-    }
-    let stored = try storedConceptNames(runIds: runs.map(\.info.id))
-    let why =
-      problem
-      ?? "the workflow\(paths.count == 1 ? "" : "s") declare\(paths.count == 1 ? "s" : "") no model concepts"
-    return ClassMap(
-      names: stored, origin: "the stored concepts sorted by name",
-      notes: runs.isEmpty
-        ? [] : ["\(why); class ids follow the stored concepts sorted by name (--classes sets them)"])
+    try ClassMap.of(
+      runs: try selectedRuns(filter), storeFolder: (path as NSString).deletingLastPathComponent,
+      options: options
+    ) { try storedConceptNames(runIds: $0) }
   }
 
   /// Every concept name the runs stored, sorted.
@@ -115,6 +89,46 @@ extension SQLiteAnnotationStore {
             + "ORDER BY concept_name", arguments: StatementArguments(runIds))
       }
     }
+  }
+}
+
+extension ClassMap {
+  /// The class map of `runs`, whatever store holds them: the concepts their workflow files declare,
+  /// in declared order (first workflow first; a relative path is read from the working directory,
+  /// else from `storeFolder`); when a file is gone or declares none, every concept those runs
+  /// stored (`storedConcepts` of their ids), sorted by name, with a note that says so.
+  public static func of(
+    runs: [StoredRun], storeFolder: String, options: ExportOptions,
+    storedConcepts: ([String]) throws -> [String]
+  ) throws -> ClassMap {
+    var names: [String] = []
+    var paths: [String] = []
+    var problem: String?
+    for run in runs where !paths.contains(run.info.workflowPath) {
+      paths.append(run.info.workflowPath)
+      switch WorkflowConcepts.read(
+        run.info.workflowPath, storeFolder: storeFolder, workingDirectory: options.workingDirectory)
+      {
+      case .success(let concepts):
+        for c in concepts where !names.contains(c) { names.append(c) }
+      case .failure(let why):
+        problem = problem ?? why.description
+      }
+    }
+    if problem == nil && !names.isEmpty {
+      let origin =
+        paths.count == 1
+        ? "the workflow '\(paths[0])'" : "the workflows " + paths.map { "'\($0)'" }.joined(separator: ", ")
+      return ClassMap(names: names, origin: origin)
+    }
+    let stored = try storedConcepts(runs.map(\.info.id))
+    let why =
+      problem
+      ?? "the workflow\(paths.count == 1 ? "" : "s") declare\(paths.count == 1 ? "s" : "") no model concepts"
+    return ClassMap(
+      names: stored, origin: "the stored concepts sorted by name",
+      notes: runs.isEmpty
+        ? [] : ["\(why); class ids follow the stored concepts sorted by name (--classes sets them)"])
   }
 }
 
