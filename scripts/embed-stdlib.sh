@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# Writes Sources/WeirCore/Sema/EmbeddedStdlib.swift from the files of stdlib/, so that the standard
-# library is compiled into the weir binary. Run it after changing anything in stdlib/;
-# the test "embedded stdlib is in sync" fails until you do.
+# Builds the standard library into weir; run it (`make stdlib`) after changing anything in stdlib/.
+#
+# 1. Sources/WeirCore/Sema/EmbeddedStdlib.swift: the text of stdlib/'s files (weir parses the
+#    workflow types of stdlib/workflows/ from it on first use; tests decode all of it).
+# 2. Sources/WeirCore/Sema/StandardLibrary+Prebuilt.swift: what decoding stdlib/ gives, as Swift
+#    values, so that weir does not decode YAML when it starts. The test PrebuiltStdlibTests writes
+#    it when run with UPDATE_GOLDEN=1 (and fails while it is stale), so this step builds the tests.
+#    When the old file no longer compiles (a property of NodeType, ParamDecl or CatalogModel
+#    changed), an empty one is written first, so that the tests build and can write the new one.
+#
+# Then `swift build` compiles weir with both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,3 +49,26 @@ trap 'rm -f "$tmp"' EXIT
 mv "$tmp" "$out"
 trap - EXIT
 echo "wrote $out"
+
+prebuilt=Sources/WeirCore/Sema/StandardLibrary+Prebuilt.swift
+swift=${SWIFT:-swift}
+if ! $swift build --build-tests; then
+  echo "embed-stdlib: the build failed; writing an empty $prebuilt and building again" >&2
+  cat > "$prebuilt" <<'SWIFT'
+// swift-format-ignore-file
+// Empty: written by scripts/embed-stdlib.sh so that the tests build; run `make stdlib` again.
+
+extension StandardLibrary {
+  static let declaredTypeCount = 0
+  static let workflowTypeFiles: [String] = []
+  static let typeIndex: [String: Int] = [:]
+  static let modelCount = 0
+  static let modelIndex: [String: Int] = [:]
+  static func declaredType(at index: Int) -> NodeType? { nil }
+  static func model(at index: Int) -> CatalogModel? { nil }
+}
+SWIFT
+  $swift build --build-tests
+fi
+UPDATE_GOLDEN=1 $swift test --skip-build --filter prebuiltStdlibIsInSyncWithTheStdlibFolder
+echo "wrote $prebuilt; swift build compiles it into weir"

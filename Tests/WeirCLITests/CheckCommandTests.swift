@@ -111,6 +111,29 @@ import WeirTestSupport
     #expect(badFormat.stderr.contains("xml"))
   }
 
+  /// `weir check PATH…` without options skips ArgumentParser (a faster start); it answers exactly
+  /// as with an option that changes nothing, and leaves help and usage mistakes to ArgumentParser.
+  @Test func pathsAloneAnswerAsWithOptions() throws {
+    let files = [
+      "Tests/Fixtures/syntax/native-cycle.yaml", "examples/auto-annotation/workflow.yaml", "missing.yaml",
+    ]
+    let plain = try WeirProcess.run(["check"] + files)
+    let optioned = try WeirProcess.run(["check", "--format", "text"] + files)
+    #expect(plain.status == 2)
+    #expect(plain.stdout.contains("error: the graph has a cycle"))
+    #expect(plain.stderr == "weir: cannot read 'missing.yaml': No such file or directory\n")
+    #expect(plain.status == optioned.status)
+    #expect(plain.stdout == optioned.stdout)
+    #expect(plain.stderr == optioned.stderr)
+    let twice = try WeirProcess.run(["check", "-", "-"], stdin: "")
+    #expect(twice.status == 2)
+    #expect(twice.stderr.hasPrefix("Error: '-' (standard input) can be given only once\n"))
+    let help = try WeirProcess.run(["check", "-h"])
+    #expect(help.status == 0)
+    #expect(help.stdout.hasPrefix("OVERVIEW: Parse and check workflow files."))
+    #expect(help.stdout.contains("USAGE: weir check [<paths> ...]"))
+  }
+
   @Test func manyFilesAreReportedInArgumentOrder() throws {
     let names = [
       "native-unknown-var", "clarifai-two-cycle", "yaml-duplicate-key", "empty-file", "native-cycle",

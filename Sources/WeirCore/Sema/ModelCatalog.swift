@@ -2,19 +2,43 @@
 /// models in `stdlib/models/`, plus any a user declares. A Clarifai-dialect node without
 /// `model_type_id` gets its type from here.
 public struct ModelCatalog: Sendable {
-  /// In declaration order; a later declaration of the same id replaces an earlier one.
-  public private(set) var models: [CatalogModel] = []
+  /// Whether the standard library's models are part of this catalog; they are looked up in
+  /// ``StandardLibrary`` as they are needed, not stored here.
+  private var includesStandard = false
+  /// The models added to this catalog, in declaration order.
+  private var added: [CatalogModel] = []
+  /// Ids → index into `added`.
   private var index: [String: Int] = [:]
 
   public init(models: [CatalogModel] = []) {
     for model in models { add(model) }
   }
 
+  init(includingStandard: Bool) {
+    includesStandard = includingStandard
+  }
+
+  /// In declaration order; a later declaration of the same id replaces an earlier one in its place.
+  public var models: [CatalogModel] {
+    guard includesStandard else { return added }
+    var models = StandardLibrary.models
+    var positions = Dictionary(models.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for model in added {
+      if let i = positions[model.id] {
+        models[i] = model
+      } else {
+        positions[model.id] = models.count
+        models.append(model)
+      }
+    }
+    return models
+  }
+
   /// The model `id`. When `userId` or `appId` is given and the catalog knows where the model lives,
   /// they must match: `face-detection` of another user is another model.
   public func model(id: String, userId: String? = nil, appId: String? = nil) -> CatalogModel? {
-    guard let i = index[id] else { return nil }
-    let model = models[i]
+    guard let model = index[id].map({ added[$0] }) ?? (includesStandard ? StandardLibrary.model(id: id) : nil)
+    else { return nil }
     if let userId, let known = model.userId, known != userId { return nil }
     if let appId, let known = model.appId, known != appId { return nil }
     return model
@@ -23,10 +47,10 @@ public struct ModelCatalog: Sendable {
   /// Adds a model, replacing one with the same id.
   public mutating func add(_ model: CatalogModel) {
     if let i = index[model.id] {
-      models[i] = model
+      added[i] = model
     } else {
-      index[model.id] = models.count
-      models.append(model)
+      index[model.id] = added.count
+      added.append(model)
     }
   }
 

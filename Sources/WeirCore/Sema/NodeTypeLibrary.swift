@@ -8,20 +8,29 @@ import Foundation
 /// holds `types:` and `models:` in the stdlib's format; a workflow file that declares `input:` or
 /// `params:` becomes a node type named after its `workflow:` id.
 public struct NodeTypeLibrary: Sendable {
-  /// Every node type, in the order declared.
-  public private(set) var types: [NodeType] = []
+  /// Whether the standard library is part of this one. Its types and models are not stored here:
+  /// they are looked up in ``StandardLibrary``, built when weir was built, as they are needed.
+  private var includesStandard = false
+  /// The node types added to this library, in the order declared.
+  private var added: [NodeType] = []
   /// The models that nodes may name by id.
   public private(set) var catalog = ModelCatalog()
-  /// Names and aliases → index into `types`.
+  /// Names and aliases → index into `added`.
   private var index: [String: Int] = [:]
 
   /// An empty library (tests; normally start from ``standard``).
   public init() {}
 
-  /// The standard library, loaded once from the copy embedded in the binary.
-  public static let standard: NodeTypeLibrary = loadStandard().library
+  private init(includingStandard: Bool) {
+    includesStandard = includingStandard
+    catalog = ModelCatalog(includingStandard: includingStandard)
+  }
 
-  /// Loads the embedded standard library, with any problems in it (a test keeps this empty).
+  /// The standard library, as decoded from `stdlib/` when weir was built.
+  public static let standard = NodeTypeLibrary(includingStandard: true)
+
+  /// Loads the embedded standard library from its YAML, with any problems in it (a test keeps this
+  /// empty, and checks that ``standard`` holds what this gives).
   public static func loadStandard() -> (library: NodeTypeLibrary, problems: [FileDiagnostics]) {
     var library = NodeTypeLibrary()
     let files = EmbeddedStdlib.files.map { SourceFile(path: "stdlib/" + $0.path, text: $0.text) }
@@ -29,11 +38,17 @@ public struct NodeTypeLibrary: Sendable {
     return (library, problems)
   }
 
+  /// Every node type, in the order declared.
+  public var types: [NodeType] { includesStandard ? StandardLibrary.types + added : added }
+
   /// The type named `name` or having it as an alias.
-  public func type(named name: String) -> NodeType? { index[name].map { types[$0] } }
+  public func type(named name: String) -> NodeType? {
+    if let i = index[name] { return added[i] }
+    return includesStandard ? StandardLibrary.type(named: name) : nil
+  }
 
   /// Every name and alias, for "did you mean".
-  public var names: [String] { Array(index.keys) }
+  public var names: [String] { (includesStandard ? StandardLibrary.names : []) + index.keys }
 
   /// The node type, alias or catalog model id nearest to a mistyped `name`, if one is close.
   public func suggestion(for name: String) -> String? {
@@ -42,8 +57,9 @@ public struct NodeTypeLibrary: Sendable {
 
   /// Node types grouped by family, each group sorted by name.
   public var typesByFamily: [(family: NodeFamily, types: [NodeType])] {
-    NodeFamily.allCases.compactMap { family in
-      let members = types.filter { $0.family == family }.sorted { $0.name < $1.name }
+    let all = types
+    return NodeFamily.allCases.compactMap { family in
+      let members = all.filter { $0.family == family }.sorted { $0.name < $1.name }
       return members.isEmpty ? nil : (family, members)
     }
   }
@@ -95,15 +111,15 @@ public struct NodeTypeLibrary: Sendable {
   /// Adds a node type; returns a diagnostic instead when its name or an alias is taken.
   mutating func add(_ type: NodeType) -> Diagnostic? {
     for name in [type.name] + type.aliases {
-      if let existing = index[name] {
+      if let existing = self.type(named: name) {
         return .error(
           "types.duplicate",
-          "node type '\(name)' is already declared (as '\(types[existing].name)' in \(types[existing].origin))",
+          "node type '\(name)' is already declared (as '\(existing.name)' in \(existing.origin))",
           at: type.nameRange)
       }
     }
-    for name in [type.name] + type.aliases { index[name] = types.count }
-    types.append(type)
+    for name in [type.name] + type.aliases { index[name] = added.count }
+    added.append(type)
     return nil
   }
 
@@ -137,6 +153,7 @@ public struct NodeTypeLibrary: Sendable {
       problems += paramProblems
       if let resolved { model.params.append(MapEntry(key: decl.name, value: resolved.value)) }
     }
+    model.writtenParams = []  // read; the catalog keeps the typed values
     catalog.add(model)
     return problems
   }

@@ -3,10 +3,15 @@ import Foundation
 
 /// weir's own entry point. ArgumentParser's default exits with 64 on usage mistakes; weir's
 /// contract (Documentation/Diagnostics.md) is 2 for usage and unreadable files, 1 for errors in
-/// the workflows, 0 otherwise.
+/// the workflows, 0 otherwise. `weir check PATH…` without options starts without ArgumentParser
+/// (`CheckCommand.operandsOnly`).
 extension Weir {
   static func main() async {
     do {
+      if let check = CheckCommand.operandsOnly(CommandLine.arguments) {
+        try await check.run()
+        return
+      }
       var command = try parseAsRoot()
       if var asyncCommand = command as? AsyncParsableCommand {
         try await asyncCommand.run()
