@@ -11,16 +11,21 @@ extension OperatorDescriptor {
     case .write(let w):
       return AnnotationWriter(w)
     case .sample(let s):
-      guard let fraction = s.keepFraction?.value else {
-        throw OperatorConfigError("a random sample needs 'keep_fraction'")
-      }
-      return RandomSample(keepFraction: fraction, seed: s.seed?.value ?? 0)
+      try checkRuntimeOperator()
+      return RandomSample(keepFraction: s.keepFraction?.value ?? 0, seed: s.seed?.value ?? 0)
     case .count(let c):
       return ObjectCounter(concepts: c.concepts)
     case .passThrough:
       return PassThrough()
     case .opaque:
       return nil
+    }
+  }
+
+  /// Throws what `runtimeOperator()` would throw, without building the operator.
+  public func checkRuntimeOperator() throws(OperatorConfigError) {
+    if case .sample(let s) = self, s.keepFraction == nil {
+      throw OperatorConfigError("a random sample needs 'keep_fraction'")
     }
   }
 }

@@ -69,6 +69,27 @@ public struct OperatorRegistry: Sendable {
     return op
   }
 
+  /// Why a node of this type with these parameters cannot be built, or `nil` when it can: what
+  /// `make` would throw, without building the runtime operator of a described type (the check asks
+  /// this of every operator node, and needs only the answer).
+  public func refusal(type: String, params: OperatorParams) -> OperatorConfigError? {
+    guard let entry = entries[type] else {
+      return OperatorConfigError("weir cannot run node type '\(type)' yet")
+    }
+    do {
+      if let make = entry.make {
+        _ = try make(params)
+      } else {
+        try entry.describe(params).checkRuntimeOperator()
+      }
+      return nil
+    } catch let error as OperatorConfigError {
+      return error
+    } catch {
+      return OperatorConfigError("\(error)")
+    }
+  }
+
   /// The operators of weir's standard library. `concept-threshold` is the older API name of
   /// `concept-thresholder` (reference §6.4).
   public static let standard: OperatorRegistry = {

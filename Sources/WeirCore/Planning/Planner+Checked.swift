@@ -41,11 +41,11 @@ extension Planner {
       // Inside an expansion the ranges are in another file: point at the using node instead.
       let range = prefix.isEmpty ? node.syntax.type?.range ?? node.syntax.id.range : anchor
       let idRange = prefix.isEmpty ? node.syntax.id.range : anchor
-      guard let type = node.type else {
-        diagnostics.append(
-          .error("plan.unknown-type", "node '\(id)' has no known type", at: idRange))
+      if let refusal = refusal(of: node, id: id, at: idRange) {
+        diagnostics.append(refusal)
         continue
       }
+      guard let type = node.type else { continue }
       let params = node.params.map { PlanParam($0.name, $0.value.json, vars: $0.vars) }
       switch type.role {
       case .operator:
@@ -53,18 +53,7 @@ extension Planner {
           PlanNodeSpec(id: id, type: type.name, kind: .operator, inputs: inputs, params: params, range: range)
         )
       case .model:
-        guard let model = node.model else {
-          diagnostics.append(.error("plan.no-model", "node '\(id)' names no model", at: idRange))
-          continue
-        }
-        if node.scope != .whole {
-          diagnostics.append(
-            .error(
-              "plan.unsupported-scope",
-              "node '\(id)' runs model '\(model.name)' \(node.scope), which weir cannot run yet",
-              at: idRange))
-          continue
-        }
+        guard let model = node.model else { continue }
         let spec = ModelSpec(
           name: model.name, type: type.name, concepts: model.concepts,
           backend: model.backend.map {
@@ -76,19 +65,42 @@ extension Planner {
           PlanNodeSpec(
             id: id, type: type.name, kind: .model(spec), inputs: inputs, params: params, range: range))
       case .workflow:
-        guard let expansion = node.expansion else {
-          diagnostics.append(
-            .error(
-              "plan.no-expansion", "node '\(id)' uses workflow type '\(type.name)', which did not check",
-              at: idRange))
-          continue
-        }
+        guard let expansion = node.expansion else { continue }
         collect(
           expansion, prefix: id + "/", input: inputs, anchor: anchor ?? node.syntax.id.range,
           baseDirectory: baseDirectory, into: &specs, &diagnostics)
         specs.append(
           PlanNodeSpec(id: id, type: type.name, kind: .passThrough, inputs: inputs, params: params))
       }
+    }
+  }
+
+  /// Why a checked node cannot be planned whatever its parameters: no known type, a model node
+  /// with no model or run in a scope weir cannot run, a workflow type that did not check.
+  static func refusal(of node: CheckedNode, id: String, at idRange: SourceRange?) -> Diagnostic? {
+    guard let type = node.type else {
+      return .error("plan.unknown-type", "node '\(id)' has no known type", at: idRange)
+    }
+    switch type.role {
+    case .operator:
+      return nil
+    case .model:
+      guard let model = node.model else {
+        return .error("plan.no-model", "node '\(id)' names no model", at: idRange)
+      }
+      guard node.scope == .whole else {
+        return .error(
+          "plan.unsupported-scope",
+          "node '\(id)' runs model '\(model.name)' \(node.scope), which weir cannot run yet", at: idRange)
+      }
+      return nil
+    case .workflow:
+      guard node.expansion != nil else {
+        return .error(
+          "plan.no-expansion", "node '\(id)' uses workflow type '\(type.name)', which did not check",
+          at: idRange)
+      }
+      return nil
     }
   }
 }
@@ -102,15 +114,43 @@ extension Planner {
   /// Some repeat what the checker usually says first (`echoes`): a node with no known type (a
   /// Clarifai model whose type only Clarifai knows gets just a note from the checker), a model
   /// node with no model, a workflow type that did not check, parameters the operator refuses.
+  ///
+  /// It walks the checked nodes the way planning does, but builds no plan: no node specs, no
+  /// models, and for an operator only what its descriptor says (`OperatorRegistry.refusal`).
   public func refusals(_ checked: CheckedWorkflow) -> [Diagnostic] {
-    var specs: [PlanNodeSpec] = []
     var refusals: [Diagnostic] = []
-    Self.collect(checked, prefix: "", input: [], anchor: nil, baseDirectory: ".", into: &specs, &refusals)
-    for spec in specs {
-      guard case .operator = spec.kind else { continue }
-      if case .failure(let refusal) = makeOperator(spec) { refusals.append(refusal.diagnostic) }
-    }
+    collectRefusals(checked, prefix: "", anchor: nil, into: &refusals)
     return refusals
+  }
+
+  /// Adds the refusals of `checked`'s nodes; `prefix` and `anchor` as in `collect`.
+  func collectRefusals(
+    _ checked: CheckedWorkflow, prefix: String, anchor: SourceRange?, into refusals: inout [Diagnostic]
+  ) {
+    for node in checked.nodes {
+      let id = prefix + node.id
+      let idRange = prefix.isEmpty ? node.syntax.id.range : anchor
+      if let refusal = Self.refusal(of: node, id: id, at: idRange) {
+        refusals.append(refusal)
+        continue
+      }
+      guard let type = node.type else { continue }
+      switch type.role {
+      case .operator:
+        let range = prefix.isEmpty ? node.syntax.type?.range ?? node.syntax.id.range : anchor
+        let params = OperatorParams(
+          Dictionary(node.params.map { ($0.name, $0.value.json) }, uniquingKeysWith: { $1 }))
+        if let refusal = operatorRefusal(id: id, type: type.name, params: params, at: range) {
+          refusals.append(refusal.diagnostic)
+        }
+      case .model:
+        continue
+      case .workflow:
+        guard let expansion = node.expansion else { continue }
+        collectRefusals(
+          expansion, prefix: id + "/", anchor: anchor ?? node.syntax.id.range, into: &refusals)
+      }
+    }
   }
 
   /// Refusals that usually repeat a checker error: reported only when the checker found none.

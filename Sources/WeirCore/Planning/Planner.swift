@@ -102,21 +102,32 @@ public struct Planner: Sendable {
   /// (`plan.unsupported-node`), or its parameters cannot build it (`plan.bad-parameter`).
   func makeOperator(_ node: PlanNodeSpec) -> Result<any Operator, Refusal> {
     guard registry.implements(node.type) else {
-      return .failure(
-        Refusal(
-          .error(
-            "plan.unsupported-node", "node '\(node.id)' has type '\(node.type)', which weir cannot run yet",
-            at: node.range,
-            notes: [Note("weir runs: \(registry.types.joined(separator: ", "))")])))
+      return .failure(unsupported(id: node.id, type: node.type, at: node.range))
     }
     do {
       let params = OperatorParams(
         Dictionary(node.params.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }))
       return .success(try registry.make(type: node.type, params: params))
     } catch {
-      return .failure(
-        Refusal(.error("plan.bad-parameter", "node '\(node.id)': \(error)", at: node.range)))
+      return .failure(badParameter(id: node.id, error, at: node.range))
     }
+  }
+
+  /// What `makeOperator` refuses, without building the operator (`OperatorRegistry.refusal`).
+  func operatorRefusal(id: String, type: String, params: OperatorParams, at range: SourceRange?) -> Refusal? {
+    guard registry.implements(type) else { return unsupported(id: id, type: type, at: range) }
+    return registry.refusal(type: type, params: params).map { badParameter(id: id, $0, at: range) }
+  }
+
+  private func unsupported(id: String, type: String, at range: SourceRange?) -> Refusal {
+    Refusal(
+      .error(
+        "plan.unsupported-node", "node '\(id)' has type '\(type)', which weir cannot run yet", at: range,
+        notes: [Note("weir runs: \(registry.types.joined(separator: ", "))")]))
+  }
+
+  private func badParameter(id: String, _ error: any Error, at range: SourceRange?) -> Refusal {
+    Refusal(.error("plan.bad-parameter", "node '\(id)': \(error)", at: range))
   }
 
   /// Why the planner cannot build a node, as the diagnostic it reports.

@@ -76,6 +76,12 @@ public struct Kind: Hashable, Sendable, CustomStringConvertible {
   }
 
   public mutating func formUnion(_ other: Kind) {
+    // One side empty (a node's first input, a pass-through that adds nothing): the other's fields
+    // are the answer, shared rather than copied entry by entry.
+    if fields.isEmpty {
+      fields = other.fields
+      return
+    }
     for (name, sub) in other.fields {
       if let mine = fields[name] {
         if mine != sub { fields[name] = mine.union(sub) }

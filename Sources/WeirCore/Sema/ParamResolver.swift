@@ -206,17 +206,17 @@ private struct Run {
     -> TypedValue?
   {
     var found: EnumCase?
-    var shown = scalar.value
     switch scalar.resolved {
     case .string(let s):
       found = domain.named(s) ?? Int(s).flatMap(domain.numbered)
-      shown = "'\(s)'"
     case .int, .float:
       found = integer(scalar.resolved).flatMap(domain.numbered)
     default:
       break
     }
     if let found { return .enumCase(found) }
+    var shown = scalar.value
+    if case .string(let s) = scalar.resolved { shown = "'\(s)'" }
     // The names only: a number is not a typo of another.
     let names = domain.cases.map(\.name) + domain.aliases.keys
     let suggestion = NameSuggester.suggestion(for: scalar.value, at: scalar.range, in: names, affixes: true)

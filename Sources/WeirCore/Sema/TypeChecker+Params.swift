@@ -33,10 +33,15 @@ extension TypeChecker.Run {
   /// What resolving one node's parameters has found so far.
   struct ParamState {
     var params: [ResolvedParam] = []
-    /// Parameters written (even if wrong), so they are not also reported missing.
-    var setNames: Set<String> = []
+    /// Parameters written (even if wrong), so they are not also reported missing. A list: a node
+    /// sets a few, and comparing them costs less than hashing them into a set per node.
+    var setNames: [String] = []
     /// Parameters set to a var that has no value (a workflow type's unset parameter): param → var.
     var unsetByVar: [String: String] = [:]
+
+    mutating func markSet(_ name: String) {
+      if !setNames.contains(name) { setNames.append(name) }
+    }
   }
 
   /// One written parameter, checked against the type.
@@ -45,7 +50,7 @@ extension TypeChecker.Run {
     into state: inout ParamState
   ) {
     let name = param.name.value
-    state.setNames.insert(name)
+    state.markSet(name)
     let resolver = ParamResolver(vars: bindings)
     guard let decl = type.param(name) else {
       if type.acceptsAnyParams {
@@ -55,7 +60,7 @@ extension TypeChecker.Run {
         }
       } else if let suggestion = unknownParam(param.name, of: node, type: type) {
         // Counted as set, so that a misspelt required parameter is reported once.
-        state.setNames.insert(suggestion)
+        state.markSet(suggestion)
       }
       return
     }
@@ -67,7 +72,7 @@ extension TypeChecker.Run {
     } else if problems.isEmpty, case .varRef(let ref) = param.value, bindings[ref.value] != nil {
       // A var with no value leaves the parameter unset; an unknown var is reported where it is
       // written, and the parameter counts as set so that it is not also reported missing.
-      state.setNames.remove(name)
+      state.setNames.removeAll { $0 == name }
       state.unsetByVar[name] = ref.value
     }
   }

@@ -60,9 +60,14 @@ private struct Graph {
     for (i, node) in nodes.enumerated() {
       // A duplicate node's inputs are checked, but only first definitions make edges.
       let isFirst = index[node.id.value] == i
+      // A node reads a few inputs: an earlier one is found by comparing in place, and only a long
+      // list gets a dictionary.
+      let few = node.inputs.count <= 16
       var seen: [String: SourceRange] = [:]
-      for input in node.inputs {
-        if let first = seen[input.value] {
+      for (j, input) in node.inputs.enumerated() {
+        let first =
+          few ? node.inputs[..<j].first(where: { $0.value == input.value })?.range : seen[input.value]
+        if let first {
           diagnostics.append(
             .warning(
               "graph.duplicate-input", "node '\(node.id.value)' reads '\(input.value)' twice",
@@ -70,7 +75,7 @@ private struct Graph {
               notes: [Note("first named here", at: first)]))
           continue
         }
-        seen[input.value] = input.range
+        if !few { seen[input.value] = input.range }
         guard let from = index[input.value] else {
           unknown += 1
           reportUnknown(input, in: node, suggest: unknown <= GraphChecker.maxSuggestions)

@@ -88,32 +88,33 @@ struct SyntaxContext {
   }
 
   // MARK: Shapes
+  // `what` names the value in messages ("node 'n12'"); it is built only when there is a message.
 
-  mutating func mapping(_ node: YAMLNode, _ what: String) -> YAMLMapping? {
+  mutating func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String) -> YAMLMapping? {
     if let m = node.mapping { return m }
-    wrongType(node, what, expected: "a mapping")
+    wrongType(node, what(), expected: "a mapping")
     return nil
   }
 
-  mutating func sequence(_ node: YAMLNode, _ what: String) -> YAMLSequence? {
+  mutating func sequence(_ node: YAMLNode, _ what: @autoclosure () -> String) -> YAMLSequence? {
     if let s = node.sequence { return s }
-    wrongType(node, what, expected: "a list")
+    wrongType(node, what(), expected: "a list")
     return nil
   }
 
   /// A string scalar. Other scalars are errors with a fix-it that quotes them (`id: 123` is an
   /// integer under YAML's core schema, as it is for clarifai-python's PyYAML).
-  mutating func string(_ node: YAMLNode, _ what: String) -> Located<String>? {
+  mutating func string(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<String>? {
     guard let s = node.scalar, case .string(let value) = s.resolved else {
       if let s = node.scalar, s.resolved != .null, s.style == .plain {
         error(
-          "syntax.wrong-type", "\(what) must be a string, not \(s.resolved.kindDescription)", at: s.range,
+          "syntax.wrong-type", "\(what()) must be a string, not \(s.resolved.kindDescription)", at: s.range,
           notes: [
             Note("YAML reads '\(s.value)' as \(s.resolved.kindDescription); quote it to make it a string")
           ],
           fixIts: [FixIt("quote it", range: s.range, replacement: "\"\(s.value)\"")])
       } else {
-        wrongType(node, what, expected: "a string")
+        wrongType(node, what(), expected: "a string")
       }
       return nil
     }
@@ -121,26 +122,26 @@ struct SyntaxContext {
   }
 
   /// A string that must not be empty.
-  mutating func nonEmptyString(_ node: YAMLNode, _ what: String) -> Located<String>? {
-    guard let s = string(node, what) else { return nil }
+  mutating func nonEmptyString(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<String>? {
+    guard let s = string(node, what()) else { return nil }
     if s.value.isEmpty {
-      error("syntax.empty-value", "\(what) must not be empty", at: s.range)
+      error("syntax.empty-value", "\(what()) must not be empty", at: s.range)
       return nil
     }
     return s
   }
 
   /// A number (integer or float).
-  mutating func number(_ node: YAMLNode, _ what: String) -> Double? {
+  mutating func number(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Double? {
     if let n = node.scalar?.resolved.number { return n }
-    wrongType(node, what, expected: "a number")
+    wrongType(node, what(), expected: "a number")
     return nil
   }
 
   /// A whole number.
-  mutating func integer(_ node: YAMLNode, _ what: String) -> Int? {
+  mutating func integer(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Int? {
     if let s = node.scalar, case .int(let i) = s.resolved { return i }
-    wrongType(node, what, expected: "an integer")
+    wrongType(node, what(), expected: "an integer")
     return nil
   }
 

@@ -15,17 +15,18 @@ enum ScalarResolver {
     guard style == .plain, tag != "!" else { return .string(text) }
     // Most plain scalars are names (`model_id`, `detect`): only these first characters can
     // start a null, bool or number, so everything else is a string without further work.
+    // A letter or `~` can start only a null or a bool (node ids such as `n12` are the common case).
     guard let first = text.utf8.first else { return .null }
     switch first {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-      UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
-      UInt8(ascii: "f"), UInt8(ascii: "F"):
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
       break
+    case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+      return isNull(text) ? .null : .string(text)
+    case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+      return parseBool(text).map { .bool($0) } ?? .string(text)
     default:
       return .string(text)
     }
-    if isNull(text) { return .null }
-    if let b = parseBool(text) { return .bool(b) }
     if let i = parseInt(text) { return .int(i) }
     if let d = parseFloat(text) { return .float(d) }
     return .string(text)
@@ -68,7 +69,7 @@ enum ScalarResolver {
     default: break
     }
     // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
-    var chars = Array(s.utf8)[...]
+    var chars = Substring(s).utf8
     if let f = chars.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") { chars = chars.dropFirst() }
     func digits() -> Int {
       var n = 0

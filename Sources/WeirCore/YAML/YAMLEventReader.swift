@@ -3,8 +3,8 @@ import CYAML
 /// One pass of libyaml's event parser over one file, building `YAMLNode`s on a stack of frames.
 ///
 /// Every step is amortised O(1): frames are mutated in place on the stack (no copy-on-write
-/// copies of growing arrays) and duplicate keys are found through a per-mapping dictionary, so a
-/// 10,000-entry mapping loads in linear time.
+/// copies of growing arrays), and a mapping's keys are compared in place while it is small and
+/// through a dictionary once it is large, so a 10,000-entry mapping loads in linear time.
 struct YAMLEventReader {
   let file: SourceFile
   let limits: YAMLLoader.Limits
@@ -29,7 +29,8 @@ struct YAMLEventReader {
     var items: [YAMLNode] = []
     var entries: [YAMLPair] = []
     var pendingKey: YAMLNode?
-    /// The first key range for each scalar key text, to report duplicates in O(1).
+    /// The first key range for each scalar key text, to report duplicates in O(1); filled only
+    /// once the mapping has more than `inPlaceKeys` entries.
     var firstKeys: [String: SourceRange] = [:]
   }
 
@@ -218,12 +219,36 @@ struct YAMLEventReader {
     return .next
   }
 
+  /// Below this many entries a new key is compared with the earlier ones in place: most mappings
+  /// of a workflow have a handful of keys, and hashing each into a dictionary of its own cost more
+  /// than comparing (a quarter of the YAML stage on a 10,000-node file).
+  private static let inPlaceKeys = 16
+
   private mutating func checkDuplicate(_ key: YAMLNode, inFrame index: Int) {
-    guard let k = key.scalar else { return }
+    guard case .scalar(let k) = key else { return }
+    let count = stack[index].entries.count
+    if count < Self.inPlaceKeys {
+      guard let first = stack[index].entries.first(where: { $0.key.scalar?.value == k.value }) else { return }
+      reportDuplicate(k, first: first.key.range)
+      return
+    }
+    if count == Self.inPlaceKeys {
+      // Growing past the in-place bound: index the keys so far, each at its first occurrence.
+      for entry in stack[index].entries {
+        guard case .scalar(let earlier) = entry.key, stack[index].firstKeys[earlier.value] == nil else {
+          continue
+        }
+        stack[index].firstKeys[earlier.value] = earlier.range
+      }
+    }
     guard let first = stack[index].firstKeys[k.value] else {
       stack[index].firstKeys[k.value] = k.range
       return
     }
+    reportDuplicate(k, first: first)
+  }
+
+  private mutating func reportDuplicate(_ k: YAMLScalar, first: SourceRange) {
     diagnostics.append(
       .error(
         "yaml.duplicate-key", "duplicate key '\(k.value)' in this mapping", at: k.range,
