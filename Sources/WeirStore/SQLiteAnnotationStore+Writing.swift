@@ -34,7 +34,11 @@ extension SQLiteAnnotationStore {
       if o.error == nil {
         // Nearly always the run's one workflow: a short list, not a set per input.
         var workflows = [entry.workflowId]
-        for a in o.annotations where !workflows.contains(a.workflowId) { workflows.append(a.workflowId) }
+        if let rows = o.rows {
+          if rows.workflowId != entry.workflowId { workflows.append(rows.workflowId) }
+        } else {
+          for a in o.annotations where !workflows.contains(a.workflowId) { workflows.append(a.workflowId) }
+        }
         for w in workflows {
           clear.bind(w)
           clear.bind(o.input.id)
@@ -44,8 +48,12 @@ extension SQLiteAnnotationStore {
           try clearCounts.execute()
         }
       }
-      for a in o.annotations {
-        try write(a, runId: o.runId, at: entry.recordedAt, with: &annotation)
+      if let rows = o.rows {
+        try write(rows, inputId: o.input.id, runId: o.runId, at: entry.recordedAt, with: &annotation)
+      } else {
+        for a in o.annotations {
+          try write(a, runId: o.runId, at: entry.recordedAt, with: &annotation)
+        }
       }
       for c in o.error == nil ? o.counts : [] {
         count.bind(entry.workflowId)
@@ -80,6 +88,46 @@ extension SQLiteAnnotationStore {
     statement.bind(runId)
     statement.bind(time)
     try statement.execute()
+  }
+
+  /// Binds and runs `upsertAnnotation` for each row of one input's outcome, the same columns as
+  /// `write(_:runId:at:with:)` gives its record. SQLite keeps a statement's values from one run to
+  /// the next, so within the outcome only what changed is bound again: the workflow, input, run and
+  /// time once, the writer's node, status, user and task when the writer changes, the concept when
+  /// it changes. Each text bound is a copy SQLite makes, so this saves most of them.
+  private static func write(
+    _ rows: any AnnotationRows, inputId: String, runId: String, at time: String,
+    with statement: inout StatementBinder
+  ) throws {
+    var writer = -1
+    var concept = -1
+    try rows.forEachRow { row in
+      if writer < 0 {
+        statement.bind(at: 1, rows.workflowId)
+        statement.bind(at: 2, inputId)
+        statement.bind(at: 15, runId)
+        statement.bind(at: 16, time)
+      }
+      if row.writer != writer {
+        statement.bind(at: 3, row.nodeId)
+        statement.bind(at: 12, row.status)
+        statement.bind(at: 13, optional: row.userId)
+        statement.bind(at: 14, optional: row.taskId)
+      }
+      statement.bind(at: 4, row.regionId)
+      if row.concept != concept {
+        statement.bind(at: 5, row.conceptId)
+        statement.bind(at: 6, row.conceptName)
+      }
+      statement.bind(at: 7, row.box?.topRow)
+      statement.bind(at: 8, row.box?.leftCol)
+      statement.bind(at: 9, row.box?.bottomRow)
+      statement.bind(at: 10, row.box?.rightCol)
+      statement.bind(at: 11, row.confidence)
+      writer = row.writer
+      concept = row.concept
+      try statement.execute()
+    }
   }
 
   static let insertInput = """

@@ -41,6 +41,38 @@ struct StatementBinder {
     sqlite3_bind_int64(statement, index, sqlite3_int64(value))
   }
 
+  /// Binds text to the column at `position` (1-based). For writers that bind only what changed
+  /// since the previous row: SQLite keeps a statement's bindings across a reset.
+  mutating func bind(at position: Int32, _ value: String) {
+    var value = value
+    value.withUTF8 { bytes in
+      _ = sqlite3_bind_text(statement, position, bytes.baseAddress, Int32(bytes.count), transient)
+    }
+  }
+
+  /// Binds text or NULL to the column at `position` (1-based).
+  mutating func bind(at position: Int32, optional value: String?) {
+    guard let value else {
+      sqlite3_bind_null(statement, position)
+      return
+    }
+    bind(at: position, value)
+  }
+
+  /// Binds a number or NULL to the column at `position` (1-based).
+  mutating func bind(at position: Int32, _ value: Double?) {
+    guard let value else {
+      sqlite3_bind_null(statement, position)
+      return
+    }
+    sqlite3_bind_double(statement, position, value)
+  }
+
+  /// Binds an integer to the column at `position` (1-based).
+  mutating func bind(at position: Int32, _ value: Int) {
+    sqlite3_bind_int64(statement, position, sqlite3_int64(value))
+  }
+
   private mutating func bindNull() {
     index += 1
     sqlite3_bind_null(statement, index)

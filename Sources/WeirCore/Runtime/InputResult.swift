@@ -46,8 +46,14 @@ public struct InputResult: Sendable {
   }
 
   /// The store's view of it.
+  /// Rows of the column evaluator stay rows: the store reads them in place or builds the records.
   public func outcome(runId: String) -> InputOutcome {
-    InputOutcome(
+    if let columnAnnotations {
+      return InputOutcome(
+        runId: runId, input: input, error: error, rows: columnAnnotations, width: width, height: height,
+        counts: counts)
+    }
+    return InputOutcome(
       runId: runId, input: input, error: error, annotations: annotations, width: width, height: height,
       counts: counts)
   }

@@ -14,6 +14,26 @@ public struct StableHash: Sendable {
     mix(0xff)
   }
 
+  /// Mixes in the text of four numbers joined by commas, then the separator: what `combine` of
+  /// `"\(a),\(b),\(c),\(d)"` mixes, without making that string (replay names every region so).
+  public mutating func combine(joining a: Double, _ b: Double, _ c: Double, _ d: Double) {
+    mixText(a)
+    mix(UInt8(ascii: ","))
+    mixText(b)
+    mix(UInt8(ascii: ","))
+    mixText(c)
+    mix(UInt8(ascii: ","))
+    mixText(d)
+    mix(0xff)
+  }
+
+  /// A number's text as string interpolation writes it (its `description`), short enough to need
+  /// no allocation for the numbers boxes hold.
+  private mutating func mixText(_ x: Double) {
+    var text = x.description
+    text.withUTF8 { for b in $0 { mix(b) } }
+  }
+
   /// Mixes in the bit pattern of a number.
   public mutating func combine(_ x: Double) { combine(x.bitPattern) }
 

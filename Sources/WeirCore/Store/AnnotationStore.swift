@@ -59,7 +59,20 @@ public struct InputOutcome: Sendable, Hashable {
   public var input: InputItem
   /// `nil` when the input went through; otherwise the error and the node where it happened.
   public var error: InputError?
-  public var annotations: [AnnotationRecord]
+  /// The annotations as records. When the outcome holds them as rows (`rows`), they are built
+  /// here, on each call; a store that reads `rows` itself never builds them.
+  public var annotations: [AnnotationRecord] {
+    get { rows?.records(inputId: input.id) ?? recordAnnotations }
+    set {
+      recordAnnotations = newValue
+      rows = nil
+    }
+  }
+  private var recordAnnotations: [AnnotationRecord]
+  /// The annotations as rows of the column evaluator's columns; `nil` when they are records.
+  public private(set) var rows: (any AnnotationRows)?
+  /// The number of annotations, without building them.
+  public var annotationCount: Int { rows?.count ?? recordAnnotations.count }
   /// The image's size in pixels when known (read from the file, or given by replayed COCO `images`);
   /// COCO export needs it to turn normalized boxes into pixels.
   public var width: Int?
@@ -74,10 +87,37 @@ public struct InputOutcome: Sendable, Hashable {
     self.runId = runId
     self.input = input
     self.error = error
-    self.annotations = annotations
+    self.recordAnnotations = annotations
     self.width = width
     self.height = height
     self.counts = counts
+  }
+
+  /// An outcome whose annotations are rows (the column evaluator's), built into records only
+  /// when a store asks for `annotations`.
+  public init(
+    runId: String, input: InputItem, error: InputError?, rows: any AnnotationRows, width: Int? = nil,
+    height: Int? = nil, counts: [NodeCount] = []
+  ) {
+    self.init(
+      runId: runId, input: input, error: error, annotations: [], width: width, height: height, counts: counts)
+    self.rows = rows
+  }
+
+  // Outcomes are equal when they say the same, however their annotations are held.
+  public static func == (a: InputOutcome, b: InputOutcome) -> Bool {
+    a.runId == b.runId && a.input == b.input && a.error == b.error && a.width == b.width
+      && a.height == b.height && a.counts == b.counts && a.annotations == b.annotations
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(runId)
+    hasher.combine(input)
+    hasher.combine(error)
+    hasher.combine(annotations)
+    hasher.combine(width)
+    hasher.combine(height)
+    hasher.combine(counts)
   }
 }
 

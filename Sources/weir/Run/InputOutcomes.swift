@@ -40,25 +40,39 @@ struct InputOutcomes {
       note(.nothing, result.input.id)
       return
     }
-    // Built once: the column evaluator keeps annotations as rows until asked.
-    let annotations = result.annotations
     let success = AnnotationStatus.success.rawValue
-    let accepted = annotations.filter { $0.status == success }
-    let review = annotations.filter { $0.status != success }
-    if !accepted.isEmpty { note(.accepted, result.input.id, accepted) }
-    if !review.isEmpty { note(.review, result.input.id, review) }
+    var accepted = false
+    var review = false
+    if let rows = result.columnAnnotations {
+      rows.forEachRow { if $0.status == success { accepted = true } else { review = true } }
+    } else {
+      accepted = result.annotations.contains { $0.status == success }
+      review = result.annotations.contains { $0.status != success }
+    }
+    // The records (the column evaluator keeps rows until asked) are built only for an input that
+    // is listed, once for both groups.
+    var built: [AnnotationRecord]?
+    let annotations = { () -> [AnnotationRecord] in
+      if let built { return built }
+      built = result.annotations
+      return built ?? []
+    }
+    if accepted { note(.accepted, result.input.id) { annotations().filter { $0.status == success } } }
+    if review { note(.review, result.input.id) { annotations().filter { $0.status != success } } }
   }
 
   mutating func add(_ results: [InputResult]) {
     for r in results { add(r) }
   }
 
-  private mutating func note(_ outcome: Outcome, _ input: String, _ annotations: [AnnotationRecord] = []) {
+  private mutating func note(
+    _ outcome: Outcome, _ input: String, _ annotations: () -> [AnnotationRecord] = { [] }
+  ) {
     var group = groups[outcome] ?? Group()
     group.count += 1
     if group.shown.count < Self.shownPerGroup || input < group.shown[group.shown.count - 1].id {
       let at = group.shown.firstIndex { input < $0.id } ?? group.shown.count
-      group.shown.insert((input, Self.entry(input, annotations)), at: at)
+      group.shown.insert((input, Self.entry(input, annotations())), at: at)
       if group.shown.count > Self.shownPerGroup { group.shown.removeLast() }
     }
     groups[outcome] = group

@@ -118,4 +118,22 @@ import Testing
       #expect(read.first == NumberText.format(Double(json)!), "\(json)")
     }
   }
+
+  @Test func boxTextIsHashedAsTheJoinedStringWouldBe() {
+    var generator = SplitMix64(seed: 9)
+    var numbers: [Double] = [0, -0.0, 1, 0.1 + 0.2, 1e-7, 123_456_789.125, 5e300, 640, 12.34, -3.5]
+    for _ in 0..<2000 {
+      numbers.append(Double(generator.next() % 1_000_000) / Double(1 + generator.next() % 1000))
+    }
+    for i in 0..<(numbers.count - 3) {
+      let (a, b, c, d) = (numbers[i], numbers[i + 1], numbers[i + 2], numbers[i + 3])
+      var joined = StableHash()
+      joined.combine("img.jpg")
+      joined.combine("\(a),\(b),\(c),\(d)")
+      var direct = StableHash()
+      direct.combine("img.jpg")
+      direct.combine(joining: a, b, c, d)
+      #expect(direct.hexId == joined.hexId, "\(a),\(b),\(c),\(d)")
+    }
+  }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `images` and `categories` of a COCO file: what COCO detection results need to become boxes
 /// in normalized coordinates with concept names.
 struct COCOIndex {
@@ -125,36 +127,51 @@ extension COCOIndex {
   /// Turns detections into one record per image of the index (an image with no detection gets an
   /// empty record: the detector saw nothing). Detections of one image with the same box become one
   /// region holding each category as a concept, highest score first. Region ids are a stable hash
-  /// of the file name and the box.
+  /// of the file name and the box. Many images are turned in parallel chunks, in order.
   func records(_ detections: [String: [COCODetection]]) -> [(InputItem, DataRecord)] {
-    images.map { image in
-      var regions: [Region] = []
-      var regionIndex: [BoxKey: Int] = [:]
-      for d in detections[image.id] ?? [] {
-        let name = categories[d.categoryId] ?? d.categoryId
-        let box = BoundingBox(
-          topRow: clip(d.bbox.y / image.height), leftCol: clip(d.bbox.x / image.width),
-          bottomRow: clip((d.bbox.y + d.bbox.h) / image.height),
-          rightCol: clip((d.bbox.x + d.bbox.w) / image.width))
-        // Equal boxes have equal bit patterns and equal text (JSON gives no NaN; -0 and 0 differ in
-        // both), so the pattern finds the region and the text is made only for a new one.
-        let key = BoxKey(d.bbox)
-        let concept = Concept(id: name, name: name, value: d.score)
-        if let i = regionIndex[key] {
-          regions[i].concepts.append(concept)
-          regions[i].value = max(regions[i].value ?? 0, d.score)
-        } else {
-          var h = StableHash()
-          h.combine(image.fileName)
-          h.combine("\(d.bbox.x),\(d.bbox.y),\(d.bbox.w),\(d.bbox.h)")
-          regionIndex[key] = regions.count
-          regions.append(Region(id: h.hexId, boundingBox: box, concepts: [concept], value: d.score))
-        }
+    let chunks = images.count < 1024 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount) * 2
+    guard chunks > 1 else { return images.map { record(of: $0, detections[$0.id] ?? []) } }
+    let out = UnsafeMutableBufferPointer<(InputItem, DataRecord)>.allocate(capacity: images.count)
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+      for i in images.count * c / chunks..<images.count * (c + 1) / chunks {
+        out.initializeElement(at: i, to: record(of: images[i], detections[images[i].id] ?? []))
       }
-      for i in regions.indices { regions[i].concepts.sort { $0.value > $1.value } }
-      let ref = ImageRef(width: Int(image.width), height: Int(image.height))
-      return (InputItem(id: image.fileName), DataRecord(image: ref, regions: regions))
     }
+    defer {
+      out.deinitialize()
+      out.deallocate()
+    }
+    return Array(out)
+  }
+
+  /// One image's record: its detections grouped into regions.
+  private func record(of image: Image, _ detections: [COCODetection]) -> (InputItem, DataRecord) {
+    var regions: [Region] = []
+    var regionIndex: [BoxKey: Int] = [:]
+    for d in detections {
+      let name = categories[d.categoryId] ?? d.categoryId
+      let box = BoundingBox(
+        topRow: clip(d.bbox.y / image.height), leftCol: clip(d.bbox.x / image.width),
+        bottomRow: clip((d.bbox.y + d.bbox.h) / image.height),
+        rightCol: clip((d.bbox.x + d.bbox.w) / image.width))
+      // Equal boxes have equal bit patterns and equal text (JSON gives no NaN; -0 and 0 differ in
+      // both), so the pattern finds the region and the text is made only for a new one.
+      let key = BoxKey(d.bbox)
+      let concept = Concept(id: name, name: name, value: d.score)
+      if let i = regionIndex[key] {
+        regions[i].concepts.append(concept)
+        regions[i].value = max(regions[i].value ?? 0, d.score)
+      } else {
+        var h = StableHash()
+        h.combine(image.fileName)
+        h.combine(joining: d.bbox.x, d.bbox.y, d.bbox.w, d.bbox.h)
+        regionIndex[key] = regions.count
+        regions.append(Region(id: h.hexId, boundingBox: box, concepts: [concept], value: d.score))
+      }
+    }
+    for i in regions.indices { regions[i].concepts.sort { $0.value > $1.value } }
+    let ref = ImageRef(width: Int(image.width), height: Int(image.height))
+    return (InputItem(id: image.fileName), DataRecord(image: ref, regions: regions))
   }
 
   private func clip(_ x: Double) -> Double { min(1, max(0, x)) }

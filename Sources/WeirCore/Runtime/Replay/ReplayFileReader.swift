@@ -3,7 +3,8 @@ import Foundation
 /// Reads one predictions file: a sequence of JSON values (one document, or JSON lines), the shape of
 /// the first value deciding how all are read.
 struct ReplayFileReader {
-  /// weir JSON lines files larger than this are read in parallel, in chunks cut at line breaks.
+  /// weir JSON lines files larger than this are read in parallel, in chunks cut at line breaks, and
+  /// COCO detection results in chunks cut between detections (`COCOResultsReader`).
   static let parallelThreshold = 1 << 22
 
   enum Shape {
@@ -14,10 +15,6 @@ struct ReplayFileReader {
   let loader: ReplayLoader
   var coco: COCOIndex?
   var cocoDetections: [String: [COCODetection]] = [:]
-  /// The image whose detections are being read, and those read so far (see `flushCurrentImage`).
-  private var currentImage: (id: String?, detections: [COCODetection]) = (nil, [])
-  /// The last category found in the COCO file, so a run of one category is looked up once.
-  private var lastCategory: String?
 
   init(path: String, loader: ReplayLoader, coco: COCOIndex?) {
     self.path = path
@@ -41,9 +38,7 @@ struct ReplayFileReader {
         if let (input, prediction) = try readWeirLine(&s) { data.add(input, prediction) }
       case .clarifaiResponse: try readClarifaiResponse(&s, into: &data)
       case .cocoDataset: try readCOCODataset(&s)
-      case .cocoResults:
-        try s.readArray { (s) throws(JSONScanError) in try readCOCODetection(&s) }
-        flushCurrentImage()
+      case .cocoResults: try readCOCOResults(&s)
       }
     }
     if shape == .cocoDataset || shape == .cocoResults {
@@ -248,33 +243,23 @@ struct ReplayFileReader {
     }
   }
 
-  private mutating func readCOCODetection(_ s: inout JSONScanner) throws(JSONScanError) {
-    let at = s.index
-    let (imageId, d) = try COCODetection.read(&s)
-    if imageId != currentImage.id {
-      flushCurrentImage()
-      if let coco, coco.imageIndex[imageId] == nil {
-        s.index = at
-        throw s.error("detection for image_id \(imageId), which the COCO images file does not list")
-      }
-      currentImage.id = imageId
+  /// Reads a list of COCO detection results into `cocoDetections`; a large one in parallel chunks.
+  private mutating func readCOCOResults(_ s: inout JSONScanner) throws(JSONScanError) {
+    if s.bytes.count - s.index >= Self.parallelThreshold,
+      let (runs, end) = try COCOResultsReader.readInParallel(
+        s.bytes, from: s.index, coco: coco, chunks: max(1, ProcessInfo.processInfo.activeProcessorCount) * 2)
+    {
+      add(runs)
+      s.index = end
+      return
     }
-    if let coco, d.categoryId != lastCategory {
-      guard coco.categories[d.categoryId] != nil else {
-        s.index = at
-        throw s.error("detection with category_id \(d.categoryId), which the COCO images file does not list")
-      }
-      lastCategory = d.categoryId
-    }
-    currentImage.detections.append(d)
+    var reader = COCOResultsReader(coco: coco)
+    try s.readArray { (s) throws(JSONScanError) in try reader.read(&s) }
+    add(reader.runs)
   }
 
-  /// Moves the detections of the image being read into `cocoDetections`. Results list an image's
-  /// detections together, so this looks the image up once per image, not once per detection.
-  private mutating func flushCurrentImage() {
-    guard let id = currentImage.id, !currentImage.detections.isEmpty else { return }
-    cocoDetections[id, default: []] += currentImage.detections
-    currentImage.detections.removeAll(keepingCapacity: true)
+  private mutating func add(_ runs: [COCOResultsReader.Run]) {
+    for run in runs { cocoDetections[run.imageId, default: []] += run.detections }
   }
 }
 
