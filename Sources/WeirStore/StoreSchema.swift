@@ -13,7 +13,9 @@ enum StoreSchema {
   static var version: Int { migrations.count }
 
   /// The migrations, oldest first, by identifier. Never edit a shipped migration; add a new one.
-  static let migrations: [(identifier: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4)]
+  static let migrations: [(identifier: String, sql: String)] = [
+    ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4),
+  ]
 
   /// What a file holds, read without writing.
   enum State: Equatable {

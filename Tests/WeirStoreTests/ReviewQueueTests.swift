@@ -28,8 +28,10 @@ import WeirTestSupport
 
     var record: AnnotationRecord {
       AnnotationRecord(
-        workflowId: Pets.workflow, nodeId: "w", inputId: input, regionId: region, box: nil, conceptId: conceptId,
-        conceptName: conceptName, confidence: confidence, status: status.rawValue, userId: "bot", taskId: task)
+        workflowId: Pets.workflow, nodeId: "w", inputId: input, regionId: region, box: nil,
+        conceptId: conceptId,
+        conceptName: conceptName, confidence: confidence, status: status.rawValue, userId: "bot", taskId: task
+      )
     }
   }
 
@@ -84,9 +86,11 @@ import WeirTestSupport
   ) -> [String] {
     let pending = items.filter { item in
       item.status == .awaitingReview && !decided.contains(item.key) && !heldByOthers.contains(item.input)
-        && (q.concepts.isEmpty || q.concepts.contains(item.conceptId) || q.concepts.contains(item.conceptName))
+        && (q.concepts.isEmpty || q.concepts.contains(item.conceptId)
+          || q.concepts.contains(item.conceptName))
         && (q.runs.isEmpty || q.runs.contains(item.run)) && (q.tasks.isEmpty || q.tasks.contains(item.task))
-        && item.confidence >= (q.minConfidence ?? -.infinity) && item.confidence <= (q.maxConfidence ?? .infinity)
+        && item.confidence >= (q.minConfidence ?? -.infinity)
+        && item.confidence <= (q.maxConfidence ?? .infinity)
     }
     let byInput = Dictionary(grouping: pending, by: \.input)
     func sortKey(_ input: String) -> [String] {
@@ -167,7 +171,9 @@ import WeirTestSupport
     for query in Self.queries {
       let (sql, arguments) = SQLiteAnnotationStore.queueWalk(query, reviewer: "ana", now: "2024-05-01")
       let plan = try store.dbQueue.read { db in
-        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map {
+          $0["detail"] as String
+        }
       }
       #expect(plan.contains { $0.contains("review_queue_by_\(query.order.rawValue)") }, "\(plan)")
       #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(query): \(plan)")
@@ -204,7 +210,9 @@ import WeirTestSupport
     #expect(try store.reviewProgress(now: fixedDate).left == left - 1)
     try expectCurrent("after an accept")
     try store.decide(
-      ReviewDecision(key: review[1].key, action: .relabel, concept: .init(id: "c-owl", name: "owl"), reviewer: "ana", time: fixedDate))
+      ReviewDecision(
+        key: review[1].key, action: .relabel, concept: .init(id: "c-owl", name: "owl"), reviewer: "ana",
+        time: fixedDate))
     #expect(try store.conceptNames() == ["cat", "dog", "fox", "owl"])
     try expectCurrent("after a relabel")
     try store.decide(ReviewDecision(key: review[1].key, action: .undo, reviewer: "ana", time: fixedDate))
@@ -212,7 +220,9 @@ import WeirTestSupport
     try expectCurrent("after an undo")
     let foxes = Self.items.filter { $0.conceptName == "fox" }
     let fixes = foxes.map {
-      ReviewDecision(key: $0.key, action: .relabel, concept: .init(id: "c-cat", name: "cat"), reviewer: "ana", time: fixedDate)
+      ReviewDecision(
+        key: $0.key, action: .relabel, concept: .init(id: "c-cat", name: "cat"), reviewer: "ana",
+        time: fixedDate)
     }
     // Success rows were never review items: relabelling them moves names but no counts.
     #expect(try store.decideAll(fixes) == foxes.count)

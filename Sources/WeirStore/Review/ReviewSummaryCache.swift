@@ -44,9 +44,11 @@ final class ReviewSummaryCache: @unchecked Sendable {
           db, sql: "SELECT count(*) FROM annotations WHERE status = \(review) AND decision_id IS NULL") ?? 0
       let done =
         try Int.fetchOne(
-          db, sql: "SELECT count(*) FROM annotations WHERE status = \(review) AND decision_id IS NOT NULL") ?? 0
+          db, sql: "SELECT count(*) FROM annotations WHERE status = \(review) AND decision_id IS NOT NULL")
+        ?? 0
       var concepts: [String: Int] = [:]
-      let rows = try Row.fetchCursor(db, sql: "SELECT concept_name, count(*) FROM labels GROUP BY concept_name")
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT concept_name, count(*) FROM labels GROUP BY concept_name")
       while let row = try rows.next() { concepts[row[0]] = row[1] }
       return Summary(left: left, done: done, concepts: concepts)
     }

@@ -16,7 +16,9 @@ extension SQLiteAnnotationStore {
     return try guarded {
       var written: Written?
       try dbQueue.inTransaction(.immediate) { db in
-        written = try Self.written(in: db) { [try Self.apply(decision, to: db, skipSame: false)].compactMap { $0 } }
+        written = try Self.written(in: db) {
+          [try Self.apply(decision, to: db, skipSame: false)].compactMap { $0 }
+        }
         return .commit
       }
       written?.advance(reviewSummary)
@@ -97,7 +99,8 @@ extension SQLiteAnnotationStore {
 
   /// Checks and writes one decision inside the caller's transaction, and says what it changed.
   /// Returns nil when `skipSame` found the same decision already in force.
-  static func apply(_ d: ReviewDecision, to db: Database, skipSame: Bool) throws -> ReviewSummaryCache.Change? {
+  static func apply(_ d: ReviewDecision, to db: Database, skipSame: Bool) throws -> ReviewSummaryCache.Change?
+  {
     let current = try current(d.key, in: db)
     guard
       let row = try Row.fetchOne(
