@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 items=${1:-100000}
 samples=${2:-200}
 if [ -z "${WEIR:-}" ]; then
-  swift build -c release --product weir >/dev/null
+  swift build -c release --product weir --static-swift-stdlib >/dev/null  # as `make release`
   WEIR=.build/release/weir
 fi
 weir=$(realpath "$WEIR")

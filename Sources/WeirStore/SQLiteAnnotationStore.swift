@@ -52,6 +52,8 @@ public final class SQLiteAnnotationStore: AnnotationStore, @unchecked Sendable {
   private var pending: [PendingOutcome] = []
   /// Run id → workflow id, for the runs this instance has begun or looked up.
   private var runWorkflows: [String: String] = [:]
+  /// The review queue's counts and concept names, kept between requests (`ReviewSummaryCache`).
+  let reviewSummary = ReviewSummaryCache()
 
   /// Opens (or creates) the store at `path`, applying schema migrations when the file is older.
   ///

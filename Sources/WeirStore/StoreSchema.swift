@@ -13,7 +13,9 @@ enum StoreSchema {
   static var version: Int { migrations.count }
 
   /// The migrations, oldest first, by identifier. Never edit a shipped migration; add a new one.
-  static let migrations: [(identifier: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3)]
+  static let migrations: [(identifier: String, sql: String)] = [
+    ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4),
+  ]
 
   /// What a file holds, read without writing.
   enum State: Equatable {
@@ -193,5 +195,23 @@ enum StoreSchema {
       written_at    TEXT NOT NULL,
       PRIMARY KEY (workflow_id, input_id, node_id)
     ) WITHOUT ROWID;
+    """
+
+  /// Version 4: indexes for the review queue (Documentation/Store.md, "Schema version 4").
+  ///
+  /// The queue is the annotations awaiting review with no decision in force. Each partial index
+  /// holds only those rows, in the order of one of the queue's orders, so a claim walks the index
+  /// from its start and stops at the last input it needs instead of grouping every row; a run that
+  /// writes no review items pays nothing for them, and a decision takes its row out. The literal
+  /// 24157 is `ANNOTATION_AWAITING_REVIEW`: SQLite uses a partial index only for a query that
+  /// repeats its condition. `decisions_by_time` counts the recent decisions for the review rate.
+  static let v4 = """
+    CREATE INDEX review_queue_by_confidence ON annotations (confidence, input_id)
+      WHERE status = 24157 AND decision_id IS NULL;
+    CREATE INDEX review_queue_by_input ON annotations (input_id)
+      WHERE status = 24157 AND decision_id IS NULL;
+    CREATE INDEX review_queue_by_concept ON annotations (concept_name, confidence, input_id)
+      WHERE status = 24157 AND decision_id IS NULL;
+    CREATE INDEX decisions_by_time ON decisions (decided_at);
     """
 }

@@ -9,7 +9,8 @@ public struct ReviewQueueQuery: Sendable, Hashable {
     case confidence
     /// By input id.
     case input
-    /// By the first concept name among the input's review items, then confidence.
+    /// By the first concept name among the input's review items, then by the lowest confidence of
+    /// that concept's items on the input.
     case concept
   }
 

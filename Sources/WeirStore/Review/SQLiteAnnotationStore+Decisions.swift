@@ -14,10 +14,14 @@ extension SQLiteAnnotationStore {
   public func decide(_ decision: ReviewDecision) throws -> StoredAnnotation {
     try flushBeforeDeciding()
     return try guarded {
+      var written: Written?
       try dbQueue.inTransaction(.immediate) { db in
-        _ = try Self.apply(decision, to: db, skipSame: false)
+        written = try Self.written(in: db) {
+          [try Self.apply(decision, to: db, skipSame: false)].compactMap { $0 }
+        }
         return .commit
       }
+      written?.advance(reviewSummary)
       return try dbQueue.read { db in try Self.current(decision.key, in: db) }
     }
   }
@@ -28,16 +32,32 @@ extension SQLiteAnnotationStore {
   public func decideAll(_ decisions: [ReviewDecision]) throws -> Int {
     try flushBeforeDeciding()
     return try guarded {
-      var written = 0
+      var written: Written?
       try dbQueue.inTransaction(.immediate) { db in
-        written = 0
-        for decision in decisions {
-          if try Self.apply(decision, to: db, skipSame: true) { written += 1 }
+        written = try Self.written(in: db) {
+          try decisions.compactMap { try Self.apply($0, to: db, skipSame: true) }
         }
         return .commit
       }
-      return written
+      written?.advance(reviewSummary)
+      return written?.changes.count ?? 0
     }
+  }
+
+  /// What a transaction of decisions did, and the versions of the file around it, for the review
+  /// summary (`ReviewSummaryCache`) once it is committed.
+  struct Written {
+    var before: ReviewSummaryCache.Version
+    var after: ReviewSummaryCache.Version
+    var changes: [ReviewSummaryCache.Change]
+
+    func advance(_ cache: ReviewSummaryCache) { cache.advance(from: before, to: after, changes) }
+  }
+
+  static func written(in db: Database, _ body: () throws -> [ReviewSummaryCache.Change]) throws -> Written {
+    let before = try ReviewSummaryCache.Version.current(db)
+    let changes = try body()
+    return Written(before: before, after: try ReviewSummaryCache.Version.current(db), changes: changes)
   }
 
   /// Every decision made on `key`, oldest first, each with the prediction it was made on.
@@ -78,23 +98,33 @@ extension SQLiteAnnotationStore {
   }
 
   /// Checks and writes one decision inside the caller's transaction (``DecisionRules`` says
-  /// what). Returns false when `skipSame` found the same decision already in force.
-  static func apply(_ d: ReviewDecision, to db: Database, skipSame: Bool) throws -> Bool {
+  /// what), and says what it changed. Returns nil when `skipSame` found the same decision
+  /// already in force.
+  static func apply(_ d: ReviewDecision, to db: Database, skipSame: Bool) throws -> ReviewSummaryCache.Change?
+  {
     let current = try current(d.key, in: db)
     guard
       let row = try Row.fetchOne(
         db, sql: "SELECT * FROM annotations WHERE \(keyCondition)", arguments: keyArguments(d.key))
     else { throw DecisionError.noSuchAnnotation(d.key) }
+    let reviewItem = (row["status"] as Int?) == AnnotationStatus.awaitingReview.rawValue
     switch try DecisionRules.step(for: d, current: current, skipSame: skipSame) {
     case .skip:
-      return false
+      return nil
     case .write(let status, let undoes):
       try insert(d, status: status, undoes: undoes, prediction: row, into: db)
       let inForce: Int64? = undoes == nil ? db.lastInsertedRowID : nil
       try db.execute(
         sql: "UPDATE annotations SET decision_id = ? WHERE \(keyCondition)",
         arguments: StatementArguments([inForce]) + keyArguments(d.key))
-      return true
+      if undoes != nil {
+        return ReviewSummaryCache.Change(
+          reviewItem: reviewItem, decided: false, conceptBefore: current.record.conceptName,
+          conceptAfter: row["concept_name"])
+      }
+      return ReviewSummaryCache.Change(
+        reviewItem: reviewItem, decided: true, conceptBefore: current.record.conceptName,
+        conceptAfter: d.concept?.name ?? current.record.conceptName)
     }
   }
 

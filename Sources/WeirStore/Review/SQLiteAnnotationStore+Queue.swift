@@ -23,7 +23,9 @@ extension SQLiteAnnotationStore {
     let until = DatabaseTime.text(now.addingTimeInterval(lease))
     return try guarded {
       var claimed: [String] = []
+      var versions: (ReviewSummaryCache.Version, ReviewSummaryCache.Version)?
       try dbQueue.inTransaction(.immediate) { db in
+        let before = try ReviewSummaryCache.Version.current(db)
         claimed = try Self.queue(query, reviewer: reviewer, now: nowText, limit: limit, in: db)
         try db.execute(
           sql: "UPDATE leases SET expires_at = ? WHERE reviewer = ? AND expires_at > ?",
@@ -34,8 +36,11 @@ extension SQLiteAnnotationStore {
             ON CONFLICT (input_id) DO UPDATE SET reviewer = excluded.reviewer, expires_at = excluded.expires_at
             """)
         for input in claimed { try upsert.execute(arguments: [input, reviewer, until]) }
+        versions = (before, try ReviewSummaryCache.Version.current(db))
         return .commit
       }
+      // Leases count no review item.
+      if let (before, after) = versions { reviewSummary.advance(from: before, to: after, []) }
       return claimed
     }
   }
@@ -44,12 +49,16 @@ extension SQLiteAnnotationStore {
   public func release(reviewer: String, now: Date = Date()) throws {
     let nowText = DatabaseTime.text(now)
     try guarded {
+      var versions: (ReviewSummaryCache.Version, ReviewSummaryCache.Version)?
       try dbQueue.inTransaction(.immediate) { db in
+        let before = try ReviewSummaryCache.Version.current(db)
         try db.execute(
           sql: "UPDATE leases SET expires_at = ? WHERE reviewer = ? AND expires_at > ?",
           arguments: [nowText, reviewer, nowText])
+        versions = (before, try ReviewSummaryCache.Version.current(db))
         return .commit
       }
+      if let (before, after) = versions { reviewSummary.advance(from: before, to: after, []) }
     }
   }
 
@@ -79,24 +88,21 @@ extension SQLiteAnnotationStore {
 
   /// Review items decided and left, and the rate of the last ten minutes.
   public func reviewProgress(now: Date = Date()) throws -> ReviewProgress {
-    let review = AnnotationStatus.awaitingReview.rawValue
-    return try guarded {
+    try guarded {
       try dbQueue.read { db in
-        let left =
-          try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM annotations WHERE status = ? AND decision_id IS NULL",
-            arguments: [review]) ?? 0
-        let done =
-          try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM annotations WHERE status = ? AND decision_id IS NOT NULL",
-            arguments: [review]) ?? 0
+        let summary = try reviewSummary(in: db)
         let recent =
           try Int.fetchOne(
             db, sql: "SELECT count(*) FROM decisions WHERE decided_at > ? AND action <> 'undo'",
             arguments: [DatabaseTime.text(now.addingTimeInterval(-600))]) ?? 0
-        return ReviewProgress(done: done, left: left, perMinute: Double(recent) / 10)
+        return ReviewProgress(done: summary.done, left: summary.left, perMinute: Double(recent) / 10)
       }
     }
+  }
+
+  /// The review summary of the file as it is now: kept since the last write, or counted.
+  func reviewSummary(in db: Database) throws -> ReviewSummaryCache.Summary {
+    try reviewSummary.summary(at: try ReviewSummaryCache.Version.current(db), in: db)
   }
 
   /// The decided review items (predicted `ANNOTATION_AWAITING_REVIEW`, decision in force).
@@ -120,11 +126,32 @@ extension SQLiteAnnotationStore {
   }
 
   /// The inputs of the queue, in order, that no other reviewer holds.
+  ///
+  /// Walks the review items (awaiting review, no decision in force) that pass the filters in the
+  /// order of the queue, along the partial index kept in that order (schema v4), and stops at the
+  /// `limit`th input: an input's first row in the walk is the one that places it (its lowest
+  /// confidence, its first concept name), so the rest of the queue is never read.
   static func queue(
     _ query: ReviewQueueQuery, reviewer: String, now: String, limit: Int, in db: Database
   ) throws -> [String] {
-    var conditions = ["a.status = ?", "a.decision_id IS NULL"]
-    var arguments: [DatabaseValueConvertible] = [AnnotationStatus.awaitingReview.rawValue]
+    guard limit > 0 else { return [] }
+    let (sql, arguments) = queueWalk(query, reviewer: reviewer, now: now)
+    let rows = try String.fetchCursor(db, sql: sql, arguments: arguments)
+    var inputs: [String] = []
+    var seen: Set<String> = []
+    while inputs.count < limit, let input = try rows.next() {
+      if seen.insert(input).inserted { inputs.append(input) }
+    }
+    return inputs
+  }
+
+  /// The walk's SQL: the queue's rows in order, one per review item, leased inputs left out.
+  static func queueWalk(_ query: ReviewQueueQuery, reviewer: String, now: String) -> (
+    sql: String, arguments: StatementArguments
+  ) {
+    // The literal status repeats the partial indexes' condition, which is what lets SQLite use them.
+    var conditions = ["a.status = \(AnnotationStatus.awaitingReview.rawValue)", "a.decision_id IS NULL"]
+    var arguments: [DatabaseValueConvertible] = []
     func any(_ column: String, _ values: [String]) {
       guard !values.isEmpty else { return }
       conditions.append("\(column) IN (\(placeholders(values.count)))")
@@ -149,19 +176,20 @@ extension SQLiteAnnotationStore {
       "NOT EXISTS (SELECT 1 FROM leases l WHERE l.input_id = a.input_id AND l.reviewer <> ? AND l.expires_at > ?)"
     )
     arguments += [reviewer, now]
-    let order: String
+    let (index, order): (String, String)
     switch query.order {
-    case .confidence: order = "MIN(a.confidence), a.input_id"
-    case .input: order = "a.input_id"
-    case .concept: order = "MIN(a.concept_name), MIN(a.confidence), a.input_id"
+    case .confidence: (index, order) = ("review_queue_by_confidence", "a.confidence, a.input_id")
+    case .input: (index, order) = ("review_queue_by_input", "a.input_id")
+    case .concept:
+      (index, order) = ("review_queue_by_concept", "a.concept_name, a.confidence, a.input_id")
     }
-    arguments.append(max(0, limit))
-    return try String.fetchAll(
-      db,
-      sql: """
-        SELECT a.input_id FROM annotations a WHERE \(conditions.joined(separator: " AND "))
-        GROUP BY a.input_id ORDER BY \(order) LIMIT ?
-        """, arguments: StatementArguments(arguments))
+    // INDEXED BY: the walk must never become a sort of every row; SQLite refuses the statement
+    // rather than plan it another way.
+    let sql = """
+      SELECT a.input_id FROM annotations a INDEXED BY \(index)
+      WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order)
+      """
+    return (sql, StatementArguments(arguments))
   }
 }
 
@@ -185,12 +213,8 @@ extension SQLiteAnnotationStore {
     }
   }
 
-  /// The concept names in the store, sorted.
+  /// The concept names of the labels in the store, sorted.
   public func conceptNames() throws -> [String] {
-    try guarded {
-      try dbQueue.read { db in
-        try String.fetchAll(db, sql: "SELECT DISTINCT concept_name FROM labels ORDER BY concept_name")
-      }
-    }
+    try guarded { try dbQueue.read { db in try reviewSummary(in: db).conceptNames } }
   }
 }
