@@ -59,9 +59,30 @@ extension ReplSession {
         offsets.append(0)
       }
     }
-    let masks = program.evaluate(
+    var masks = program.evaluate(
       inputs: table.inputs, columns: columns, offsets: offsets, rowCount: table.rowCount)
-    let writers = program.writers.map { RunWriter(node: $0.node, status: $0.writer.status) }
+    // Writers are listed (and their bits numbered) in the workflow's order, as the interpreter's
+    // runs list them, not in the plan's.
+    let order = (checked?.flatWriters(operators) ?? []).map(\.id)
+    let planned = program.writers
+    let ranked = planned.indices.sorted {
+      (order.firstIndex(of: planned[$0].node) ?? order.count, $0)
+        < (order.firstIndex(of: planned[$1].node) ?? order.count, $1)
+    }
+    if ranked != Array(planned.indices) {
+      var bitOf = [Int](repeating: 0, count: planned.count)
+      for (to, from) in ranked.enumerated() { bitOf[from] = to }
+      for r in masks.indices where masks[r] != 0 {
+        var out: UInt64 = 0
+        var m = masks[r]
+        while m != 0 {
+          out |= 1 << UInt64(bitOf[m.trailingZeroBitCount])
+          m &= m - 1
+        }
+        masks[r] = out
+      }
+    }
+    let writers = ranked.map { RunWriter(node: planned[$0].node, status: planned[$0].writer.status) }
     let (counts, branches) = table.count(masks, writers: writers.map(\.status))
     return ColumnEvaluation(writers: writers, masks: masks, branches: branches, counts: counts)
   }

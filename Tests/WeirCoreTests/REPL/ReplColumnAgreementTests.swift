@@ -69,7 +69,9 @@ import Testing
       }
       nodes.append((id, parent.regions))
     }
-    lines.append("  last: {type: annotation-writer, input: \(nodes.last!.id)}")
+    lines.append(
+      "  last: {type: annotation-writer, input: \(nodes.last!.id), params: {annotation_status: ANNOTATION_SUCCESS}}"
+    )
     return """
       weir: 1
       workflow: random
