@@ -13,7 +13,7 @@ public struct ConceptSynonymMapper: Operator, Hashable {
     self.mapping = mapping
   }
 
-  /// The mapper of a node: `synonyms`, none when not given. Opaque to lint and the REPL's fast path.
+  /// The mapper of a node: `synonyms`, none when not given. Opaque to lint and the column evaluator.
   public init(params p: OperatorParams) throws(OperatorConfigError) {
     self.init(mapping: try p.stringMap("synonyms")?.value ?? [:])
   }

@@ -1,6 +1,6 @@
 /// What an operator does to the data flowing through it, as data: the one description that the
-/// runtime builds its operator from, the band analysis builds its band roles from, and the REPL's
-/// fast path builds its steps from.
+/// runtime builds its operator from (and the column evaluator its loop), and the band analysis its
+/// band roles.
 ///
 /// An operator's registration (`OperatorRegistry.standard`) reads the descriptor from a node's
 /// parameters through an `OperatorParamReader`, so the same code serves a plan's plain parameters

@@ -2,9 +2,9 @@
 /// place in weir where a node type's name decides its behaviour.
 ///
 /// An operator is registered with its descriptor (`OperatorDescriptor`), read from a node's
-/// parameters; the runtime builds the operator from it, lint builds band roles from it and the
-/// REPL's fast path builds steps from it. An operator the descriptor cannot express registers a
-/// factory and is `.opaque` to lint and the REPL. A node type with no entry here is an error at plan
+/// parameters; the runtime builds the operator from it (and the column evaluator of `weir run` and
+/// the REPL its loop over columns), and lint builds band roles from it. An operator the descriptor
+/// cannot express registers a factory and is `.opaque` to lint and the column evaluator. A node type with no entry here is an error at plan
 /// time ("weir cannot run 'x' yet"), never a silent no-op, and `weir types` calls it check-only.
 public struct OperatorRegistry: Sendable {
   /// Reads a node's descriptor from its parameters.
@@ -24,7 +24,7 @@ public struct OperatorRegistry: Sendable {
   public init() {}
 
   /// Adds or replaces a node type whose descriptor says all it does: the runtime operator, its
-  /// lint bands and its REPL fast path all come from `describe`.
+  /// lint bands and its column form all come from `describe`.
   public mutating func register(_ type: String, describe: @escaping Describe) {
     entries[type] = Entry(describe: describe, make: nil)
   }

@@ -112,12 +112,47 @@ public struct RunTally: Sendable, Hashable {
     }
   }
 
+  /// Counts a batch's results. Annotations kept as column rows are counted in an array by writer
+  /// and concept key, and added to the per-writer and per-concept counts once per batch.
+  public mutating func add(_ results: [InputResult]) {
+    var grid = ColumnCountGrid()
+    for r in results {
+      guard let rows = r.columnAnnotations else {
+        add(r)
+        continue
+      }
+      addOutcome(r)
+      if grid.sources !== rows.sources {
+        settle(grid)
+        grid = ColumnCountGrid(rows.sources)
+      }
+      annotations += rows.count
+      grid.add(rows)
+    }
+    settle(grid)
+  }
+
+  /// Adds what a grid counted.
+  private mutating func settle(_ grid: ColumnCountGrid) {
+    guard let sources = grid.sources else { return }
+    for (w, writer) in sources.writers.enumerated() {
+      let status = writer.writer.status.rawValue
+      var total = 0
+      for (s, columns) in sources.columns.enumerated() {
+        for (k, key) in columns.keys.enumerated() {
+          let n = grid.counts[grid.index(writer: w, source: s, key: k)]
+          guard n > 0 else { continue }
+          conceptCounts[key.name, default: [:]][status, default: 0] += n
+          total += n
+        }
+      }
+      if total > 0, let i = writerIndex[writer.node] { writers[i].byStatus[status, default: 0] += total }
+    }
+  }
+
   /// Counts one input's result.
   public mutating func add(_ r: InputResult) {
-    inputs += 1
-    modelRegions += r.modelRegions
-    if let e = r.error { failures.append(Failure(input: r.input, error: e)) }
-    for c in r.counts { count(counter: c.nodeId, inputs: 1, objects: c.count) }
+    addOutcome(r)
     if let rows = r.columnAnnotations {
       add(rows)
       return
@@ -161,6 +196,14 @@ public struct RunTally: Sendable, Hashable {
     settle()
   }
 
+  /// Counts an input, its regions, failure and object counts (not its annotations).
+  private mutating func addOutcome(_ r: InputResult) {
+    inputs += 1
+    modelRegions += r.modelRegions
+    if let e = r.error { failures.append(Failure(input: r.input, error: e)) }
+    for c in r.counts { count(counter: c.nodeId, inputs: 1, objects: c.count) }
+  }
+
   /// Counts annotations kept as column rows: runs of one writer and one concept key, looked up
   /// once per run.
   private mutating func add(_ a: ColumnAnnotations) {
@@ -201,5 +244,45 @@ public struct RunTally: Sendable, Hashable {
     }
     settleNode()
     settle()
+  }
+}
+
+/// Column rows counted by (writer, columns, concept key), for the rows of one batch (which share
+/// their `ColumnAnnotations.Sources`).
+private struct ColumnCountGrid {
+  let sources: ColumnAnnotations.Sources?
+  /// Where each columns' keys start in a writer's stretch of `counts`.
+  private let keyBase: [Int]
+  private let keysPerWriter: Int
+  var counts: [Int]
+
+  init() {
+    sources = nil
+    keyBase = []
+    keysPerWriter = 0
+    counts = []
+  }
+
+  init(_ sources: ColumnAnnotations.Sources) {
+    self.sources = sources
+    var base: [Int] = []
+    var total = 0
+    for c in sources.columns {
+      base.append(total)
+      total += c.keys.count
+    }
+    keyBase = base
+    keysPerWriter = total
+    counts = [Int](repeating: 0, count: total * sources.writers.count)
+  }
+
+  @inline(__always)
+  func index(writer: Int, source: Int, key: Int) -> Int { writer * keysPerWriter + keyBase[source] + key }
+
+  mutating func add(_ a: ColumnAnnotations) {
+    let (base, width) = (keyBase, keysPerWriter)
+    counts.withUnsafeMutableBufferPointer { n in
+      for row in a.rows { n[Int(row.writer) * width + base[Int(row.source)] + Int(row.key)] += 1 }
+    }
   }
 }

@@ -113,7 +113,7 @@ public struct Runner: Sendable {
             let results = await interpreter.run(batch: batch, keepOutputs: keep)
             // Counting happens here, in parallel, not in the single delivering task.
             var tally = empty
-            for r in results { tally.add(r) }
+            tally.add(results)
             return (index, results, tally, (clock.now - t).seconds)
           }
           next += 1

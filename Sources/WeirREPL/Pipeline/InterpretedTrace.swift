@@ -1,14 +1,14 @@
 import WeirCore
 
 /// Follows one prediction through the interpreter's kept step outputs: where it was present, and
-/// the step at which it disappeared (without the fast path's reasons: the interpreter does not say).
+/// the step at which it disappeared (without the column evaluator's reasons: the interpreter does not say).
 enum InterpretedTrace {
   /// The steps of row `row` of a one-input table that the interpreter ran with kept outputs.
   static func steps(_ run: InterpretedRun, _ table: PredictionTable, row: Int) -> [Explanation.Step] {
     guard let result = run.results.first else { return [] }
-    let region = table.rowRegion[row] >= 0 ? table.regionIds[Int(table.rowRegion[row])] : nil
-    let concept = table.conceptIds[Int(table.rowConcept[row])]
-    let model = table.modelNodes[Int(table.rowModel[row])]
+    let region = table.isRegion(row) ? table.regionId(ofRow: row) : nil
+    let concept = table.conceptIds[table.concept(ofRow: row)]
+    let model = table.modelNodes[table.model(ofRow: row)]
     func present(_ step: Int) -> Bool {
       guard step < result.outputs.count, let data = result.outputs[step] else { return false }
       if let region {

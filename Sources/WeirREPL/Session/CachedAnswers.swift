@@ -57,6 +57,40 @@ struct CachedAnswers {
     }
   }
 
+  /// The answers for `inputs` as the column evaluator reads them, and the inputs whose answer is an
+  /// error. Answers all in one set of columns are read in place; a mix (a recording with answers
+  /// it could not hold as columns) is copied into columns of its own.
+  func columns(for inputs: [InputItem]) -> (ModelColumns, failures: [(input: String, error: ModelError)]) {
+    var entry = [Int32](repeating: -1, count: inputs.count)
+    var failures: [(input: String, error: ModelError)] = []
+    var usesShared = false
+    var usesOwn = false
+    for (i, input) in inputs.enumerated() {
+      switch answers[input.id] {
+      case .shared(let e)?:
+        entry[i] = e
+        usesShared = true
+      case .own(let e)?:
+        entry[i] = e
+        usesOwn = true
+      case .failure(let error)?: failures.append((input.id, error))
+      case nil: break
+      }
+    }
+    guard usesShared && usesOwn else {
+      return (ModelColumns(usesShared ? shared : own, entry: entry), failures)
+    }
+    var merged = PredictionColumns()
+    for (i, input) in inputs.enumerated() {
+      switch answers[input.id] {
+      case .shared(let e)?: entry[i] = merged.append(entry: Int(e), of: shared)
+      case .own(let e)?: entry[i] = merged.append(entry: Int(e), of: own)
+      default: break
+      }
+    }
+    return (ModelColumns(merged, entry: entry), failures)
+  }
+
   /// An input's answer as a record.
   func record(_ inputId: String) -> Result<DataRecord, ModelError>? {
     entry(inputId).map { found in found.map { columns, e in columns.record(e) } }

@@ -26,7 +26,7 @@ public struct ReplEnvironment: Sendable {
   public var plotWriter: (any SweepPlotWriter)?
   /// How a workflow is checked and planned: the same driver as `weir check` and `weir plan`.
   public var driver: Driver
-  /// What each operator type does (the driver's): the planner, the bands and the fast path read its
+  /// What each operator type does (the driver's): the planner and the bands read its
   /// descriptor, and the check refuses what it lacks.
   public var operators: OperatorRegistry {
     get { driver.operators }

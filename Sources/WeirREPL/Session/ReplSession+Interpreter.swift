@@ -3,8 +3,8 @@ import WeirCore
 import WeirDriver
 
 /// A run by the runtime's interpreter over the session's cached model outputs: for workflows the
-/// fast path cannot run (image-crop, random-sample, a classifier after a crop, …), and to check
-/// that the fast path agrees with the interpreter.
+/// column evaluator cannot run (image-crop, a synonym mapper, a classifier after a crop, …), and
+/// to check that the column evaluator agrees with the record-by-record interpreter.
 struct InterpretedRun {
   var writers: [RunWriter]
   var concepts: [String]
@@ -12,8 +12,8 @@ struct InterpretedRun {
   /// Per row of the table: the writers (bits in `writers` order) that wrote it, and its branch.
   var writerMasks: [UInt64]
   var branches: [UInt8]
-  /// Annotations whose region and concept are no row of the table (a crop's new region, a concept
-  /// a downstream model added): counted per writer, with no branch.
+  /// Annotations whose input, region and concept are no row of the table (a crop's new region, a
+  /// concept a downstream model added): counted per writer, with no branch.
   var unmatched: Int
   /// Inputs that failed, with the message.
   var failures: [String]
@@ -25,7 +25,12 @@ struct InterpretedRun {
 extension ReplSession {
   /// Runs `checked` through the interpreter: source models answer from the cache, other models
   /// through their backends (each asked once per input and data, across runs).
-  func interpret(_ checked: CheckedWorkflow, _ table: PredictionTable, keepOutputs: Bool = false) async
+  ///
+  /// - Parameter columnar: let the interpreter evaluate column-wise where the plan allows (`false`:
+  ///   record by record, the reference the column evaluator is tested against).
+  func interpret(
+    _ checked: CheckedWorkflow, _ table: PredictionTable, keepOutputs: Bool = false, columnar: Bool = true
+  ) async
     -> Result<InterpretedRun, ReplResponseError>
   {
     guard let document else {
@@ -50,7 +55,7 @@ extension ReplSession {
         }
       }
     }
-    let interpreter = Interpreter(plan: plan, backends: backends, cache: modelCache)
+    let interpreter = Interpreter(plan: plan, backends: backends, cache: modelCache, columnar: columnar)
     var results: [InputResult] = []
     let size = interpreter.defaultBatchSize
     for start in stride(from: 0, to: table.inputs.count, by: size) {
@@ -60,18 +65,16 @@ extension ReplSession {
     return .success(tallied(results, checked, table, plan, keepOutputs: keepOutputs))
   }
 
-  private func tallied(
+  func tallied(
     _ results: [InputResult], _ checked: CheckedWorkflow, _ table: PredictionTable, _ plan: ExecutionPlan,
     keepOutputs: Bool
   ) -> InterpretedRun {
     let writers = checked.flatWriters(operators).map { RunWriter(node: $0.id, status: $0.status ?? .pending) }
     let writerIndex = Dictionary(writers.enumerated().map { ($1.node, $0) }, uniquingKeysWith: { a, _ in a })
     var rowOf: [String: Int] = [:]
-    for row in 0..<table.rowCount where table.rowRegion[row] >= 0 {
-      rowOf[
-        Self.rowKey(
-          table.inputs[Int(table.rowInput[row])].id, table.regionIds[Int(table.rowRegion[row])],
-          table.conceptIds[Int(table.rowConcept[row])])] = row
+    for row in 0..<table.rowCount {
+      let input = table.inputs[table.input(ofRow: row)].id
+      rowOf[Self.rowKey(input, table.regionId(ofRow: row), table.conceptIds[table.concept(ofRow: row)])] = row
     }
     var masks = [UInt64](repeating: 0, count: table.rowCount)
     var tally = RunBreakdown()
@@ -105,7 +108,7 @@ extension ReplSession {
       let branch: PredictionBranch =
         masks[row] & accept != 0 ? .accepted : masks[row] & review != 0 ? .review : .dropped
       branches[row] = branch.rawValue
-      tally.byBranch[branch, default: [:]][table.conceptIds[Int(table.rowConcept[row])], default: 0] += 1
+      tally.byBranch[branch, default: [:]][table.conceptIds[table.concept(ofRow: row)], default: 0] += 1
     }
     return InterpretedRun(
       writers: writers, concepts: concepts, tally: tally, writerMasks: masks, branches: branches,

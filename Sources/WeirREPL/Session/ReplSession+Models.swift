@@ -56,16 +56,18 @@ extension ReplSession {
     var failures: [String] = []
     var keep = Set<String>()
     var table = PredictionTable(inputs: inputs)
+    let none = ModelColumns(PredictionColumns(), entry: [Int32](repeating: -1, count: inputs.count))
     for (node, model) in sourceModels() {
-      let m = table.addModel(node)
       guard let model else {
         failures.append("'\(node)' calls no model the plan knows")
+        table.add(model: node, none)
         continue
       }
       // A model that cannot be reached at all (no backend, no key) is one failure, not one per input.
       if case .failure(let error) = backend(for: model) {
         failures.append("'\(node)': \(error.message)")
         unreachable.append(node)
+        table.add(model: node, none)
         continue
       }
       let key = ModelFingerprint.of(model)
@@ -79,13 +81,9 @@ extension ReplSession {
         await predict(model, missing, into: &entries)
       }
       cache[key] = entries
-      for (i, input) in inputs.enumerated() {
-        switch entries.entry(input.id) {
-        case .success(let (columns, e))?: table.append(columns, entry: e, input: i, model: m)
-        case .failure(let error)?: failures.append("'\(node)' on \(input.id): \(error.message)")
-        case nil: break
-        }
-      }
+      let (columns, failed) = entries.columns(for: inputs)
+      table.add(model: node, columns)
+      failures += failed.map { "'\(node)' on \($0.input): \($0.error.message)" }
     }
     for key in cache.keys where !keep.contains(key) { cache[key] = nil }
     for key in backends.keys where !keep.contains(key) { backends[key] = nil }

@@ -177,8 +177,8 @@ extension ReplSession {
   }
 
   /// Refuses settings that make the workflow wrong: new checker errors (a threshold out of
-  /// range, an unknown comparator, a var that does not exist), or a workflow the fast path could
-  /// run before and cannot after. Returns the workflow checked with them.
+  /// range, an unknown comparator, a var that does not exist), or a workflow the column evaluator
+  /// could run before and cannot after. Returns the workflow checked with them.
   func validate(_ candidate: [SettingTarget: ParamValue], changing target: SettingTarget)
     -> Result<CheckedWorkflow, ReplResponseError>
   {
@@ -195,10 +195,8 @@ extension ReplSession {
         ReplResponseError(
           "'\(target)' not changed: the workflow would not check\n\(lines)", diagnostics: errors))
     }
-    if case .success = PipelineCompiler(operators: operators).compile(before),
-      case .failure(let problem) = PipelineCompiler(operators: operators).compile(after)
-    {
-      return .failure(ReplResponseError("'\(target)' not changed: \(problem.reason)"))
+    if case .columns = engine(before), case .interpreter(let reason) = engine(after) {
+      return .failure(ReplResponseError("'\(target)' not changed: \(reason)"))
     }
     return .success(after)
   }

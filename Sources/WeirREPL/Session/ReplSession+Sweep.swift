@@ -32,12 +32,12 @@ extension ReplSession {
           "sweep cancelled (Ctrl-C) after \(points.count) of \(ReplFormat.plural(values.count, "value"))")
       }
       let (point, _) = checked.with(Self.overrides(target, value))
-      switch engine(point, table) {
-      case .fast(let bound):
-        let evaluation = PipelineEvaluator.evaluate(bound, table, masks: false, branches: truth != nil)
+      switch engine(point) {
+      case .columns(let program):
+        let evaluation = evaluate(program, table)
         let counts = evaluation.counts
         var perWriter: [String: Int] = [:]
-        for (w, writer) in bound.writers.enumerated() {
+        for (w, writer) in evaluation.writers.enumerated() {
           perWriter[writer.node, default: 0] += counts.total(writer: w)
         }
         points.append(

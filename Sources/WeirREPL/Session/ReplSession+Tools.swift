@@ -43,7 +43,7 @@ extension ReplSession {
         + Self.bandText(
           incoming,
           empty: node.isModel ? "none (it reads the input, not confidences)" : "none: nothing can reach it"))
-    if PipelineCompiler(operators: operators).descriptor(node)?.threshold != nil {
+    if FlatWorkflow(operators: operators).descriptor(node)?.threshold != nil {
       lines.append(
         "  bands out: "
           + Self.bandText(Self.bandList(bands.outgoing(name)), empty: "none: it lets nothing through"))

@@ -21,7 +21,7 @@ public final class ReplSession {
   public internal(set) var checked: CheckedWorkflow?
   /// The node types the loaded file is checked against.
   var library: NodeTypeLibrary = .standard
-  /// What each operator type does: the planner, the bands and the fast path read its descriptor.
+  /// What each operator type does: the planner and the bands read its descriptor.
   var operators: OperatorRegistry { environment.operators }
   /// Backends asked so far, by model fingerprint (an http backend keeps its connection).
   var backends: [String: any ModelBackend] = [:]

@@ -29,11 +29,9 @@ extension CheckedWorkflow {
   /// The annotation writers (by their descriptors), workflow-typed nodes inlined, with their
   /// statuses when valid.
   func flatWriters(_ operators: OperatorRegistry) -> [(id: String, status: AnnotationStatus?)] {
-    var flat: [PipelineCompiler.FlatNode] = []
-    PipelineCompiler.flatten(self, prefix: "", input: [], into: &flat)
-    let compiler = PipelineCompiler(operators: operators)
-    return flat.compactMap { node in
-      compiler.descriptor(node.node)?.write.map { (node.id, $0.status?.value) }
+    let flat = FlatWorkflow(operators: operators)
+    return FlatWorkflow.nodes(self).compactMap { node in
+      flat.descriptor(node.node)?.write.map { (node.id, $0.status?.value) }
     }
   }
 

@@ -21,8 +21,8 @@ struct TruthIndex {
     var uncovered = 0
     var groups: [Int: [Int]] = [:]  // concept -> rows, rebuilt per input
     var rowsByInput = [[Int]](repeating: [], count: table.inputs.count)
-    for row in 0..<table.rowCount where table.rowRegion[row] >= 0 {
-      rowsByInput[Int(table.rowInput[row])].append(row)
+    for row in 0..<table.rowCount where table.isRegion(row) {
+      rowsByInput[table.input(ofRow: row)].append(row)
     }
     for (i, input) in table.inputs.enumerated() {
       guard let objects = truth.objects(forInput: input.id) else {
@@ -30,7 +30,7 @@ struct TruthIndex {
         continue
       }
       groups.removeAll(keepingCapacity: true)
-      for row in rowsByInput[i] { groups[Int(table.rowConcept[row]), default: []].append(row) }
+      for row in rowsByInput[i] { groups[table.concept(ofRow: row), default: []].append(row) }
       for concept in groups.keys.sorted() {
         let id = table.conceptIds[concept]
         let name = table.conceptNames[concept]
@@ -46,12 +46,11 @@ struct TruthIndex {
   private mutating func addGroup(
     _ rows: [Int], _ truths: [(index: Int, box: BoundingBox)], _ table: PredictionTable, _ threshold: Double
   ) {
-    let sorted = rows.sorted {
-      table.rowValue[$0] != table.rowValue[$1] ? table.rowValue[$0] > table.rowValue[$1] : $0 < $1
-    }
+    let sorted = rows.map { (row: $0, value: table.value(ofRow: $0)) }
+      .sorted { $0.value != $1.value ? $0.value > $1.value : $0.row < $1.row }.map(\.row)
     for row in sorted {
       predictionRows.append(Int32(row))
-      if let box = table.regionBoxes[Int(table.rowRegion[row])] {
+      if let box = table.box(ofRow: row) {
         var candidates: [(object: Int, iou: Double)] = []
         for truth in truths {
           let overlap = BoxMatcher.iou(box, truth.box)

@@ -106,7 +106,7 @@ import Testing
     #expect(!OperatorRegistry.standard.implements("keep-above"))
   }
 
-  @Test func theREPLRunsItOnTheFastPathAsTheInterpreterDoes() async throws {
+  @Test func theREPLRunsItOnTheColumnEvaluatorAsTheInterpreterDoes() async throws {
     let library = try Self.library()
     let dir = try ReplFixtures.scratch(["pets.jsonl"])
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -119,12 +119,12 @@ import Testing
     #expect(!loaded.isError, "\(loaded.text)")
     let checked = try #require(session.checked)
     let table = try #require(session.table)
-    guard case .fast(let bound) = session.engine(checked, table) else {
-      return #expect(Bool(false), "keep.yaml should run on the fast path")
+    guard case .columns(let program) = session.engine(checked) else {
+      return #expect(Bool(false), "keep.yaml should run on the column evaluator")
     }
-    let fast = PipelineEvaluator.evaluate(bound, table, masks: true, branches: true)
+    let fast = session.evaluate(program, table)
     let slow = try await session.interpret(checked, table).get()
-    #expect(fast.writerMasks == slow.writerMasks)
+    #expect(fast.masks == slow.writerMasks)
     #expect(fast.counts.total(.accepted) == Reference.counts(accept: 0.95, review: 0.5)["accepted"])
     let run = await session.handle("run")
     guard case .run(let report) = run.payload else { return #expect(Bool(false), "\(run.text)") }

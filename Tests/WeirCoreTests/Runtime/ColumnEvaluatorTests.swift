@@ -132,6 +132,7 @@ struct TableBackend: ModelBackend {
         #expect(g.error == w.error, "input \(g.input.id)", sourceLocation: sourceLocation)
         #expect(g.modelRegions == w.modelRegions, sourceLocation: sourceLocation)
         #expect(g.width == w.width && g.height == w.height, sourceLocation: sourceLocation)
+        #expect(g.counts == w.counts, "input \(g.input.id)", sourceLocation: sourceLocation)
       }
       if !replay { first = got }
     }
@@ -211,17 +212,44 @@ struct TableBackend: ModelBackend {
       Self.writer("write", input: "count", status: "ANNOTATION_PENDING"),
     ])
     var rng = SplitMix64(seed: 11)
-    // The counter's counts are stored per input, which the record interpreter gathers.
-    let results = await Self.expectSame(
-      plan, ["pets": Self.predictions(60, &rng)], inputs: 60, columnar: false)
+    let results = await Self.expectSame(plan, ["pets": Self.predictions(60, &rng)], inputs: 60)
     let written = results.filter { !$0.annotations.isEmpty }.count
     #expect(written > 5 && written < 50)
     // Inputs the sample let through are counted; the others never reach the counter.
     #expect(results.filter { !$0.counts.isEmpty }.count > 5)
     #expect(results.allSatisfy { $0.counts.allSatisfy { $0.nodeId == "count" } })
-    #expect(
-      Interpreter(plan: plan, backends: [TableBackend(maxBatchSize: 1, answers: [:])]).recordByRecordReason
-        == "'count' (object-counter) has no column form")
+  }
+
+  /// An object-counter counts what reaches it: every region before a region-thresholder (those
+  /// without a concept too), the regions a thresholder left after one, those holding its concepts
+  /// when it names some, and 0 on an input that reaches it with nothing.
+  @Test func objectCountersCountAsTheInterpreterDoes() async throws {
+    let plan = try Self.plan([
+      Self.model("detect", "pets"),
+      PlanNodeSpec(id: "all", type: "object-counter", kind: .operator, inputs: ["detect"]),
+      PlanNodeSpec(
+        id: "cats", type: "object-counter", kind: .operator, inputs: ["detect"],
+        params: [PlanParam("concepts", .array([.string("cat")]))]),
+      Self.thresholder(
+        "keep", "region-thresholder", input: "detect", comparator: "GREATER_THAN", ["cat": 0.5]),
+      PlanNodeSpec(id: "kept", type: "object-counter", kind: .operator, inputs: ["keep"]),
+      Self.writer("write", input: "kept"),
+    ])
+    let answers = [
+      "in-0": DataRecord(regions: [
+        Region(id: "a", concepts: [Concept(id: "cat", value: 0.9), Concept(id: "dog", value: 0.1)]),
+        Region(id: "b", concepts: []),
+        Region(id: "c", concepts: [Concept(id: "dog", value: 0.9)]),
+        Region(id: "d", concepts: [Concept(id: "cat", value: 0.2)]),
+      ]),
+      "in-1": DataRecord(),
+    ]
+    let results = await Self.expectSame(plan, ["pets": answers], inputs: 3)
+    #expect(results[0].counts.map(\.count) == [4, 2, 1])
+    #expect(results[1].counts.map(\.count) == [0, 0, 0])
+    #expect(results[2].counts.isEmpty, "the model failed on in-2")
+    var rng = SplitMix64(seed: 12)
+    await Self.expectSame(plan, ["pets": Self.predictions(60, &rng)], inputs: 60)
   }
 
   @Test func anOpaqueOperatorRunsTheWholePlanRecordByRecord() async throws {
@@ -279,8 +307,7 @@ struct TableBackend: ModelBackend {
     var rng = SplitMix64(seed: seed)
     let plan = try Self.plan(Self.randomWorkflow(&rng))
     let answers = ["pets": Self.predictions(40, &rng), "tags": Self.predictions(40, &rng)]
-    let counts = plan.steps.contains { $0.isLive && $0.type == "object-counter" }
-    await Self.expectSame(plan, answers, inputs: 40, columnar: !counts)
+    await Self.expectSame(plan, answers, inputs: 40)
   }
 
   @Test func aRunCountsTheSameAsTheInterpreter() async throws {

@@ -21,8 +21,9 @@ extension ReplayBackend: ColumnBackend {
   public var predictionColumns: PredictionColumns { data.columns }
 
   public func columnAnswers(_ inputs: [InputItem]) -> [ColumnAnswer] {
-    inputs.map { input in
-      switch data.entry(for: input) {
+    var hint = -1
+    return inputs.map { input in
+      switch data.entry(for: input, after: &hint) {
       case .success(.columns(let e)): return .entry(e)
       case .success(.record(let record)): return .record(record)
       case .success(.failure(let error)), .failure(let error): return .failure(error)

@@ -1,40 +1,23 @@
-/// The rows that reach a step: the columns they come from and which of their rows are still there.
-///
-/// Every operator with a column form only removes rows (a region's concept, an input's concept, a
-/// whole input), so a step's data is its model's rows with a mask; a region with no row left is a
-/// region the thresholder dropped, and an input with no row left writes nothing further down.
-struct RowSet {
-  /// An index into the batch's model columns.
-  var source: Int
-  var alive: [Bool]
-}
-
 extension BatchState {
   /// Runs a compiled plan on the batch: model steps as the interpreter calls them (batched,
-  /// cached, checked), then each operator as one loop over its rows. Gives the interpreter's
-  /// annotations (as rows of the columns, `ColumnAnnotations`), errors, region counts and sizes;
-  /// step outputs are not kept (that needs records).
+  /// cached, checked), then each operator as one loop over its rows (`ColumnPass`). Gives the
+  /// interpreter's annotations (as rows of the columns, `ColumnAnnotations`), errors, region counts
+  /// and sizes; step outputs are not kept (that needs records).
   mutating func runColumns(_ columnPlan: ColumnPlan, _ backends: [any ModelBackend], cache: ModelCache?) async
   {
+    // Every model step reads the workflow input (or the plan would not compile), so all of them
+    // can be asked before any operator runs; a failed input writes nothing either way.
     var columns: [ModelColumns] = []
-    var rows = [RowSet?](repeating: nil, count: plan.steps.count)
-    var written = ColumnWrites(inputs: inputs.count)
-    for step in columnPlan.steps {
-      switch step {
-      case .model(let s, let m):
-        let c = await modelColumns(s, backends[m], plan.models[m], cache: cache)
-        rows[s.index] = RowSet(source: columns.count, alive: [Bool](repeating: true, count: c.rowCount))
-        columns.append(c)
-      case .reuse(let index, let twin):
-        rows[index] = rows[twin]
-      case .apply(let index, let node, let parent, let operation):
-        guard let input = rows[parent] else { continue }
-        rows[index] = apply(operation, node: node, input, columns[input.source], &written)
-      }
+    for case .model(let s, let m) in columnPlan.steps {
+      columns.append(await modelColumns(s, backends[m], plan.models[m], cache: cache))
     }
+    var written = ColumnWrites(inputs: inputs.count, errors: errors)
+    ColumnPass(plan: columnPlan, inputs: inputs, columns: columns).run(
+      stepCount: plan.steps.count, into: &written)
     let sources = ColumnAnnotations.Sources(
       workflowId: plan.workflowId, writers: written.writers, columns: columns.map(\.store))
     columnAnnotations = written.rows.map { ColumnAnnotations(sources: sources, rows: $0) }
+    counts = written.counts
   }
 
   /// A model step's answers as columns: read in place from a backend that holds them so, else
@@ -82,41 +65,33 @@ extension BatchState {
     }
     return ModelColumns(store, entry: entry)
   }
-
-  private mutating func apply(
-    _ operation: ColumnPlan.Operation, node: String, _ input: RowSet, _ c: ModelColumns,
-    _ written: inout ColumnWrites
-  ) -> RowSet {
-    var out = input
-    switch operation {
-    case .keep:
-      break
-    case .regionThreshold(let t):
-      ColumnKernels.thresholdRegions(c, c.thresholds(t), t.comparator, &out.alive)
-    case .conceptThreshold(let t):
-      ColumnKernels.thresholdConcepts(c, c.thresholds(t), t.comparator, &out.alive)
-    case .sample(let s):
-      for i in inputs.indices {
-        let range = Int(c.inputStart[i])..<Int(c.inputStart[i + 1])
-        guard out.alive[range].contains(true), !s.keeps(inputId: inputs[i].id, nodeId: node) else { continue }
-        for r in range { out.alive[r] = false }
-      }
-    case .write(let w):
-      let writer = Int32(written.writers.count)
-      written.writers.append(ColumnAnnotations.Writer(node: node, writer: w))
-      ColumnKernels.write(c, source: Int32(input.source), writer: writer, input.alive, errors, &written.rows)
-    }
-    return out
-  }
 }
 
-/// The annotations a batch's writers wrote, as rows, per input.
-struct ColumnWrites {
+/// The annotations a batch's writers wrote, as rows, per input, and what its object-counters
+/// counted.
+struct ColumnWrites: ColumnWriteSink {
   var writers: [ColumnAnnotations.Writer] = []
   var rows: [[ColumnAnnotations.Row]]
+  var counts: [[NodeCount]]
+  /// Inputs that failed write nothing.
+  let errors: [InputError?]
 
-  init(inputs: Int) {
+  init(inputs: Int, errors: [InputError?]) {
     rows = [[ColumnAnnotations.Row]](repeating: [], count: inputs)
+    counts = [[NodeCount]](repeating: [], count: inputs)
+    self.errors = errors
+  }
+
+  mutating func count(node: String, _ n: [Int]) {
+    for i in n.indices where n[i] >= 0 { counts[i].append(NodeCount(nodeId: node, count: n[i])) }
+  }
+
+  mutating func write(
+    _ writer: AnnotationWriter, node: String, source: Int, _ alive: [Bool], _ columns: ModelColumns
+  ) {
+    let w = Int32(writers.count)
+    writers.append(ColumnAnnotations.Writer(node: node, writer: writer))
+    ColumnKernels.write(columns, source: Int32(source), writer: w, alive, errors, &rows)
   }
 }
 
@@ -149,7 +124,8 @@ enum ColumnKernels {
   /// A concept-thresholder: input-level concept rows stay when they pass; an input left with none
   /// (or that had none) is removed with all its rows.
   static func thresholdConcepts(
-    _ c: ModelColumns, _ thresholds: [Double], _ comparator: ValueComparator, _ alive: inout [Bool]
+    _ c: ModelColumns, _ thresholds: [Double], _ comparator: ValueComparator, _ alive: inout [Bool],
+    _ reached: inout [Bool]
   ) {
     for i in 0..<c.inputCount {
       var any = false
@@ -161,9 +137,41 @@ enum ColumnKernels {
         any = any || kept
       }
       if !any {
+        reached[i] = false
         for r in Int(c.inputStart[i])..<concepts { alive[r] = false }
       }
     }
+  }
+
+  /// An object-counter: per input that reaches it, its regions (those holding one of the
+  /// counter's concepts, when it names some); -1 for the others. Once a region-thresholder has run,
+  /// a region is there while one of its rows is.
+  static func count(_ counter: ObjectCounter, regionsFiltered: Bool, _ c: ModelColumns, _ rows: RowSet)
+    -> [Int]
+  {
+    let wanted = counter.concepts.map { names in
+      c.store.keys.map { names.contains($0.id) || names.contains($0.name) }
+    }
+    var counts = [Int](repeating: -1, count: c.inputCount)
+    for i in 0..<c.inputCount where rows.reached[i] {
+      let e = Int(c.entry[i])
+      guard e >= 0 else { continue }
+      if !regionsFiltered && wanted == nil {
+        counts[i] = c.store.regionCount(e)
+        continue
+      }
+      var n = 0
+      var last: Int32 = -1
+      let offset = c.firstStoreRow(i) - Int(c.inputStart[i])
+      for r in Int(c.inputStart[i])..<c.conceptStart(i) where rows.alive[r] {
+        let region = c.store.rowRegion[r + offset]
+        guard region != last, wanted?[Int(c.store.key[r + offset])] ?? true else { continue }
+        last = region
+        n += 1
+      }
+      counts[i] = n
+    }
+    return counts
   }
 
   /// A writer: a row per surviving prediction of each input that has not failed, in row order.

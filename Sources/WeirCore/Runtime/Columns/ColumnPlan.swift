@@ -17,7 +17,10 @@ struct ColumnPlan: Sendable {
     case sample(RandomSample)
     /// Writes the rows that reach it; they go on.
     case write(AnnotationWriter)
-    /// Rows go on unchanged (a pass-through, or an object-counter whose count only `--output` shows).
+    /// Counts the regions of each input that reaches it (`regionsFiltered`: a region-thresholder
+    /// upstream has dropped the regions it left without a concept); rows go on unchanged.
+    case count(ObjectCounter, regionsFiltered: Bool)
+    /// Rows go on unchanged (a pass-through).
     case keep
   }
 
@@ -37,6 +40,8 @@ struct ColumnPlan: Sendable {
   /// The compiled plan, or why the plan needs the general interpreter.
   static func compile(_ plan: ExecutionPlan) -> Result<ColumnPlan, ColumnPlanUnsupported> {
     var steps: [Step] = []
+    // Per step: whether a region-thresholder lies on the way to it.
+    var filtered = [Bool](repeating: false, count: plan.steps.count)
     for step in plan.steps where step.isLive {
       switch step.action {
       case .model(let m):
@@ -46,12 +51,21 @@ struct ColumnPlan: Sendable {
         steps.append(.model(step, model: m))
       case .reuse(let twin):
         steps.append(.reuse(index: step.index, twin: twin))
+        filtered[step.index] = filtered[twin]
       case .operator(let op):
         guard step.inputs.count == 1, case .step(let parent) = step.inputs[0] else {
           return .failure(ColumnPlanUnsupported("'\(step.nodeId)' does not read exactly one node"))
         }
-        guard let operation = operation(op) else {
+        guard var operation = operation(op) else {
           return .failure(ColumnPlanUnsupported("'\(step.nodeId)' (\(step.type)) has no column form"))
+        }
+        if case .count(let counter, _) = operation {
+          operation = .count(counter, regionsFiltered: filtered[parent])
+        }
+        if case .regionThreshold = operation {
+          filtered[step.index] = true
+        } else {
+          filtered[step.index] = filtered[parent]
         }
         steps.append(.apply(index: step.index, node: step.nodeId, parent: parent, operation))
       }
@@ -66,8 +80,7 @@ struct ColumnPlan: Sendable {
     case let t as ConceptThresholder: return .conceptThreshold(t.thresholds)
     case let s as RandomSample: return .sample(s)
     case let w as AnnotationWriter: return .write(w)
-    // An object-counter's count is stored per input (`InputOutcome.counts`), which the record
-    // interpreter gathers; so a plan with one runs record by record.
+    case let c as ObjectCounter: return .count(c, regionsFiltered: false)
     case is PassThrough: return .keep
     default: return nil
     }

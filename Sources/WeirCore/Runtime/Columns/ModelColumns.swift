@@ -2,15 +2,15 @@
 /// entries in a `PredictionColumns` (the backend's own columns when it holds its answers that way,
 /// otherwise columns built from the batch's records), and each input's rows numbered from 0 across
 /// the batch so an operator's mask is one array.
-struct ModelColumns {
+public struct ModelColumns: Sendable {
   /// Where the rows are.
-  let store: PredictionColumns
+  public let store: PredictionColumns
   /// Each batch input's entry in `store`; -1 where the model gave nothing (or the input failed before).
-  let entry: [Int32]
+  public let entry: [Int32]
   /// `inputStart[i]..<inputStart[i + 1]` are input `i`'s rows in the batch's numbering.
-  let inputStart: [Int32]
+  public let inputStart: [Int32]
 
-  init(_ store: PredictionColumns, entry: [Int32]) {
+  public init(_ store: PredictionColumns, entry: [Int32]) {
     self.store = store
     self.entry = entry
     var start: [Int32] = [0]
@@ -30,18 +30,19 @@ struct ModelColumns {
     self.init(store, entry: entry)
   }
 
-  var rowCount: Int { Int(inputStart[inputStart.count - 1]) }
-  var inputCount: Int { entry.count }
+  /// The rows of every input.
+  public var rowCount: Int { Int(inputStart[inputStart.count - 1]) }
+  public var inputCount: Int { entry.count }
 
   /// The store row of input `i`'s first row (its rows follow in order).
   @inline(__always)
-  func firstStoreRow(_ i: Int) -> Int {
+  public func firstStoreRow(_ i: Int) -> Int {
     entry[i] >= 0 ? Int(store.rowStart[Int(entry[i])]) : 0
   }
 
   /// Where input `i`'s input-level concept rows start, in the batch's numbering (they run to
   /// `inputStart[i + 1]`).
-  func conceptStart(_ i: Int) -> Int {
+  public func conceptStart(_ i: Int) -> Int {
     let e = Int(entry[i])
     guard e >= 0 else { return Int(inputStart[i + 1]) }
     return Int(inputStart[i]) + Int(store.conceptStart[e] - store.rowStart[e])

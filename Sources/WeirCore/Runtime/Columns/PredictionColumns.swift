@@ -16,27 +16,27 @@ public struct PredictionColumns: Sendable {
   }
 
   /// `rowStart[e]..<rowStart[e + 1]` are entry `e`'s rows.
-  private(set) var rowStart: [Int32] = [0]
+  public private(set) var rowStart: [Int32] = [0]
   /// Where entry `e`'s input-level concept rows start (they run to `rowStart[e + 1]`).
-  private(set) var conceptStart: [Int32] = []
+  public private(set) var conceptStart: [Int32] = []
   /// `regionStart[e]..<regionStart[e + 1]` are entry `e`'s regions.
-  private(set) var regionStart: [Int32] = [0]
+  public private(set) var regionStart: [Int32] = [0]
   /// Each entry's image (its size in pixels, when the model gave it).
   private(set) var image: [ImageRef?] = []
 
   /// Per region: its id, box and own confidence.
-  private(set) var regionId: [String] = []
-  private(set) var regionBox: [BoundingBox?] = []
+  public private(set) var regionId: [String] = []
+  public private(set) var regionBox: [BoundingBox?] = []
   private(set) var regionValue: [Double?] = []
 
   /// Per row: its region (an index into the region columns), -1 for an input-level concept.
-  private(set) var rowRegion: [Int32] = []
+  public private(set) var rowRegion: [Int32] = []
   /// Per row: the confidence.
-  private(set) var value: [Double] = []
+  public private(set) var value: [Double] = []
   /// Per row: the concept, an index into `keys`.
-  private(set) var key: [Int32] = []
+  public private(set) var key: [Int32] = []
   /// Distinct (id, name) pairs.
-  private(set) var keys: [ConceptKey] = []
+  public private(set) var keys: [ConceptKey] = []
   private var keyIndex: [ConceptKey: Int32] = [:]
   private var lastKey: Int32 = -1
 
@@ -71,7 +71,7 @@ public struct PredictionColumns: Sendable {
   }
 
   /// Appends a copy of entry `e` of other columns; returns its entry here.
-  mutating func append(entry e: Int, of other: PredictionColumns) -> Int32 {
+  public mutating func append(entry e: Int, of other: PredictionColumns) -> Int32 {
     let regionBase = Int32(regionId.count) - other.regionStart[e]
     for r in Int(other.regionStart[e])..<Int(other.regionStart[e + 1]) {
       regionId.append(other.regionId[r])

@@ -106,6 +106,22 @@ public struct ReplayData: Sendable {
     }
   }
 
+  /// `entry(for:)`, trying the entry after `hint` first: inputs asked in the order they were
+  /// recorded (a run over a recording's own inputs) find theirs without hashing their ids. `hint`
+  /// becomes the entry found (-1 to start).
+  func entry(for input: InputItem, after hint: inout Int) -> Result<Entry, ModelError> {
+    let next = hint + 1
+    if next < inputs.count, inputs[next].id == input.id {
+      hint = next
+      return .success(entries[next])
+    }
+    if let i = exact[input.id] {
+      hint = i
+      return .success(entries[i])
+    }
+    return entry(for: input)
+  }
+
   /// How the prediction for an input is held, or why there is none.
   func entry(for input: InputItem) -> Result<Entry, ModelError> {
     if let i = exact[input.id] { return .success(entries[i]) }
