@@ -37,4 +37,21 @@ import Testing
     #expect(check(clarifai).map(\.severity) == [.warning])
     #expect(check(clarifai).map(\.id) == ["graph.forward-reference"])
   }
+
+  /// A node's inputs are compared in place when there are a few and through a dictionary when
+  /// there are many: a repeated input is one warning at the repeat either way.
+  @Test(arguments: [1, 15, 16, 30])
+  func aRepeatedInputIsOneWarningAtTheRepeat(_ count: Int) throws {
+    var text = "weir: 1\nnodes:\n"
+    for i in 0..<count { text += "  n\(i): {type: t}\n" }
+    let inputs = (0..<count).map { "n\($0)" } + ["n0"]
+    text += "  x: {type: t, inputs: [\(inputs.joined(separator: ", "))]}\n"
+    let d = check(text)
+    let first = try #require(text.utf8.firstRange(of: "[n0".utf8)).lowerBound
+    let firstOffset = text.utf8.distance(from: text.utf8.startIndex, to: first) + 1
+    #expect(d.map(\.id) == ["graph.duplicate-input"])
+    #expect(d.first?.message == "node 'x' reads 'n0' twice")
+    #expect(d.first?.range?.start == text.utf8.count - "n0]}\n".utf8.count)
+    #expect(d.first?.notes.first?.range == SourceRange(start: firstOffset, end: firstOffset + 2))
+  }
 }

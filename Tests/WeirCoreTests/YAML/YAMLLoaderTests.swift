@@ -19,6 +19,8 @@ import Testing
     ("true", .bool(true)), ("False", .bool(false)), (".inf", .float(.infinity)),
     ("-.Inf", .float(-.infinity)),
     ("$accept", .string("$accept")), ("1.2.3", .string("1.2.3")),
+    ("n12", .string("n12")), ("nan", .string("nan")), ("Nope", .string("Nope")), ("tru", .string("tru")),
+    ("f", .string("f")), ("~x", .string("~x")), ("1.5e", .string("1.5e")), ("+.5", .float(0.5)),
   ])
   func plainScalarsFollowTheCoreSchema(_ text: String, _ expected: ScalarValue) {
     let (node, diagnostics) = load("v: \(text)\n")
@@ -45,6 +47,32 @@ import Testing
     #expect(diagnostics.first?.range == source.range(3, 4))
     #expect(diagnostics.first?.notes.first?.range == source.range(1, 2))
     #expect(node?.mapping?.entries.count == 3)
+  }
+
+  /// A mapping's keys are compared in place while it is small and through a dictionary once it is
+  /// large: a repeated key is reported the same on either side of the bound, at the repeat, with a
+  /// note at the first.
+  @Test(arguments: [3, 15, 16, 17, 40])
+  func aRepeatedKeyIsFoundInAMappingOfAnySize(_ size: Int) {
+    let keys = (0..<size).map { "k\($0)" } + ["k0", "k\(size / 2)", "k0", "k\(size - 1)"]
+    var text = ""
+    var offsets: [Int] = []
+    for (i, key) in keys.enumerated() {
+      offsets.append(text.utf8.count)
+      text += "\(key): \(i)\n"
+    }
+    let (_, diagnostics) = load(text)
+    func range(_ j: Int) -> SourceRange? {
+      SourceRange(start: offsets[j], end: offsets[j] + keys[j].utf8.count)
+    }
+    var first: [String: Int] = [:]
+    var repeats: [(at: Int, first: Int)] = []
+    for (i, key) in keys.enumerated() {
+      if let j = first[key] { repeats.append((i, j)) } else { first[key] = i }
+    }
+    #expect(diagnostics.map(\.id) == Array(repeating: "yaml.duplicate-key", count: 4))
+    #expect(diagnostics.map(\.range) == repeats.map { range($0.at) })
+    #expect(diagnostics.map { $0.notes.first?.range } == repeats.map { range($0.first) })
   }
 
   @Test func billionLaughsFailsFast() {
