@@ -7,7 +7,7 @@ import WeirTestSupport
 @Suite struct ReplLabelTruthTests {
   /// The sweep's table rows (value, counts, precision, recall…), without the ground truth's name.
   static func sweepRows(_ stdout: String) -> [String] {
-    stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("  0.") }
+    stdout.split(separator: "\n").map(String.init).filter { $0.contains("%") && !$0.contains(":") }
   }
 
   /// `pets-truth.json` written as YOLO label files: `class cx cy w h`, normalized, six decimals. The
@@ -100,7 +100,7 @@ import WeirTestSupport
     #expect(r.stdout.contains("  ground truth: precision "), "the COCO truth is still loaded")
   }
 
-  /// A store whose review items were decided through a COCO import: reviewers kept every box above
+  /// A store whose review items were decided through a Label Studio import: reviewers kept every box above
   /// 0.7 and rejected the rest. As ground truth it scores a sweep and says, per band, what they kept.
   @Test func aReviewedStoreIsGroundTruthAndSweepSaysWhatReviewersKeptPerBand() throws {
     let dir = try ReplCLI.scratch()
@@ -116,20 +116,25 @@ import WeirTestSupport
         + "predictions; review them first (weir review, or weir annotations import of a reviewed export)\n")
 
     let export = try WeirProcess.run(
-      [
-        "annotations", "export", "--format", "coco", "--status", "success,awaiting-review", "--output",
-        "review.json",
-      ],
-      in: dir)
+      ["annotations", "export", "--format", "labelstudio", "--output", "tasks.json"], in: dir)
     #expect(export.status == 0, "\(export.stderr)")
-    var file = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("review.json")))
-        as? [String: Any])
-    let annotations = try #require(file["annotations"] as? [[String: Any]])
-    file["annotations"] = annotations.filter { ($0["score"] as? Double ?? 0) > 0.7 }
-    try JSONSerialization.data(withJSONObject: file).write(to: dir.appendingPathComponent("reviewed.json"))
+    var tasks = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("tasks.json")))
+        as? [[String: Any]])
+    for t in tasks.indices {
+      guard let predictions = tasks[t]["predictions"] as? [[String: Any]],
+        let results = predictions.first?["result"] as? [[String: Any]]
+      else { continue }
+      tasks[t]["annotations"] = [
+        [
+          "completed_by": 1, "created_at": "2024-05-02T09:00:00Z",
+          "result": results.filter { ($0["score"] as? Double ?? 0) > 0.7 },
+        ]
+      ]
+    }
+    try JSONSerialization.data(withJSONObject: tasks).write(to: dir.appendingPathComponent("reviewed.json"))
     let imported = try WeirProcess.run(
-      ["annotations", "import", "reviewed.json", "--format", "coco"], in: dir)
+      ["annotations", "import", "reviewed.json", "--format", "labelstudio"], in: dir)
     #expect(imported.status == 0, "\(imported.stderr)")
 
     let r = try ReplScriptTests.run(

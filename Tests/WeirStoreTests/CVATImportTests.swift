@@ -170,7 +170,7 @@ import WeirTestSupport
     let notCVAT = try imported("notes.xml", "<?xml version=\"1.0\"?>\n<notes><note/></notes>\n")
     #expect(
       notCVAT.stderr
-        == "error: 'notes.xml' is not a CVAT for images 1.1 export weir can import: line 2, column 8: "
+        == "error: 'notes.xml' is not a CVAT for images 1.1 export weir can import: line 2, column 7: "
         + "the root element is <notes>, not CVAT's <annotations>; nothing was imported\n")
 
     let badBox = try imported(

@@ -104,6 +104,11 @@ public struct GroundTruthError: Error, Equatable, Sendable, CustomStringConverti
   public var path: String
   public var message: String
 
+  public init(path: String, message: String) {
+    self.path = path
+    self.message = message
+  }
+
   public var description: String { "\(path): \(message)" }
 }
 
