@@ -16,7 +16,7 @@ extension ReplSession {
     do {
       bytes = try environment.readFile(resolved)
     } catch {
-      return .failure(GroundTruthError(path: path, message: "cannot read it: \(Self.describe(error))"))
+      return .failure(GroundTruthError(path: "", message: "cannot read '\(path)': \(Self.describe(error))"))
     }
     if bytes.starts(with: Array("SQLite format 3\0".utf8)) { return readStoreTruth(path, location: resolved) }
     return COCOGroundTruthReader.read(bytes, path: path)

@@ -109,7 +109,8 @@ public struct GroundTruthError: Error, Equatable, Sendable, CustomStringConverti
     self.message = message
   }
 
-  public var description: String { "\(path): \(message)" }
+  /// `path: message`, or the message alone when it names the file itself.
+  public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }
 
 /// An id COCO files write as a number or a string.
