@@ -34,7 +34,7 @@ extension AnnotationsCommand {
   /// `weir annotations import`: a reviewed export comes back as review decisions.
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Import a reviewed Label Studio or COCO export as review decisions.",
+      abstract: "Import a reviewed Label Studio, CVAT or COCO export as review decisions.",
       discussion: """
         Each review row of the file's inputs becomes accepted, relabelled, corrected or (deleted by \
         the reviewer) rejected, with the reviewer and time the file gives. All of the file or nothing: \
@@ -44,7 +44,7 @@ extension AnnotationsCommand {
 
     @Argument(help: "The reviewed export.")
     var file: String
-    @Option(help: "The file's format: labelstudio or coco.")
+    @Option(help: "The file's format: labelstudio, cvat or coco.")
     var format: ImportFormat
     @Option(help: "The annotation store: a SQLite file or postgresql://….")
     var store = "weir.db"

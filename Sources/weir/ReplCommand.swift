@@ -20,7 +20,10 @@ struct ReplCommand: AsyncParsableCommand {
   @Argument(help: "A workflow file to load first.")
   var file: String?
 
-  @Option(help: "A COCO annotations file to use as ground truth.")
+  @Option(
+    help: ArgumentHelp(
+      "Ground truth: a COCO annotations file, a YOLO dataset folder, or an annotation store (its reviewed labels).",
+      valueName: "path|store"))
   var truth: String?
 
   @Option(
@@ -58,9 +61,10 @@ struct ReplCommand: AsyncParsableCommand {
     let library: @Sendable (String) -> NodeTypeLibrary = { path in
       (try? driver.libraries(for: [path]))?.library(for: path) ?? .standard
     }
-    let session = ReplSession(
-      environment: ReplEnvironment(
-        typeLibrary: library, models: models, plotWriter: PlotFileWriter(), driver: driver))
+    var environment = ReplEnvironment(
+      typeLibrary: library, models: models, plotWriter: PlotFileWriter(), driver: driver)
+    environment.storeTruth = { location, shown in StoreGroundTruth.read(location, shown: shown) }
+    let session = ReplSession(environment: environment)
     var failed = false
     var opening: [ReplResponse] = []
     if let file {

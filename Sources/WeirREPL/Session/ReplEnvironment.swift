@@ -26,6 +26,10 @@ public struct ReplEnvironment: Sendable {
   public var plotWriter: (any SweepPlotWriter)?
   /// How a workflow is checked and planned: the same driver as `weir check` and `weir plan`.
   public var driver: Driver
+  /// Reads an annotation store's reviewed labels as ground truth (`truth weir.db`): given where the
+  /// store is (a resolved path or a URL) and how the user named it. `nil` when stores are not
+  /// available (the library alone; the weir command line sets it).
+  public var storeTruth: (@Sendable (String, String) -> Result<GroundTruth, GroundTruthError>)? = nil
   /// What each operator type does (the driver's): the planner and the bands read its
   /// descriptor, and the check refuses what it lacks.
   public var operators: OperatorRegistry {

@@ -265,15 +265,9 @@ extension ReplSession {
     return ReplResponse(text: lines.joined(separator: "\n"), payload: .inputs(inputs))
   }
 
-  /// `truth FILE`: COCO annotations as ground truth.
+  /// `truth PATH`: a COCO file, a YOLO dataset folder or an annotation store as ground truth.
   func loadTruth(_ path: String) -> ReplResponse {
-    let bytes: [UInt8]
-    do {
-      bytes = try environment.readFile(environment.resolve(path))
-    } catch {
-      return .error("cannot read '\(path)': \(Self.describe(error))")
-    }
-    switch COCOGroundTruthReader.read(bytes, path: path) {
+    switch readTruth(path) {
     case .failure(let error): return .error(error.description)
     case .success(let truth):
       self.truth = truth
@@ -290,11 +284,15 @@ extension ReplSession {
         "ground truth \(path): \(ReplFormat.plural(truth.objectCount, "object")) on "
         + ReplFormat.plural(truth.images.count, "image") + (concepts.isEmpty ? "" : " (\(concepts))")
         + " · covers \(covered) of \(ReplFormat.plural(inputs.count, "input"))"
+      if !truth.reviews.isEmpty {
+        text +=
+          "\n  \(ReplFormat.plural(truth.reviews.count, "review decision")): sweep shows what reviewers kept per band"
+      }
       if truth.skippedCrowd > 0 {
         text += "\n  \(ReplFormat.plural(truth.skippedCrowd, "crowd annotation")) skipped"
       }
       if covered == 0, !inputs.isEmpty {
-        text += "\n  warning: no input of the session is in the file; images are matched by file_name"
+        text += "\n  warning: no input of the session is in the ground truth; images are matched by file name"
       }
       return ReplResponse(text: text, payload: .truth(summary))
     }

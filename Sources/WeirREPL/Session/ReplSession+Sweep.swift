@@ -66,6 +66,7 @@ extension ReplSession {
       inputs: table.inputs.count, predictions: table.rowCount, elapsed: environment.clock() - start)
     var text = result.text
     if let note { text += "\n  " + note }
+    if let truth { text += ReviewBands.text(target: target, values: values, truth: truth) }
     if let path = request.plotPath {
       switch writePlot(result, path) {
       case .success: text += "\nplot written to \(path)"

@@ -104,7 +104,13 @@ public struct GroundTruthError: Error, Equatable, Sendable, CustomStringConverti
   public var path: String
   public var message: String
 
-  public var description: String { "\(path): \(message)" }
+  public init(path: String, message: String) {
+    self.path = path
+    self.message = message
+  }
+
+  /// `path: message`, or the message alone when it names the file itself.
+  public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }
 
 /// An id COCO files write as a number or a string.

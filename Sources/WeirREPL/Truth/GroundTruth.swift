@@ -1,7 +1,7 @@
 import WeirCore
 
-/// True objects per input, read from a COCO annotations file: what `truth FILE` loads and sweeps
-/// score predictions against.
+/// True objects per input: what `truth PATH` loads and sweeps score predictions against, read from
+/// a COCO annotations file, a YOLO dataset folder, or an annotation store's reviewed labels.
 public struct GroundTruth: Sendable {
   /// One true object: its concept (the COCO category name) and its box, normalized like predictions.
   public struct Object: Sendable, Hashable {
@@ -23,12 +23,19 @@ public struct GroundTruth: Sendable {
   public var categories: [String]
   /// Crowd annotations (`iscrowd: 1`) are not objects to find one by one; they are skipped.
   public var skippedCrowd: Int
+  /// What reviewers decided on the predictions a store sent to review (empty for label files):
+  /// what `sweep` shows per band of the swept threshold.
+  public var reviews: [ReviewedPrediction]
 
-  public init(path: String, images: [String: [Object]], categories: [String], skippedCrowd: Int = 0) {
+  public init(
+    path: String, images: [String: [Object]], categories: [String], skippedCrowd: Int = 0,
+    reviews: [ReviewedPrediction] = []
+  ) {
     self.path = path
     self.images = images
     self.categories = categories
     self.skippedCrowd = skippedCrowd
+    self.reviews = reviews
     for key in images.keys { basenames[Self.basename(key), default: []].append(key) }
   }
 
@@ -47,5 +54,19 @@ public struct GroundTruth: Sendable {
 
   static func basename(_ path: String) -> String {
     path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+  }
+}
+
+/// A prediction a reviewer decided: its concept as predicted, its confidence, and whether the
+/// reviewer kept it (accepted, or accepted with a corrected box) or not (relabelled, rejected).
+public struct ReviewedPrediction: Sendable, Hashable {
+  public var concept: String
+  public var confidence: Double
+  public var kept: Bool
+
+  public init(concept: String, confidence: Double, kept: Bool) {
+    self.concept = concept
+    self.confidence = confidence
+    self.kept = kept
   }
 }

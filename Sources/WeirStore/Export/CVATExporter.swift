@@ -5,7 +5,9 @@ import WeirCore
 /// `<image>` per image, every image of the selected runs, with a `<box>` per box in pixels
 /// (`xtl ytl xbr ybr`) and a `<tag>` per image-level concept. CVAT imports it as a task's
 /// annotations ("CVAT 1.1"); boxes carry `source="auto"` and their confidence as the `score`
-/// attribute, and weir's status as `status`, both declared on every label.
+/// attribute, weir's status as `status`, and the annotation's key as `weir_key` (a JSON list:
+/// workflow, input, node, region, concept), all three declared on every label. `weir annotations
+/// import --format cvat` finds a reviewed shape's row by its `weir_key`.
 enum CVATExporter {
   static func export(_ set: ExportSet) throws -> ExportResult {
     let unsized = set.images.filter { $0.width == nil || $0.height == nil }.map(\.inputId)
@@ -27,6 +29,7 @@ enum CVATExporter {
         let attributes =
           "<attribute name=\"score\">\(a.record.confidence)</attribute>"
           + "<attribute name=\"status\">\(escaped(status))</attribute>"
+          + "<attribute name=\"weir_key\">\(escaped(key(a)))</attribute>"
         guard let box = a.record.box else {
           xml += "    <tag label=\"\(label)\" source=\"auto\">\(attributes)</tag>\n"
           continue
@@ -57,9 +60,26 @@ enum CVATExporter {
       text += "<default_value>0</default_value><values>0;1;0.0001</values></attribute>\n"
       text += "            <attribute><name>status</name><mutable>True</mutable><input_type>text</input_type>"
       text += "<default_value></default_value><values></values></attribute>\n"
+      text +=
+        "            <attribute><name>weir_key</name><mutable>False</mutable><input_type>text</input_type>"
+      text += "<default_value></default_value><values></values></attribute>\n"
       text += "          </attributes>\n        </label>\n"
     }
     return text + "      </labels>\n    </task>\n  </meta>\n"
+  }
+
+  /// The annotation's key as a JSON list (workflow, input, node, region, predicted concept): what
+  /// the CVAT import matches a reviewed shape by.
+  static func key(_ a: StoredAnnotation) -> String {
+    let k = a.key
+    var json = JSONText()
+    json.raw("[")
+    for (i, part) in [k.workflowId, k.inputId, k.nodeId, k.regionId, k.conceptId].enumerated() {
+      if i > 0 { json.raw(",") }
+      json.string(part)
+    }
+    json.raw("]")
+    return String(decoding: json.bytes, as: UTF8.self)
   }
 
   /// Text for an XML attribute or element.

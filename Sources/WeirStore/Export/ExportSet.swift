@@ -36,10 +36,25 @@ public struct ExportSet: Sendable, Hashable {
       .sorted { ($0.name, $0.conceptId) < ($1.name, $1.conceptId) }
   }
 
-  /// The annotations grouped by input id, in the order of `images`.
-  var annotationsByImage: [(image: StoredImage, annotations: [StoredAnnotation])] {
-    let grouped = Dictionary(grouping: annotations, by: \.record.inputId)
-    return images.map { ($0, grouped[$0.inputId] ?? []) }
+  /// The annotations grouped by input id, in the order of `images`, each group in stored order.
+  ///
+  /// The store returns annotations sorted by input, so each input's are one run of the array and
+  /// are handed out as a slice of it: copying a million annotations into groups (a dozen strings
+  /// each to retain) cost more than writing them out. Annotations in any other order are grouped.
+  var annotationsByImage: [(image: StoredImage, annotations: ArraySlice<StoredAnnotation>)] {
+    var runs: [String: Range<Int>] = [:]
+    var start = 0
+    while start < annotations.count {
+      let id = annotations[start].record.inputId
+      var end = start + 1
+      while end < annotations.count && annotations[end].record.inputId == id { end += 1 }
+      guard runs.updateValue(start..<end, forKey: id) == nil else {
+        let grouped = Dictionary(grouping: annotations, by: \.record.inputId)
+        return images.map { ($0, ArraySlice(grouped[$0.inputId] ?? [])) }
+      }
+      start = end
+    }
+    return images.map { image in (image, runs[image.inputId].map { annotations[$0] } ?? []) }
   }
 
   /// The note for annotations whose concept the class map does not hold, which every format but

@@ -5,6 +5,7 @@ import WeirCore
 public enum ImportFormat: String, Sendable, CaseIterable {
   case labelstudio
   case coco
+  case cvat
 }
 
 /// Why an import file was refused. Nothing is written when one of these is thrown.
@@ -40,6 +41,7 @@ extension ImportFormat {
     switch self {
     case .labelstudio: return "Label Studio"
     case .coco: return "COCO"
+    case .cvat: return "CVAT for images 1.1"
     }
   }
 }
@@ -69,6 +71,8 @@ public enum AnnotationImporter {
       return try LabelStudioImporter(path: path, source: source, now: now).plan(data, store: store)
     case .coco:
       return try COCOImporter(path: path, source: source, now: now).plan(data, store: store)
+    case .cvat:
+      return try CVATImporter(path: path, source: source, now: now).plan(data, store: store)
     }
   }
 
@@ -114,6 +118,11 @@ public enum AnnotationImporter {
       }
     }
     return found
+  }
+
+  /// Every input the store has recorded, each with its latest path, URL and size.
+  static func allImages(in store: SQLiteAnnotationStore) throws -> [StoredImage] {
+    try store.images(inputIds: nil).values.sorted { $0.inputId < $1.inputId }
   }
 
   /// The inputs of `ids` the store has never seen.
