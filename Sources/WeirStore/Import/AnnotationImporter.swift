@@ -121,8 +121,13 @@ public enum AnnotationImporter {
   }
 
   /// Every input the store has recorded, each with its latest path, URL and size.
-  static func allImages(in store: SQLiteAnnotationStore) throws -> [StoredImage] {
-    try store.images(inputIds: nil).values.sorted { $0.inputId < $1.inputId }
+  static func allImages(in store: any ReviewStore) throws -> [StoredImage] {
+    if let sqlite = store as? SQLiteAnnotationStore {
+      return try sqlite.images(inputIds: nil).values.sorted { $0.inputId < $1.inputId }
+    }
+    // Another store (PostgreSQL): the images of the inputs its annotations name.
+    let inputs = Set(try store.annotations(AnnotationFilter()).map(\.record.inputId))
+    return try inputs.sorted().compactMap { try store.image(inputId: $0) }
   }
 
   /// The inputs of `ids` the store has never seen.

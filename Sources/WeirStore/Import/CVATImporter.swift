@@ -18,7 +18,7 @@ struct CVATImporter {
   let source: String
   let now: Date
 
-  func plan(_ data: Data, store: SQLiteAnnotationStore) throws -> ImportPlan {
+  func plan(_ data: Data, store: any ReviewStore) throws -> ImportPlan {
     let file = try CVATFileReader.read(data, malformed: malformed)
     let keyed = file.images.flatMap(\.shapes).filter { $0.key != nil }
     if keyed.isEmpty, let first = file.images.flatMap(\.shapes).first {
@@ -82,10 +82,10 @@ struct CVATImporter {
 
   /// Finds the input an image name stands for among what the store knows, read once on first use.
   struct StoredNames {
-    let store: SQLiteAnnotationStore
+    let store: any ReviewStore
     var images: [StoredImage]?
 
-    init(store: SQLiteAnnotationStore) { self.store = store }
+    init(store: any ReviewStore) { self.store = store }
 
     mutating func input(named name: String, at line: Int, path: String) throws -> String {
       if images == nil { images = try AnnotationImporter.allImages(in: store) }
