@@ -41,26 +41,14 @@ public struct ColumnAnnotations: Sendable {
 
   /// The annotations as records, in the order they were written.
   public func records(inputId: String) -> [AnnotationRecord] {
-    guard let first = rows.first else { return [] }
     var out: [AnnotationRecord] = []
     out.reserveCapacity(rows.count)
-    var source = first.source
-    var c = sources.columns[Int(source)]
-    for a in rows {
-      if a.source != source {
-        source = a.source
-        c = sources.columns[Int(source)]
-      }
-      let w = sources.writers[Int(a.writer)]
-      let row = Int(a.row)
-      let region = Int(c.rowRegion[row])
-      let k = c.keys[Int(a.key)]
+    forEachRow { r in
       out.append(
         AnnotationRecord(
-          workflowId: sources.workflowId, nodeId: w.node, inputId: inputId,
-          regionId: region >= 0 ? c.regionId[region] : "", box: region >= 0 ? c.regionBox[region] : nil,
-          conceptId: k.id, conceptName: k.name, confidence: c.value[row], status: w.writer.status.rawValue,
-          userId: w.writer.userId, taskId: w.writer.taskId))
+          workflowId: sources.workflowId, nodeId: r.nodeId, inputId: inputId, regionId: r.regionId,
+          box: r.box, conceptId: r.conceptId, conceptName: r.conceptName, confidence: r.confidence,
+          status: r.status, userId: r.userId, taskId: r.taskId))
     }
     return out
   }
