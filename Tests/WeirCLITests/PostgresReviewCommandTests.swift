@@ -108,6 +108,21 @@ import WeirTestSupport
     let expectedTasks = try exported("weir.db", "sqlite.tasks.json")
     #expect(expectedTasks.contains("img-000059.jpg"))
     #expect(try exported(cluster.url, "postgres.tasks.json") == expectedTasks)
+    // The REPL takes either store's reviewed labels as ground truth, with the same figures.
+    func truth(_ store: String) throws -> String {
+      let r = try WeirProcess.run(
+        ["repl", "workflow.yaml", "--truth", store], stdin: "sweep accept 0.5..0.95 step 0.05\n",
+        environment: env.merging(["WEIR_HISTORY": folder.path("history")]) { $1 }, in: folder.url)
+      #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+      // The store's name and the sweep's own time differ; nothing else may.
+      return r.stdout.replacingOccurrences(of: store, with: "STORE").replacingOccurrences(
+        of: #" · [0-9.]+ m?s\n"#, with: "\n", options: .regularExpression)
+    }
+    let sqliteTruth = try truth("weir.db")
+    #expect(sqliteTruth.contains("reviewers' decisions in STORE, per band"), "\(sqliteTruth)")
+    #expect(sqliteTruth.contains("reviewers accepted"), "\(sqliteTruth)")
+    let postgresTruth = try truth(cluster.url)
+    #expect(postgresTruth == sqliteTruth, "\(postgresTruth)\n----\n\(sqliteTruth)")
     #expect(try cluster.value("SELECT count(*) FROM decisions") == "\(imported)")
     #expect(
       try cluster.value("SELECT count(*) FROM decisions WHERE source = 'import:labelstudio:reviewed.json'")
